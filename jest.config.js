@@ -1,0 +1,19 @@
+// Jest runs the TypeScript sources directly (ESM, through ts-jest): tests never need a build.
+// Type errors are caught once by `npm run typecheck`, so ts-jest only transpiles (isolatedModules).
+/** @type {import('jest').Config} */
+export default {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper: {
+    '^@mlci/core$': '<rootDir>/packages/core/src/index.ts',
+    '^@mlci/cli$': '<rootDir>/packages/cli/src/index.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { useESM: true, isolatedModules: true, diagnostics: false }],
+  },
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
+  testTimeout: 30000,
+};

@@ -1,0 +1,118 @@
+import { join } from 'node:path';
+import { ConfigurationError } from '../errors.js';
+import { mergeDocs } from '../merge.js';
+import type { FormatId, MetricsDoc } from '../model.js';
+import { DEFAULT_MAX_SERIES_POINTS } from '../series.js';
+import { probePath } from './files.js';
+import { jsonReader, tomlReader, yamlReader } from './structured.js';
+import type { Probe, Reader, ReaderOptions } from './types.js';
+
+/**
+ * Every reader, most specific first: on equal detection scores the earlier one wins, so a tool's
+ * own format (Hugging Face, W&B, scikit-learn) beats the generic file type it is written in.
+ */
+export const READERS: readonly Reader[] = [jsonReader, yamlReader, tomlReader];
+
+const ALIASES: Record<string, FormatId> = {
+  yml: 'yaml',
+  ndjson: 'jsonl',
+  'json-lines': 'jsonl',
+  hf: 'hf-trainer',
+  huggingface: 'hf-trainer',
+  transformers: 'hf-trainer',
+  mlruns: 'mlflow',
+  tfevents: 'tensorboard',
+  tb: 'tensorboard',
+  'junit-xml': 'junit',
+  sklearn: 'sklearn-report',
+  'classification-report': 'sklearn-report',
+};
+
+export interface ReadOptions extends Partial<ReaderOptions> {
+  /** Skip detection and read every path as this format (a format id or an alias). */
+  format?: string;
+}
+
+export function formatNames(): string[] {
+  return READERS.map((r) => r.format);
+}
+
+export function resolveFormat(name: string): Reader {
+  const wanted = name.trim().toLowerCase();
+  const id = ALIASES[wanted] ?? wanted;
+  const reader = READERS.find((r) => r.format === id);
+  if (reader === undefined) {
+    throw new ConfigurationError(`unknown format ${JSON.stringify(name)}: expected one of ${formatNames().join(', ')}`);
+  }
+  return reader;
+}
+
+export function chooseReader(probe: Probe): Reader | undefined {
+  let best: Reader | undefined;
+  let bestScore = 0;
+  for (const reader of READERS) {
+    if (reader.target === 'file' && probe.isDirectory) continue;
+    if (reader.target === 'directory' && !probe.isDirectory) continue;
+    const score = reader.detect(probe);
+    if (score > bestScore) {
+      best = reader;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+export async function detectReader(path: string): Promise<Reader> {
+  const probe = await probePath(path);
+  const reader = chooseReader(probe);
+  if (reader !== undefined) return reader;
+  const kinds = READERS.filter((r) => r.target !== (probe.isDirectory ? 'file' : 'directory'))
+    .map((r) => `${r.format} (${r.title})`)
+    .join(', ');
+  if (probe.isDirectory) {
+    throw new ConfigurationError(
+      `${path}: found no metrics mlci recognises in this folder (it holds ${describeEntries(probe.entries)}). Folders can be: ${kinds}. Point at a metrics file instead, or pass --format.`,
+    );
+  }
+  throw new ConfigurationError(
+    `${path}: cannot tell which metrics format this is from its name or first bytes. Pass --format with one of: ${kinds}.`,
+  );
+}
+
+function describeEntries(entries: string[]): string {
+  if (entries.length === 0) return 'nothing';
+  const shown = entries.slice(0, 8).join(', ');
+  return entries.length > 8 ? `${shown} and ${entries.length - 8} more` : shown;
+}
+
+/** Reads one path (file or folder) with the given or detected reader. */
+export async function readMetricsPath(path: string, options: ReadOptions = {}): Promise<MetricsDoc> {
+  const readerOptions: ReaderOptions = { maxSeriesPoints: options.maxSeriesPoints ?? DEFAULT_MAX_SERIES_POINTS };
+  if (options.run !== undefined) readerOptions.run = options.run;
+  if (options.format !== undefined && options.format !== '') {
+    const reader = resolveFormat(options.format);
+    const probe = await probePath(path);
+    if (reader.target === 'file' && probe.isDirectory) {
+      throw new ConfigurationError(`${path}: is a folder, but format ${reader.format} reads files`);
+    }
+    if (reader.target === 'directory' && !probe.isDirectory) {
+      throw new ConfigurationError(`${path}: is a file, but format ${reader.format} reads folders`);
+    }
+    return reader.read(path, readerOptions);
+  }
+  const reader = await detectReader(path);
+  return reader.read(path, readerOptions);
+}
+
+/** Reads several paths as one run: later inputs win on equal keys, with a note. */
+export async function readMetrics(paths: readonly string[], options: ReadOptions = {}): Promise<MetricsDoc> {
+  if (paths.length === 0) throw new ConfigurationError('no metrics file given: name at least one file or folder');
+  const docs: MetricsDoc[] = [];
+  for (const path of paths) docs.push(await readMetricsPath(path, options));
+  return mergeDocs(docs);
+}
+
+/** For folder readers: the path of an entry inside a probed folder. */
+export function entryPath(probe: Probe, entry: string): string {
+  return join(probe.path, entry);
+}

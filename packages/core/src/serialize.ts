@@ -1,0 +1,33 @@
+import type { MetricsDoc } from './model.js';
+import { numberToJson } from './numbers.js';
+
+/**
+ * The stable JSON form of a document (`mlci read --json`):
+ * `{ metrics, series: { key: [[step, value], ...] }, params, sources }`, with NaN and ±Infinity
+ * written as the strings "NaN", "Infinity" and "-Infinity" because JSON has no such numbers.
+ */
+export interface MetricsDocJson {
+  metrics: Record<string, number | string>;
+  series: Record<string, Array<[number, number | string]>>;
+  params: Record<string, string | number | boolean | null>;
+  sources: Array<{ file: string; format: string; notes: string[]; warnings: string[] }>;
+}
+
+export function toJsonDoc(doc: MetricsDoc): MetricsDocJson {
+  const metrics: MetricsDocJson['metrics'] = {};
+  for (const [key, value] of Object.entries(doc.metrics)) metrics[key] = numberToJson(value);
+  const series: MetricsDocJson['series'] = {};
+  for (const [key, data] of Object.entries(doc.series)) {
+    series[key] = data.points.map((p) => [p.step, numberToJson(p.value)]);
+  }
+  const params: MetricsDocJson['params'] = {};
+  for (const [key, value] of Object.entries(doc.params)) {
+    params[key] = typeof value === 'number' && !Number.isFinite(value) ? numberToJson(value) : value;
+  }
+  return {
+    metrics,
+    series,
+    params,
+    sources: doc.sources.map((s) => ({ file: s.file, format: s.format, notes: s.notes, warnings: s.warnings })),
+  };
+}

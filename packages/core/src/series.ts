@@ -1,0 +1,213 @@
+import type { SeriesData, SeriesPoint, SeriesStats } from './model.js';
+
+/** Enough points to draw a curve at twice GitHub's comment width without losing its shape. */
+export const DEFAULT_MAX_SERIES_POINTS = 2000;
+
+/**
+ * Collects one curve in bounded memory, whatever its length.
+ *
+ * Points are buffered in typed arrays; when the buffer holds four times the budget it is reduced
+ * to the budget with M4 aggregation (Jugel et al., VLDB 2014): the step range is cut into equal
+ * buckets and each bucket keeps its first, last, minimum and maximum point, plus its first
+ * non-finite point so a divergence stays visible. Because every bucket keeps its extremes, the
+ * global first, last, minimum and maximum points survive any number of reductions. Statistics
+ * (count, min, max, mean, first, last) are kept exactly over every point added, independently of
+ * the display selection. Points may arrive out of step order (several event files, resumed runs):
+ * they are sorted before each reduction.
+ */
+export class SeriesAccumulator {
+  private readonly maxPoints: number;
+  private readonly capacity: number;
+  private steps: Float64Array;
+  private values: Float64Array;
+  private walls: Float64Array;
+  private length = 0;
+  private ordered = true;
+  private lastAddedStep = -Infinity;
+
+  private count = 0;
+  private nonFinite = 0;
+  private min = Infinity;
+  private max = -Infinity;
+  private minStep = NaN;
+  private maxStep = NaN;
+  private sum = 0;
+  private compensation = 0;
+  private finiteCount = 0;
+  private first: SeriesPoint | undefined;
+  private last: SeriesPoint | undefined;
+
+  constructor(maxPoints: number = DEFAULT_MAX_SERIES_POINTS) {
+    if (!Number.isInteger(maxPoints) || maxPoints < 10) {
+      throw new RangeError(`maxPoints must be an integer >= 10, got ${maxPoints}`);
+    }
+    this.maxPoints = maxPoints;
+    this.capacity = maxPoints * 4;
+    this.steps = new Float64Array(Math.min(this.capacity, 64));
+    this.values = new Float64Array(this.steps.length);
+    this.walls = new Float64Array(this.steps.length);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  add(step: number, value: number, wallTime?: number): void {
+    this.count++;
+    if (Number.isFinite(value)) {
+      this.finiteCount++;
+      // Neumaier summation: the mean stays exact to the last bits over millions of points.
+      const t = this.sum + value;
+      this.compensation +=
+        Math.abs(this.sum) >= Math.abs(value) ? this.sum - t + value : value - t + this.sum;
+      this.sum = t;
+      if (value < this.min) {
+        this.min = value;
+        this.minStep = step;
+      }
+      if (value > this.max) {
+        this.max = value;
+        this.maxStep = step;
+      }
+    } else {
+      this.nonFinite++;
+    }
+    if (this.first === undefined || step < this.first.step) this.first = point(step, value, wallTime);
+    if (this.last === undefined || step >= this.last.step) this.last = point(step, value, wallTime);
+
+    if (step < this.lastAddedStep) this.ordered = false;
+    this.lastAddedStep = step;
+    if (this.length === this.steps.length) this.grow();
+    this.steps[this.length] = step;
+    this.values[this.length] = value;
+    this.walls[this.length] = wallTime ?? NaN;
+    this.length++;
+  }
+
+  finish(): SeriesData {
+    if (this.first === undefined || this.last === undefined) {
+      throw new Error('SeriesAccumulator.finish() called on an empty series');
+    }
+    this.sortIfNeeded();
+    if (this.length > this.maxPoints) this.reduce();
+    const points: SeriesPoint[] = new Array(this.length);
+    for (let i = 0; i < this.length; i++) {
+      points[i] = point(this.steps[i]!, this.values[i]!, nanToUndefined(this.walls[i]!));
+    }
+    const stats: SeriesStats = {
+      count: this.count,
+      nonFinite: this.nonFinite,
+      first: this.first,
+      last: this.last,
+    };
+    if (this.finiteCount > 0) {
+      stats.min = this.min;
+      stats.max = this.max;
+      stats.minStep = this.minStep;
+      stats.maxStep = this.maxStep;
+      stats.mean = (this.sum + this.compensation) / this.finiteCount;
+    }
+    const data: SeriesData = { points, stats };
+    if (this.count > points.length) data.downsampledFrom = this.count;
+    return data;
+  }
+
+  private grow(): void {
+    if (this.steps.length < this.capacity) {
+      const size = Math.min(this.capacity, this.steps.length * 2);
+      this.steps = resized(this.steps, size);
+      this.values = resized(this.values, size);
+      this.walls = resized(this.walls, size);
+      return;
+    }
+    this.sortIfNeeded();
+    this.reduce();
+  }
+
+  private sortIfNeeded(): void {
+    if (this.ordered) return;
+    const order = Array.from({ length: this.length }, (_, i) => i);
+    // Stable: points logged at the same step keep the order they were logged in.
+    order.sort((a, b) => this.steps[a]! - this.steps[b]!);
+    const steps = new Float64Array(this.steps.length);
+    const values = new Float64Array(this.steps.length);
+    const walls = new Float64Array(this.steps.length);
+    order.forEach((from, to) => {
+      steps[to] = this.steps[from]!;
+      values[to] = this.values[from]!;
+      walls[to] = this.walls[from]!;
+    });
+    this.steps = steps;
+    this.values = values;
+    this.walls = walls;
+    this.ordered = true;
+    this.lastAddedStep = this.length > 0 ? this.steps[this.length - 1]! : -Infinity;
+  }
+
+  /** M4 reduction of the (sorted) buffer to at most `maxPoints` points, in place. */
+  private reduce(): void {
+    const n = this.length;
+    const buckets = Math.max(1, Math.floor(this.maxPoints / 5));
+    const lo = this.steps[0]!;
+    const hi = this.steps[n - 1]!;
+    const width = (hi - lo) / buckets;
+    const byIndex = !(width > 0) || !Number.isFinite(width);
+    const keep = new Uint8Array(n);
+    let start = 0;
+    while (start < n) {
+      const bucket = byIndex
+        ? Math.floor((start * buckets) / n)
+        : Math.min(buckets - 1, Math.floor((this.steps[start]! - lo) / width));
+      let end = start + 1;
+      while (end < n) {
+        const b = byIndex
+          ? Math.floor((end * buckets) / n)
+          : Math.min(buckets - 1, Math.floor((this.steps[end]! - lo) / width));
+        if (b !== bucket) break;
+        end++;
+      }
+      let minAt = -1;
+      let maxAt = -1;
+      let nonFiniteAt = -1;
+      for (let i = start; i < end; i++) {
+        const v = this.values[i]!;
+        if (Number.isFinite(v)) {
+          if (minAt < 0 || v < this.values[minAt]!) minAt = i;
+          if (maxAt < 0 || v > this.values[maxAt]!) maxAt = i;
+        } else if (nonFiniteAt < 0) {
+          nonFiniteAt = i;
+        }
+      }
+      keep[start] = 1;
+      keep[end - 1] = 1;
+      if (minAt >= 0) keep[minAt] = 1;
+      if (maxAt >= 0) keep[maxAt] = 1;
+      if (nonFiniteAt >= 0) keep[nonFiniteAt] = 1;
+      start = end;
+    }
+    let out = 0;
+    for (let i = 0; i < n; i++) {
+      if (keep[i] === 1) {
+        this.steps[out] = this.steps[i]!;
+        this.values[out] = this.values[i]!;
+        this.walls[out] = this.walls[i]!;
+        out++;
+      }
+    }
+    this.length = out;
+  }
+}
+
+function point(step: number, value: number, wallTime: number | undefined): SeriesPoint {
+  return wallTime === undefined ? { step, value } : { step, value, wallTime };
+}
+
+function nanToUndefined(n: number): number | undefined {
+  return Number.isNaN(n) ? undefined : n;
+}
+
+function resized(array: Float64Array, size: number): Float64Array {
+  const next = new Float64Array(size);
+  next.set(array.subarray(0, Math.min(array.length, size)));
+  return next;
+}
