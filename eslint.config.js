@@ -22,8 +22,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@actions/*', '@octokit/*', 'octokit'], message: 'packages/core never talks to GitHub: put this in packages/github.' },
-            { group: ['@mlci/cli', '@mlci/github'], message: 'packages/core depends on nothing else of mlci.' },
+            {
+              group: ['@actions/*', '@octokit/*', 'octokit'],
+              message: 'packages/core never talks to GitHub: put this in packages/github.',
+            },
+            {
+              group: ['@mlci/cli', '@mlci/github'],
+              message: 'packages/core depends on nothing else of mlci.',
+            },
           ],
         },
       ],

@@ -51,7 +51,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return EXIT.badInput;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    io.stderr(`mlci ${name}: internal error, this is a bug in mlci; please report it with this output:\n${detail}\n`);
+    io.stderr(
+      `mlci ${name}: internal error, this is a bug in mlci; please report it with this output:\n${detail}\n`,
+    );
     return EXIT.internal;
   }
 }

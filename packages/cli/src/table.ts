@@ -1,5 +1,9 @@
 /** A plain-text table for terminals: left-aligned text, right-aligned numbers. */
-export function textTable(header: readonly string[], rows: readonly (readonly string[])[], numeric: readonly boolean[] = []): string {
+export function textTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  numeric: readonly boolean[] = [],
+): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]) =>
     cells

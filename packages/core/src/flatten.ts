@@ -37,7 +37,8 @@ export function flattenInto(builder: DocBuilder, value: unknown, role: LeafRole,
       return;
     }
     if (key === '') return builder.skip('(root)', `a single ${typeof node}, not an object of named values`);
-    if (typeof node === 'number') return role === 'metrics' ? builder.metric(key, node) : builder.param(key, node);
+    if (typeof node === 'number')
+      return role === 'metrics' ? builder.metric(key, node) : builder.param(key, node);
     if (typeof node === 'bigint') {
       const n = Number(node);
       return role === 'metrics' ? builder.metric(key, n) : builder.param(key, n);

@@ -28,7 +28,8 @@ class JsonParser {
     if (this.pos >= this.text.length) this.fail('expected a JSON value, found an empty document');
     const value = this.parseValue(0);
     this.skipBlank();
-    if (this.pos < this.text.length) this.fail(`expected the end of the document, found ${this.describeHere()}`);
+    if (this.pos < this.text.length)
+      this.fail(`expected the end of the document, found ${this.describeHere()}`);
     return value;
   }
 
@@ -57,7 +58,9 @@ class JsonParser {
         return this.parseNumber();
       default:
         if (c !== undefined && c >= '0' && c <= '9') return this.parseNumber();
-        return this.fail(`expected a value (object, array, string, number, true, false or null), found ${this.describeHere()}`);
+        return this.fail(
+          `expected a value (object, array, string, number, true, false or null), found ${this.describeHere()}`,
+        );
     }
   }
 
@@ -74,7 +77,8 @@ class JsonParser {
       if (this.text[this.pos] !== '"') this.fail(`expected a quoted key, found ${this.describeHere()}`);
       const key = this.parseString();
       this.skipBlank();
-      if (this.text[this.pos] !== ':') this.fail(`expected ':' after key ${JSON.stringify(key)}, found ${this.describeHere()}`);
+      if (this.text[this.pos] !== ':')
+        this.fail(`expected ':' after key ${JSON.stringify(key)}, found ${this.describeHere()}`);
       this.pos++;
       this.skipBlank();
       const value = this.parseValue(depth + 1);
@@ -153,7 +157,9 @@ class JsonParser {
   }
 
   private parseNumber(): number {
-    const match = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(this.text.slice(this.pos, this.pos + 400));
+    const match = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(
+      this.text.slice(this.pos, this.pos + 400),
+    );
     if (match === null) this.fail(`expected a number, found ${this.describeHere()}`);
     this.pos += match[0].length;
     return Number(match[0]);
@@ -188,6 +194,9 @@ class JsonParser {
         lineStart = i + 1;
       }
     }
-    throw new ParseError({ file: this.file, line, column: this.pos - lineStart + 1 }, `invalid JSON: ${detail}`);
+    throw new ParseError(
+      { file: this.file, line, column: this.pos - lineStart + 1 },
+      `invalid JSON: ${detail}`,
+    );
   }
 }

@@ -5,7 +5,9 @@
  * key, and a key can always be split back into the segments it came from.
  */
 export function escapeSegment(segment: string): string {
-  return segment.includes('.') || segment.includes('\\') ? segment.replace(/[\\.]/g, (c) => `\\${c}`) : segment;
+  return segment.includes('.') || segment.includes('\\')
+    ? segment.replace(/[\\.]/g, (c) => `\\${c}`)
+    : segment;
 }
 
 export function joinKey(segments: readonly string[]): string {

@@ -32,7 +32,8 @@ export function mergeDocs(docs: readonly MetricsDoc[]): MetricsDoc {
       origin.set(`p:${key}`, here);
     }
     for (const [key, data] of Object.entries(doc.series)) {
-      if (out.series[key] !== undefined) replaced.push(`curve ${key} (from ${origin.get(`s:${key}`) ?? '?'})`);
+      if (out.series[key] !== undefined)
+        replaced.push(`curve ${key} (from ${origin.get(`s:${key}`) ?? '?'})`);
       out.series[key] = data;
       origin.set(`s:${key}`, here);
     }

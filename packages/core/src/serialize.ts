@@ -28,6 +28,11 @@ export function toJsonDoc(doc: MetricsDoc): MetricsDocJson {
     metrics,
     series,
     params,
-    sources: doc.sources.map((s) => ({ file: s.file, format: s.format, notes: s.notes, warnings: s.warnings })),
+    sources: doc.sources.map((s) => ({
+      file: s.file,
+      format: s.format,
+      notes: s.notes,
+      warnings: s.warnings,
+    })),
   };
 }

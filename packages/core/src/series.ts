@@ -144,28 +144,56 @@ export class SeriesAccumulator {
     this.lastAddedStep = this.length > 0 ? this.steps[this.length - 1]! : -Infinity;
   }
 
-  /** M4 reduction of the (sorted) buffer to at most `maxPoints` points, in place. */
+  /**
+   * M4 reduction of the (sorted) buffer to at most `maxPoints` points, in place. A bucket keeps
+   * two to five points (fewer where its first/last/min/max coincide, as on smooth curves), so the
+   * bucket count starts at half the budget and shrinks only when the selection would overflow it.
+   */
   private reduce(): void {
     const n = this.length;
-    const buckets = Math.max(1, Math.floor(this.maxPoints / 5));
+    const keep = new Uint8Array(n);
+    let buckets = Math.max(1, Math.floor(this.maxPoints / 2));
+    let kept = this.selectM4(buckets, keep);
+    while (kept > this.maxPoints && buckets > 1) {
+      buckets = Math.max(1, Math.min(buckets - 1, Math.floor((buckets * this.maxPoints * 0.9) / kept)));
+      keep.fill(0);
+      kept = this.selectM4(buckets, keep);
+    }
+    let out = 0;
+    for (let i = 0; i < n; i++) {
+      if (keep[i] === 1) {
+        this.steps[out] = this.steps[i]!;
+        this.values[out] = this.values[i]!;
+        this.walls[out] = this.walls[i]!;
+        out++;
+      }
+    }
+    this.length = out;
+  }
+
+  /** Marks each bucket's first, last, min, max and first non-finite point; returns how many. */
+  private selectM4(buckets: number, keep: Uint8Array): number {
+    const n = this.length;
     const lo = this.steps[0]!;
     const hi = this.steps[n - 1]!;
     const width = (hi - lo) / buckets;
     const byIndex = !(width > 0) || !Number.isFinite(width);
-    const keep = new Uint8Array(n);
+    const bucketOf = (i: number): number =>
+      byIndex
+        ? Math.floor((i * buckets) / n)
+        : Math.min(buckets - 1, Math.floor((this.steps[i]! - lo) / width));
+    let kept = 0;
+    const mark = (i: number): void => {
+      if (keep[i] === 0) {
+        keep[i] = 1;
+        kept++;
+      }
+    };
     let start = 0;
     while (start < n) {
-      const bucket = byIndex
-        ? Math.floor((start * buckets) / n)
-        : Math.min(buckets - 1, Math.floor((this.steps[start]! - lo) / width));
+      const bucket = bucketOf(start);
       let end = start + 1;
-      while (end < n) {
-        const b = byIndex
-          ? Math.floor((end * buckets) / n)
-          : Math.min(buckets - 1, Math.floor((this.steps[end]! - lo) / width));
-        if (b !== bucket) break;
-        end++;
-      }
+      while (end < n && bucketOf(end) === bucket) end++;
       let minAt = -1;
       let maxAt = -1;
       let nonFiniteAt = -1;
@@ -178,23 +206,14 @@ export class SeriesAccumulator {
           nonFiniteAt = i;
         }
       }
-      keep[start] = 1;
-      keep[end - 1] = 1;
-      if (minAt >= 0) keep[minAt] = 1;
-      if (maxAt >= 0) keep[maxAt] = 1;
-      if (nonFiniteAt >= 0) keep[nonFiniteAt] = 1;
+      mark(start);
+      mark(end - 1);
+      if (minAt >= 0) mark(minAt);
+      if (maxAt >= 0) mark(maxAt);
+      if (nonFiniteAt >= 0) mark(nonFiniteAt);
       start = end;
     }
-    let out = 0;
-    for (let i = 0; i < n; i++) {
-      if (keep[i] === 1) {
-        this.steps[out] = this.steps[i]!;
-        this.values[out] = this.values[i]!;
-        this.walls[out] = this.walls[i]!;
-        out++;
-      }
-    }
-    this.length = out;
+    return kept;
   }
 }
 

@@ -48,7 +48,9 @@ export async function readCommand(args: string[], io: CliIO): Promise<number> {
 function parsePointBudget(text: string): number {
   const n = Number(text);
   if (!Number.isInteger(n) || n < 10) {
-    throw new ConfigurationError(`--max-points: expected a whole number of at least 10, got ${JSON.stringify(text)}`);
+    throw new ConfigurationError(
+      `--max-points: expected a whole number of at least 10, got ${JSON.stringify(text)}`,
+    );
   }
   return n;
 }
@@ -58,13 +60,23 @@ export function describeDoc(doc: MetricsDoc): string {
   parts.push(
     textTable(
       ['source', 'format', 'notes'],
-      doc.sources.map((s) => [s.file, s.format, [...s.notes, ...s.warnings.map((w) => `warning: ${w}`)].join('; ')]),
+      doc.sources.map((s) => [
+        s.file,
+        s.format,
+        [...s.notes, ...s.warnings.map((w) => `warning: ${w}`)].join('; '),
+      ]),
     ),
   );
   const metricKeys = Object.keys(doc.metrics);
   parts.push(`Metrics (${metricKeys.length})\n`);
   if (metricKeys.length > 0) {
-    parts.push(textTable(['metric', 'value'], metricKeys.map((k) => [k, formatValue(doc.metrics[k]!)]), [false, true]));
+    parts.push(
+      textTable(
+        ['metric', 'value'],
+        metricKeys.map((k) => [k, formatValue(doc.metrics[k]!)]),
+        [false, true],
+      ),
+    );
   }
   const seriesKeys = Object.keys(doc.series);
   if (seriesKeys.length > 0) {

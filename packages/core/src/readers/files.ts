@@ -66,7 +66,10 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
       }
       offset = end;
     }
-    throw new ParseError({ file, offset }, 'not UTF-8 text (is this a binary file? pass --format to say what it is)');
+    throw new ParseError(
+      { file, offset },
+      'not UTF-8 text (is this a binary file? pass --format to say what it is)',
+    );
   }
 }
 

@@ -30,7 +30,12 @@ function structuredReader(
   };
 }
 
-export function structuredDoc(value: unknown, path: string, format: FormatId, options: ReaderOptions): MetricsDoc {
+export function structuredDoc(
+  value: unknown,
+  path: string,
+  format: FormatId,
+  options: ReaderOptions,
+): MetricsDoc {
   const builder = new DocBuilder(path, format, { maxSeriesPoints: options.maxSeriesPoints });
   const name = path.split(/[\\/]/).pop() ?? path;
   const role = isParamsFileName(name) ? 'params' : 'metrics';
@@ -40,13 +45,13 @@ export function structuredDoc(value: unknown, path: string, format: FormatId, op
 }
 
 export function parseYamlText(text: string, file: string): unknown {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, strict: false });
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: false, strict: false });
   const error = doc.errors[0];
   if (error !== undefined) {
     const pos = error.linePos?.[0];
     throw new ParseError(
       pos ? { file, line: pos.line, column: pos.col } : { file, offset: error.pos[0] },
-      `invalid YAML: ${error.message.split('\n')[0]}`,
+      `invalid YAML: ${(error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`,
     );
   }
   return doc.toJS({ maxAliasCount: 1000 });
