@@ -1,4 +1,6 @@
 import { isMlciError } from '@mlci/core';
+import { checkCommand, checkUsage } from './commands/check.js';
+import { compareCommand, compareUsage } from './commands/compare.js';
 import { readCommand, readUsage } from './commands/read.js';
 import { EXIT, type CliIO } from './io.js';
 
@@ -10,6 +12,8 @@ Usage: mlci <command> [options]
 
 Commands:
   read <path...>   read metrics files or folders and print what mlci sees
+  check [path...]  evaluate gates on one run's own numbers
+  compare          compare a pull request's metrics with a baseline and evaluate gates
 
 Run 'mlci <command> --help' for a command's options.
 `;
@@ -18,6 +22,8 @@ type Command = (args: string[], io: CliIO) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   read: { run: readCommand, usage: readUsage },
+  check: { run: checkCommand, usage: checkUsage },
+  compare: { run: compareCommand, usage: compareUsage },
 };
 
 /**

@@ -14,12 +14,4 @@ export function textTable(
 }
 
 /** Numbers as a person reads them: up to 6 significant digits, no float noise, non-finite spelled out. */
-export function formatValue(value: number): string {
-  if (Number.isNaN(value)) return 'NaN';
-  if (value === Infinity) return 'Infinity';
-  if (value === -Infinity) return '-Infinity';
-  if (Number.isInteger(value) && Math.abs(value) < 1e15) return String(value);
-  const abs = Math.abs(value);
-  if (abs !== 0 && (abs < 1e-4 || abs >= 1e9)) return value.toExponential(4).replace(/\.?0+e/, 'e');
-  return String(Number(value.toPrecision(6)));
-}
+export { formatNumber as formatValue } from '@mlci/core';

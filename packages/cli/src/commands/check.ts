@@ -1,0 +1,55 @@
+import { parseArgs } from 'node:util';
+import { runComparison, stringifyDocument } from '@mlci/core';
+import { comparisonText } from '../comparison-text.js';
+import { EXIT, type CliIO } from '../io.js';
+import { loadConfig, parseDirectionFlags, parseGateFlags, readRunSet } from '../inputs.js';
+import { statistics } from '../statistics.js';
+import { GATE_OPTIONS, GATE_OPTIONS_HELP } from './options.js';
+
+export const checkUsage = `Usage: mlci check [<path>...] [--config F] [--gate "G"]... [--json]
+
+Evaluates gates on one run's own numbers: bounds, ranges, required and finite metrics. Paths are
+read together as one run (default: files: in the config). Gates that compare with a baseline are
+reported as "no baseline" here; use mlci compare for them.
+
+Options:
+${GATE_OPTIONS_HELP}
+
+Exit code: 0 passed (warnings allowed), 1 a gate failed, 2 bad input or configuration.
+`;
+
+export async function checkCommand(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: GATE_OPTIONS });
+  if (values.help) {
+    io.stdout(checkUsage);
+    return EXIT.ok;
+  }
+  const config = loadConfig(values.config);
+  const extraGates = parseGateFlags(values.gate);
+  const directions = parseDirectionFlags(values.direction);
+  const readOptions = {
+    ...(values.format !== undefined ? { format: values.format } : {}),
+    ...(values.run !== undefined ? { run: values.run } : {}),
+  };
+  const head = await readRunSet(
+    positionals.length > 0 ? [positionals.join(',')] : [],
+    config,
+    readOptions,
+    'pull request',
+  );
+  if (config.gates.length + extraGates.length === 0) {
+    io.stderr('mlci check: no gates given: add gates: to .mlci.yml or pass --gate "accuracy >= 0.9"\n');
+  }
+  const comparison = runComparison({
+    head,
+    config,
+    extraGates,
+    directions,
+    statistics,
+    expectBaseline: false,
+  });
+  io.stdout(
+    values.json ? `${stringifyDocument(comparison)}\n` : comparisonText(comparison, { metrics: false }),
+  );
+  return comparison.verdict.kind === 'failed' ? EXIT.gateFailed : EXIT.ok;
+}

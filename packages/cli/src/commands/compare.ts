@@ -1,0 +1,65 @@
+import { parseArgs } from 'node:util';
+import { runComparison, stringifyDocument } from '@mlci/core';
+import { comparisonText } from '../comparison-text.js';
+import { EXIT, type CliIO } from '../io.js';
+import { loadConfig, parseDirectionFlags, parseGateFlags, readRunSet } from '../inputs.js';
+import { statistics } from '../statistics.js';
+import { GATE_OPTIONS, GATE_OPTIONS_HELP } from './options.js';
+
+export const compareUsage = `Usage: mlci compare --base <run> [--base <run>]... [--head <run>]... [options]
+
+Compares the pull request's metrics (head) with a baseline and evaluates every gate. A run is a
+file or folder, several paths joined by commas read as one run (metrics.json,train.csv), or
+git:<revision>:<path> for a path as committed at a revision (git:main:metrics.json). Give
+--base or --head several times for repeats (seeds, folds): statistical gates use them.
+Without --head, the config's files: are the head.
+
+Options:
+  --base RUN              a baseline run (repeatable)
+  --head RUN              a pull request run (repeatable)
+${GATE_OPTIONS_HELP}
+
+Exit code: 0 passed (warnings or no baseline allowed), 1 a gate failed, 2 bad input or configuration.
+`;
+
+export async function compareCommand(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      ...GATE_OPTIONS,
+      base: { type: 'string', multiple: true, default: [] },
+      head: { type: 'string', multiple: true, default: [] },
+    },
+  });
+  if (values.help) {
+    io.stdout(compareUsage);
+    return EXIT.ok;
+  }
+  if (positionals.length > 0) {
+    io.stderr(
+      `mlci compare: unexpected ${JSON.stringify(positionals[0])}: name runs with --base and --head\n\n${compareUsage}`,
+    );
+    return EXIT.badInput;
+  }
+  if (values.base.length === 0) {
+    io.stderr(
+      `mlci compare: no baseline: pass --base <run> (for example --base git:main:metrics.json)\n\n${compareUsage}`,
+    );
+    return EXIT.badInput;
+  }
+  const config = loadConfig(values.config);
+  const extraGates = parseGateFlags(values.gate);
+  const directions = parseDirectionFlags(values.direction);
+  const readOptions = {
+    ...(values.format !== undefined ? { format: values.format } : {}),
+    ...(values.run !== undefined ? { run: values.run } : {}),
+  };
+  const head = await readRunSet(values.head, config, readOptions, 'pull request (--head)');
+  const base = await readRunSet(values.base, config, readOptions, 'baseline (--base)');
+  const comparison = runComparison({ head, base, config, extraGates, directions, statistics });
+  io.stdout(
+    values.json ? `${stringifyDocument(comparison)}\n` : comparisonText(comparison, { metrics: true }),
+  );
+  return comparison.verdict.kind === 'failed' ? EXIT.gateFailed : EXIT.ok;
+}

@@ -1,0 +1,19 @@
+/** Options that check, compare and report share, parsed the same way everywhere. */
+export const GATE_OPTIONS = {
+  config: { type: 'string' },
+  gate: { type: 'string', multiple: true, default: [] as string[] },
+  direction: { type: 'string', multiple: true, default: [] as string[] },
+  format: { type: 'string' },
+  run: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+export const GATE_OPTIONS_HELP = `  --config F              the config file (default: .mlci.yml in the current folder, if any)
+  --gate "G"              a gate, such as "accuracy >= 0.9" or "loss rise <= 2%" (repeatable;
+                          evaluated after the config's gates; see docs/gates.md)
+  --direction KEY=higher  whether higher or lower is better for a metric (repeatable)
+  --format F              read every path as format F instead of detecting it
+  --run ID                MLflow: the run to read (id or name)
+  --json                  print the comparison document as JSON
+  -h, --help              show this help`;

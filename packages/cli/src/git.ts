@@ -1,0 +1,102 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, posix } from 'node:path';
+import { promisify } from 'node:util';
+import { ConfigurationError } from '@mlci/core';
+
+const run = promisify(execFile);
+
+/** Folders taken from history are capped: a baseline is metrics, not a checkout. */
+const MAX_FILES = 2000;
+
+export interface GitPath {
+  rev: string;
+  path: string;
+}
+
+/** `git:<rev>:<path>`, like `dvc metrics diff`: the path as committed at that revision. */
+export function parseGitSpec(spec: string): GitPath | undefined {
+  if (!spec.startsWith('git:')) return undefined;
+  const rest = spec.slice(4);
+  const colon = rest.indexOf(':');
+  if (colon <= 0 || colon === rest.length - 1) {
+    throw new ConfigurationError(
+      `${JSON.stringify(spec)}: expected git:<revision>:<path>, such as git:main:metrics.json or git:HEAD~1:eval/`,
+    );
+  }
+  return { rev: rest.slice(0, colon), path: rest.slice(colon + 1) };
+}
+
+async function git(args: string[], cwd: string): Promise<Buffer> {
+  try {
+    const { stdout } = await run('git', args, { cwd, encoding: 'buffer', maxBuffer: 512 * 1024 * 1024 });
+    return stdout;
+  } catch (error) {
+    const e = error as { code?: unknown; stderr?: Buffer };
+    if (e.code === 'ENOENT')
+      throw new ConfigurationError('git is not installed, so git: baselines cannot be read');
+    const message = e.stderr?.toString('utf8').trim().split('\n')[0] ?? String(error);
+    throw new ConfigurationError(`git ${args.join(' ')}: ${message}`);
+  }
+}
+
+/**
+ * Copies a file or folder as committed at a revision into a temporary folder and returns the copy's
+ * path, whose last segment keeps the original name so format detection works the same. The path
+ * is relative to the current folder, as in `git show <rev>:./<path>`.
+ */
+export async function materializeGitPath(
+  spec: GitPath,
+  cwd = process.cwd(),
+): Promise<{ path: string; label: string }> {
+  const commit = (
+    await git(['rev-parse', '--verify', '--quiet', `${spec.rev}^{commit}`], cwd).catch(() => {
+      throw new ConfigurationError(
+        `git:${spec.rev}:${spec.path}: ${JSON.stringify(spec.rev)} is not a commit, branch or tag of this repository`,
+      );
+    })
+  )
+    .toString('utf8')
+    .trim();
+  const relative = spec.path.replace(/^\.\//, '').replace(/\/+$/, '');
+  const object = `${commit}:./${relative}`;
+  const type = (
+    await git(['cat-file', '-t', object], cwd).catch(() => {
+      throw new ConfigurationError(
+        `git:${spec.rev}:${spec.path}: no such file or folder at ${spec.rev} (${commit.slice(0, 7)})`,
+      );
+    })
+  )
+    .toString('utf8')
+    .trim();
+  const root = mkdtempSync(join(tmpdir(), 'mlci-git-'));
+  const name = posix.basename(relative) || 'root';
+  const target = join(root, name);
+  if (type === 'blob') {
+    writeFileSync(target, await git(['cat-file', 'blob', object], cwd));
+  } else if (type === 'tree') {
+    const listing = (await git(['ls-tree', '-r', '-z', '--full-name', object], cwd))
+      .toString('utf8')
+      .split('\0')
+      .filter(Boolean);
+    if (listing.length > MAX_FILES) {
+      throw new ConfigurationError(
+        `git:${spec.rev}:${spec.path}: the folder holds ${listing.length} files; point at the metrics files themselves (at most ${MAX_FILES})`,
+      );
+    }
+    const prefix = (await git(['rev-parse', '--show-prefix'], cwd)).toString('utf8').trim();
+    const base = posix.join(prefix, relative);
+    for (const line of listing) {
+      const [meta, file] = line.split('\t');
+      if (meta === undefined || file === undefined || !meta.includes(' blob ')) continue;
+      const inside = posix.relative(base, file);
+      const out = join(target, ...inside.split('/'));
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileSync(out, await git(['cat-file', 'blob', meta.split(' ')[2]!], cwd));
+    }
+  } else {
+    throw new ConfigurationError(`git:${spec.rev}:${spec.path}: is a ${type}, expected a file or folder`);
+  }
+  return { path: target, label: `${spec.rev}@${commit.slice(0, 7)}` };
+}

@@ -1,0 +1,236 @@
+import { roundNoise } from '../format.js';
+import type { Direction } from '../gates/direction.js';
+import { sideValue, type SideValues } from '../gates/evaluate.js';
+import type { GateResult, GateStatus } from '../gates/types.js';
+import type { MetricsDoc, ParamValue, SourceInfo } from '../model.js';
+
+/**
+ * improved / regressed follow the metric's direction; `changed` is a change of a metric whose
+ * direction is unknown; `unchanged` is within the metric's tolerance (exactly equal by default);
+ * `no-baseline` when there is no baseline at all.
+ */
+export type MetricStatus =
+  'improved' | 'regressed' | 'unchanged' | 'changed' | 'added' | 'removed' | 'non-finite' | 'no-baseline';
+
+export interface SampleSummary {
+  n: number;
+  mean: number;
+  /** Sample standard deviation (n - 1); undefined for a single run. */
+  sd?: number;
+  values: number[];
+}
+
+export interface MetricComparison {
+  key: string;
+  base?: number;
+  head?: number;
+  /** head - base, rounded to remove float noise. */
+  delta?: number;
+  /** delta as a percentage of |base|; undefined when base is 0. */
+  deltaPercent?: number;
+  direction?: Direction;
+  directionSource: 'config' | 'name' | 'unknown';
+  status: MetricStatus;
+  /** Present when either side has several runs (seeds, folds). */
+  repeats?: { base?: SampleSummary; head?: SampleSummary };
+}
+
+export interface ParamChange {
+  key: string;
+  base?: ParamValue;
+  head?: ParamValue;
+  status: 'changed' | 'added' | 'removed';
+}
+
+export type VerdictKind = 'passed' | 'failed' | 'passed-with-warnings' | 'no-baseline';
+
+export interface Verdict {
+  kind: VerdictKind;
+  counts: Record<GateStatus, number>;
+  /** One sentence: "2 of 5 gates failed: accuracy, loss". */
+  summary: string;
+}
+
+export interface SideInfo {
+  /** How many runs (repeats) the side has. */
+  runs: number;
+  sources: SourceInfo[];
+  /** Where the baseline came from, when known: "main@abc1234 (merge base)". */
+  label?: string;
+}
+
+/** The versioned document `mlci compare --json` prints and later steps (report, actions) consume. */
+export interface Comparison {
+  schema: 'mlci/comparison';
+  version: 1;
+  verdict: Verdict;
+  gates: GateResult[];
+  metrics: MetricComparison[];
+  params: ParamChange[];
+  head: SideInfo;
+  /** Undefined when no baseline was found. */
+  base?: SideInfo;
+}
+
+export interface MetricSettings {
+  direction?: Direction;
+  /** Changes up to this size count as unchanged; a number, or a percentage of |base| when relative. */
+  tolerance?: { value: number; relative: boolean };
+}
+
+export interface CompareInput {
+  head: { values: SideValues; runs: readonly MetricsDoc[]; label?: string };
+  base?: { values: SideValues; runs: readonly MetricsDoc[]; label?: string };
+  settingsFor(key: string): MetricSettings;
+  inferDirection(key: string): Direction | undefined;
+  gates: GateResult[];
+  /** False for `mlci check`, which has no baseline by design: the verdict is then never "no baseline". */
+  expectBaseline?: boolean;
+}
+
+export function compareMetrics(input: CompareInput): Comparison {
+  const keys = new Set<string>([...input.head.values.keys(), ...(input.base?.values.keys() ?? [])]);
+  const metrics = [...keys].sort().map((key) => compareOne(key, input));
+  const comparison: Comparison = {
+    schema: 'mlci/comparison',
+    version: 1,
+    verdict: verdictOf(input.gates, input.base !== undefined || input.expectBaseline === false),
+    gates: input.gates,
+    metrics,
+    params: diffParams(input.base?.runs ?? [], input.head.runs, input.base !== undefined),
+    head: sideInfo(input.head),
+  };
+  if (input.base !== undefined) comparison.base = sideInfo(input.base);
+  return comparison;
+}
+
+function sideInfo(side: { runs: readonly MetricsDoc[]; label?: string }): SideInfo {
+  const info: SideInfo = { runs: side.runs.length, sources: side.runs.flatMap((r) => r.sources) };
+  if (side.label !== undefined) info.label = side.label;
+  return info;
+}
+
+function compareOne(key: string, input: CompareInput): MetricComparison {
+  const settings = input.settingsFor(key);
+  const inferred = input.inferDirection(key);
+  const direction = settings.direction ?? inferred;
+  const headValues = input.head.values.get(key);
+  const baseValues = input.base?.values.get(key);
+  const head = sideValue(headValues);
+  const base = sideValue(baseValues);
+  const out: MetricComparison = {
+    key,
+    directionSource:
+      settings.direction !== undefined ? 'config' : inferred !== undefined ? 'name' : 'unknown',
+    status: 'unchanged',
+  };
+  if (direction !== undefined) out.direction = direction;
+  if (base !== undefined) out.base = base;
+  if (head !== undefined) out.head = head;
+  if ((headValues?.length ?? 0) > 1 || (baseValues?.length ?? 0) > 1) {
+    out.repeats = {};
+    if (baseValues !== undefined) out.repeats.base = summarize(baseValues);
+    if (headValues !== undefined) out.repeats.head = summarize(headValues);
+  }
+  if (head === undefined) {
+    out.status = 'removed';
+    return out;
+  }
+  if (base === undefined) {
+    out.status = input.base === undefined ? 'no-baseline' : 'added';
+    return out;
+  }
+  if (!Number.isFinite(head) || !Number.isFinite(base)) {
+    out.status = Object.is(head, base) ? 'unchanged' : 'non-finite';
+    return out;
+  }
+  const delta = roundNoise(head - base);
+  out.delta = delta;
+  if (base !== 0) out.deltaPercent = roundNoise((delta / Math.abs(base)) * 100);
+  const tolerance = settings.tolerance;
+  const within =
+    tolerance === undefined
+      ? delta === 0
+      : tolerance.relative
+        ? base !== 0 && (Math.abs(delta) / Math.abs(base)) * 100 <= tolerance.value
+        : Math.abs(delta) <= tolerance.value;
+  if (within) out.status = 'unchanged';
+  else if (direction === undefined) out.status = 'changed';
+  else out.status = (direction === 'higher') === delta > 0 ? 'improved' : 'regressed';
+  return out;
+}
+
+function summarize(values: number[]): SampleSummary {
+  const n = values.length;
+  const mean = roundNoise(values.reduce((a, b) => a + b, 0) / n);
+  const summary: SampleSummary = { n, mean, values: [...values] };
+  if (n > 1) summary.sd = roundNoise(Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1)));
+  return summary;
+}
+
+function diffParams(
+  baseRuns: readonly MetricsDoc[],
+  headRuns: readonly MetricsDoc[],
+  hasBase: boolean,
+): ParamChange[] {
+  if (!hasBase) return [];
+  const base = Object.assign({}, ...baseRuns.map((r) => r.params)) as Record<string, ParamValue>;
+  const head = Object.assign({}, ...headRuns.map((r) => r.params)) as Record<string, ParamValue>;
+  const changes: ParamChange[] = [];
+  for (const key of [...new Set([...Object.keys(base), ...Object.keys(head)])].sort()) {
+    const inBase = Object.hasOwn(base, key);
+    const inHead = Object.hasOwn(head, key);
+    if (inBase && inHead) {
+      if (!Object.is(base[key], head[key]))
+        changes.push({ key, base: base[key]!, head: head[key]!, status: 'changed' });
+    } else if (inHead) changes.push({ key, head: head[key]!, status: 'added' });
+    else changes.push({ key, base: base[key]!, status: 'removed' });
+  }
+  return changes;
+}
+
+/** `hasBase` false means a baseline was wanted and not found: the headline then says so. */
+export function verdictOf(results: readonly GateResult[], hasBase: boolean): Verdict {
+  const counts: Record<GateStatus, number> = { pass: 0, warn: 0, fail: 0, neutral: 0, error: 0 };
+  for (const r of results) counts[r.status]++;
+  const named = (status: GateStatus) =>
+    [...new Set(results.filter((r) => r.status === status).map((r) => r.metric ?? r.gate.selector))].join(
+      ', ',
+    );
+  const total = results.length;
+  if (counts.fail + counts.error > 0) {
+    const parts = [];
+    if (counts.fail > 0)
+      parts.push(`${counts.fail} of ${total} ${total === 1 ? 'check' : 'checks'} failed: ${named('fail')}`);
+    if (counts.error > 0) parts.push(`${counts.error} could not be evaluated: ${named('error')}`);
+    return { kind: 'failed', counts, summary: parts.join('; ') };
+  }
+  if (!hasBase) {
+    return {
+      kind: 'no-baseline',
+      counts,
+      summary:
+        total === 0
+          ? 'no baseline was found to compare with'
+          : `no baseline was found; ${counts.pass} of ${total} ${total === 1 ? 'check' : 'checks'} passed on the pull request's own numbers` +
+            (counts.warn > 0 ? `, ${counts.warn} warned: ${named('warn')}` : ''),
+    };
+  }
+  if (counts.warn > 0) {
+    return {
+      kind: 'passed-with-warnings',
+      counts,
+      summary: `no check failed; ${counts.warn} warning${counts.warn === 1 ? '' : 's'}: ${named('warn')}`,
+    };
+  }
+  const neutral =
+    counts.neutral > 0 ? ` (${counts.neutral} had nothing to compare with: ${named('neutral')})` : '';
+  return {
+    kind: 'passed',
+    counts,
+    summary:
+      total === 0
+        ? 'no gates are configured'
+        : `all ${counts.pass} ${counts.pass === 1 ? 'check' : 'checks'} passed${neutral}`,
+  };
+}

@@ -1,0 +1,68 @@
+import type { MlciConfig } from '../config/config.js';
+import { settingsFor } from '../config/config.js';
+import { inferDirection, type Direction } from '../gates/direction.js';
+import { collectValues, evaluateGates, type GateStatistics } from '../gates/evaluate.js';
+import type { Gate } from '../gates/types.js';
+import type { MetricsDoc } from '../model.js';
+import { compareMetrics, type Comparison } from './compare.js';
+
+export interface RunSet {
+  /** One document per run; several runs are repeats (seeds, folds). */
+  runs: MetricsDoc[];
+  /** Where the runs came from, shown in reports: "main@abc1234 (merge base)". */
+  label?: string;
+}
+
+export interface PipelineInput {
+  head: RunSet;
+  base?: RunSet;
+  config: MlciConfig;
+  /** Gates given on the command line or as action inputs, evaluated after the config's. */
+  extraGates?: Gate[];
+  /** Directions given on the command line, winning over the config and the name. */
+  directions?: Record<string, Direction>;
+  statistics?: GateStatistics;
+  /** False for a check of one run's own numbers, where no baseline is expected. */
+  expectBaseline?: boolean;
+}
+
+/** Reads nothing and writes nothing: the same numbers always give the same verdict. */
+export function runComparison(input: PipelineInput): Comparison {
+  const directionOf = (key: string): Direction | undefined =>
+    input.directions?.[key] ?? settingsFor(input.config, key).direction ?? inferDirection(key);
+  const head = { values: collectValues(input.head.runs), runs: input.head.runs, label: input.head.label };
+  const base =
+    input.base === undefined
+      ? undefined
+      : { values: collectValues(input.base.runs), runs: input.base.runs, label: input.base.label };
+  const gates = [...input.config.gates, ...(input.extraGates ?? [])];
+  const results = evaluateGates(gates, {
+    head: head.values,
+    ...(base !== undefined ? { base: base.values } : {}),
+    directionOf,
+    ...(input.statistics !== undefined ? { statistics: input.statistics } : {}),
+  });
+  return compareMetrics({
+    head: stripUndefined(head),
+    ...(base !== undefined ? { base: stripUndefined(base) } : {}),
+    settingsFor: (key) => {
+      const settings = settingsFor(input.config, key);
+      const direction = input.directions?.[key] ?? settings.direction;
+      return {
+        ...(direction !== undefined ? { direction } : {}),
+        ...(settings.tolerance !== undefined ? { tolerance: settings.tolerance } : {}),
+      };
+    },
+    inferDirection,
+    gates: results,
+    ...(input.expectBaseline !== undefined ? { expectBaseline: input.expectBaseline } : {}),
+  });
+}
+
+function stripUndefined<T extends { label?: string | undefined }>(side: T): T & { label?: string } {
+  if (side.label === undefined) {
+    const { label: _label, ...rest } = side;
+    return rest as T;
+  }
+  return side as T & { label: string };
+}

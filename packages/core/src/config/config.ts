@@ -1,0 +1,259 @@
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
+import { ConfigurationError } from '../errors.js';
+import type { Direction } from '../gates/direction.js';
+import { matchKeys } from '../gates/match.js';
+import { parseGate } from '../gates/parse.js';
+import type { Gate } from '../gates/types.js';
+import type { MetricSettings } from '../compare/compare.js';
+
+/** One input of a run: a file or folder, and optionally its format. */
+export interface FileSpec {
+  path: string;
+  format?: string;
+}
+
+export interface DisplaySettings {
+  /** Significant digits shown (1 to 15). */
+  precision?: number;
+  /** Shown after the value: "ms", "MB". */
+  unit?: string;
+  /** The value is a fraction shown as a percentage (0.913 -> 91.3%). */
+  percent?: boolean;
+}
+
+export interface MetricRule extends MetricSettings, DisplaySettings {
+  /** The key or glob this entry applies to. */
+  selector: string;
+}
+
+/** `.mlci.yml`, validated. Documented in docs/config.md. */
+export interface MlciConfig {
+  /** The file it came from, for messages; undefined for an empty default config. */
+  file?: string;
+  files: FileSpec[];
+  gates: Gate[];
+  metrics: MetricRule[];
+}
+
+export function emptyConfig(): MlciConfig {
+  return { files: [], gates: [], metrics: [] };
+}
+
+const TOP_KEYS = ['version', 'files', 'gates', 'metrics'];
+const FILE_KEYS = ['path', 'format'];
+const GATE_KEYS = ['gate', 'metric', 'rule', 'level'];
+const METRIC_KEYS = ['direction', 'tolerance', 'precision', 'unit', 'percent'];
+
+/** Parses and validates config text. Every mistake names file:line:column and the key path. */
+export function parseConfig(text: string, file: string): MlciConfig {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  const where = (node: Node | null | undefined, path: string): string => {
+    const offset = node?.range?.[0];
+    const pos = offset === undefined ? undefined : lineCounter.linePos(offset);
+    return `${file}${pos ? `:${pos.line}:${pos.col}` : ''}: ${path}`;
+  };
+  const firstError = doc.errors[0];
+  if (firstError !== undefined) {
+    const pos = firstError.linePos?.[0];
+    const message = (firstError.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+    // The mistake everyone makes once: a gate that starts with a quoted metric name.
+    const line = pos === undefined ? '' : (text.split('\n')[pos.line - 1] ?? '');
+    const hint = /(^|[:-])\s*"[^"]*"\s+\S/.test(line)
+      ? `. A YAML value that starts with a quote must end with it: quote the whole gate ('"macro avg.f1" >= 0.8') or use metric: and rule:`
+      : '';
+    throw new ConfigurationError(
+      `${file}${pos ? `:${pos.line}:${pos.col}` : ''}: invalid YAML: ${message}${hint}`,
+    );
+  }
+  // Declared with its type so that `if (bad) fail(...)` narrows like a throw does.
+  const fail: (node: Node | null | undefined, path: string, detail: string) => never = (
+    node,
+    path,
+    detail,
+  ) => {
+    throw new ConfigurationError(`${where(node, path)}: ${detail}`);
+  };
+  const describe = (node: Node | null | undefined): string => {
+    if (node === null || node === undefined) return 'nothing';
+    if (isMap(node)) return 'a mapping';
+    if (isSeq(node)) return 'a list';
+    if (isScalar(node)) return JSON.stringify(node.value);
+    return 'something else';
+  };
+  const checkKeys = (node: Node, path: string, allowed: string[]): void => {
+    if (!isMap(node)) return;
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : '?';
+      if (!allowed.includes(key)) {
+        fail(
+          pair.key as Node,
+          path === '' ? key : `${path}.${key}`,
+          `unknown key; expected one of ${allowed.join(', ')}`,
+        );
+      }
+    }
+  };
+  const scalarString = (node: Node | null | undefined, path: string, expected: string): string => {
+    if (!isScalar(node) || (typeof node.value !== 'string' && typeof node.value !== 'number')) {
+      return fail(node, path, `expected ${expected}, found ${describe(node)}`);
+    }
+    return String(node.value);
+  };
+
+  const config = emptyConfig();
+  config.file = file;
+  const root = doc.contents;
+  if (root === null || (isScalar(root) && root.value === null)) return config;
+  if (!isMap(root))
+    return fail(
+      root,
+      '(top level)',
+      `expected a mapping with keys ${TOP_KEYS.join(', ')}, found ${describe(root)}`,
+    );
+  checkKeys(root, '', TOP_KEYS);
+
+  const version = root.get('version', true) as Node | undefined;
+  if (version !== undefined && !(isScalar(version) && version.value === 1))
+    fail(version, 'version', `expected 1, found ${describe(version)}`);
+
+  const files = root.get('files', true) as Node | undefined;
+  if (files !== undefined) {
+    if (!isSeq(files)) fail(files, 'files', `expected a list of paths, found ${describe(files)}`);
+    (files as unknown as { items: Node[] }).items.forEach((item, i) => {
+      const path = `files[${i}]`;
+      if (isScalar(item)) {
+        config.files.push({ path: scalarString(item, path, 'a path') });
+        return;
+      }
+      if (!isMap(item)) fail(item, path, `expected a path or { path, format }, found ${describe(item)}`);
+      checkKeys(item, path, FILE_KEYS);
+      const spec: FileSpec = { path: scalarString(item.get('path', true) as Node, `${path}.path`, 'a path') };
+      const format = item.get('format', true) as Node | undefined;
+      if (format !== undefined) spec.format = scalarString(format, `${path}.format`, 'a format name');
+      config.files.push(spec);
+    });
+  }
+
+  const gates = root.get('gates', true) as Node | undefined;
+  if (gates !== undefined) {
+    if (!isSeq(gates))
+      fail(gates, 'gates', `expected a list of gates such as "accuracy >= 0.9", found ${describe(gates)}`);
+    (gates as unknown as { items: Node[] }).items.forEach((item, i) => {
+      const path = `gates[${i}]`;
+      const origin = where(item, path);
+      let text: string;
+      let level: string | undefined;
+      if (isScalar(item)) {
+        text = scalarString(item, path, 'a gate such as "accuracy >= 0.9"');
+      } else if (isMap(item)) {
+        checkKeys(item, path, GATE_KEYS);
+        const gateNode = item.get('gate', true) as Node | undefined;
+        const metricNode = item.get('metric', true) as Node | undefined;
+        const ruleNode = item.get('rule', true) as Node | undefined;
+        if (gateNode !== undefined) {
+          if (metricNode !== undefined || ruleNode !== undefined)
+            fail(item, path, 'give either gate, or metric and rule, not both');
+          text = scalarString(gateNode, `${path}.gate`, 'a gate such as "accuracy >= 0.9"');
+        } else {
+          if (metricNode === undefined)
+            fail(item, path, 'expected a gate: either gate: "accuracy >= 0.9", or metric: and rule:');
+          if (ruleNode === undefined)
+            fail(item, `${path}.rule`, 'missing; expected a rule such as ">= 0.9" or "drop <= 0.01"');
+          const metric = scalarString(metricNode, `${path}.metric`, 'a metric name or glob');
+          const rule = scalarString(ruleNode, `${path}.rule`, 'a rule such as ">= 0.9"');
+          text = `${/\s/.test(metric) ? JSON.stringify(metric) : metric} ${rule}`;
+        }
+        const levelNode = item.get('level', true) as Node | undefined;
+        if (levelNode !== undefined) {
+          level = scalarString(levelNode, `${path}.level`, 'fail or warn');
+          if (level !== 'fail' && level !== 'warn')
+            fail(levelNode, `${path}.level`, `expected fail or warn, found ${JSON.stringify(level)}`);
+        }
+      } else {
+        return fail(item, path, `expected a gate such as "accuracy >= 0.9", found ${describe(item)}`);
+      }
+      const gate = parseGate(text, origin);
+      if (level !== undefined) gate.level = level as Gate['level'];
+      config.gates.push(gate);
+    });
+  }
+
+  const metrics = root.get('metrics', true) as Node | undefined;
+  if (metrics !== undefined) {
+    if (!isMap(metrics))
+      fail(
+        metrics,
+        'metrics',
+        `expected a mapping of metric names (or globs) to settings, found ${describe(metrics)}`,
+      );
+    for (const pair of (metrics as unknown as { items: Array<{ key: Node; value: Node | null }> }).items) {
+      const selector = isScalar(pair.key)
+        ? String(pair.key.value)
+        : fail(pair.key, 'metrics', 'expected a metric name as key');
+      const path = `metrics.${selector}`;
+      const node = pair.value;
+      if (!isMap(node))
+        return fail(node, path, `expected settings such as { direction: higher }, found ${describe(node)}`);
+      checkKeys(node, path, METRIC_KEYS);
+      const rule: MetricRule = { selector };
+      const direction = node.get('direction', true) as Node | undefined;
+      if (direction !== undefined) {
+        const value = scalarString(direction, `${path}.direction`, 'higher or lower');
+        if (value !== 'higher' && value !== 'lower')
+          fail(direction, `${path}.direction`, `expected higher or lower, found ${JSON.stringify(value)}`);
+        rule.direction = value as Direction;
+      }
+      const tolerance = node.get('tolerance', true) as Node | undefined;
+      if (tolerance !== undefined)
+        rule.tolerance = parseTolerance(
+          scalarString(tolerance, `${path}.tolerance`, 'a number or a percentage'),
+          () =>
+            fail(
+              tolerance,
+              `${path}.tolerance`,
+              `expected a number of 0 or more, or a percentage such as 0.5%, found ${describe(tolerance)}`,
+            ),
+        );
+      const precision = node.get('precision', true) as Node | undefined;
+      if (precision !== undefined) {
+        const value = isScalar(precision) ? precision.value : undefined;
+        if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 15) {
+          fail(
+            precision,
+            `${path}.precision`,
+            `expected a whole number of significant digits from 1 to 15, found ${describe(precision)}`,
+          );
+        }
+        rule.precision = value as number;
+      }
+      const unit = node.get('unit', true) as Node | undefined;
+      if (unit !== undefined) rule.unit = scalarString(unit, `${path}.unit`, 'a unit such as ms');
+      const percent = node.get('percent', true) as Node | undefined;
+      if (percent !== undefined) {
+        if (!isScalar(percent) || typeof percent.value !== 'boolean')
+          fail(percent, `${path}.percent`, `expected true or false, found ${describe(percent)}`);
+        rule.percent = (percent as { value: boolean }).value;
+      }
+      config.metrics.push(rule);
+    }
+  }
+  return config;
+}
+
+function parseTolerance(text: string, bad: () => never): { value: number; relative: boolean } {
+  const match = /^\s*(\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*(%?)\s*$/.exec(text);
+  if (match === null) return bad();
+  const value = Number(text.replace('%', ''));
+  if (!(value >= 0)) return bad();
+  return { value, relative: match[2] === '%' };
+}
+
+/** The settings that apply to a key: every matching entry in file order, later entries winning. */
+export function settingsFor(config: MlciConfig, key: string): MetricRule {
+  const merged: MetricRule = { selector: key };
+  for (const rule of config.metrics) {
+    if (matchKeys(rule.selector, [key]).length === 1) Object.assign(merged, rule, { selector: key });
+  }
+  return merged;
+}

@@ -1,0 +1,68 @@
+/**
+ * Which metric keys a gate's selector names. A selector without `*` or `?` names one key exactly;
+ * `*` matches within one `.`-separated segment, `**` across segments, `?` one character. A
+ * backslash keeps the next character literal, the same escape keys use for a "." inside a name, so
+ * `delivery_count\.agent_0` names that W&B key and `eval.*.f1` every split's f1.
+ */
+export function isGlob(selector: string): boolean {
+  return /(^|[^\\])[*?]/.test(selector);
+}
+
+export function selectorToRegExp(selector: string): RegExp {
+  let out = '';
+  for (let i = 0; i < selector.length; i++) {
+    const c = selector[i]!;
+    if (c === '\\' && i + 1 < selector.length) {
+      out += escapeRegExp(c + selector[++i]!);
+    } else if (c === '*' && selector[i + 1] === '*') {
+      out += '.*';
+      i++;
+    } else if (c === '*') {
+      out += '(?:[^.\\\\]|\\\\.)*';
+    } else if (c === '?') {
+      out += '(?:[^.\\\\]|\\\\.)';
+    } else {
+      out += escapeRegExp(c);
+    }
+  }
+  return new RegExp(`^${out}$`);
+}
+
+export function matchKeys(selector: string, keys: Iterable<string>): string[] {
+  const all = [...keys];
+  if (!isGlob(selector)) return all.includes(selector) ? [selector] : [];
+  const re = selectorToRegExp(selector);
+  return all.filter((k) => re.test(k)).sort();
+}
+
+/** Up to three keys close to a name that matched nothing: a typo should be a one-glance fix. */
+export function suggestKeys(selector: string, keys: Iterable<string>): string[] {
+  const wanted = selector.toLowerCase();
+  return [...keys]
+    .map((key) => ({ key, distance: editDistance(wanted, key.toLowerCase()) }))
+    .filter(
+      ({ key, distance }) =>
+        distance <= Math.max(2, Math.floor(selector.length / 3)) || key.toLowerCase().endsWith(wanted),
+    )
+    .sort((a, b) => a.distance - b.distance || (a.key < b.key ? -1 : 1))
+    .slice(0, 3)
+    .map(({ key }) => key);
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}

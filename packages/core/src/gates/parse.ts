@@ -1,0 +1,271 @@
+import { ConfigurationError } from '../errors.js';
+import type { Comparator, Gate, Level, Rule } from './types.js';
+
+/**
+ * The gate language, one gate per line of text. Documented for users in docs/gates.md:
+ *
+ *   [warn:] <metric or glob> <rule>
+ *
+ *   accuracy >= 0.9                 latency_ms <= 50            accuracy in [0.8, 1]
+ *   accuracy drop <= 0.005          loss rise <= 2%             regression <= 1%   change <= 0.1
+ *   accuracy no regression
+ *   accuracy no significant regression [at 0.05] [by welch|bootstrap] [beyond 0.002 | beyond 1%]
+ *   accuracy paired no significant regression [at 0.05] [by mcnemar|bootstrap]
+ *   accuracy required               loss finite
+ *
+ * A metric name with spaces is written in double quotes: `"macro avg.f1-score" >= 0.8`.
+ */
+export function parseGate(text: string, origin: string): Gate {
+  return new GateParser(text, origin).parse();
+}
+
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/;
+const COMPARATOR = /^(>=|<=|==|!=|>|<)/;
+
+class GateParser {
+  private pos = 0;
+  constructor(
+    private readonly text: string,
+    private readonly origin: string,
+  ) {}
+
+  parse(): Gate {
+    this.blank();
+    let level: Level = 'fail';
+    const levelMatch = /^(warn|fail)\s*:/i.exec(this.rest());
+    if (levelMatch !== null) {
+      level = levelMatch[1]!.toLowerCase() as Level;
+      this.pos += levelMatch[0].length;
+      this.blank();
+    }
+    if (this.pos >= this.text.length) this.fail('expected a metric name, found nothing');
+    const selector = this.selector();
+    this.blank();
+    const rule = this.rule();
+    this.blank();
+    if (this.pos < this.text.length) this.fail(`expected the end of the gate, found ${this.found()}`);
+    return { text: this.text.trim(), selector, rule, level, origin: this.origin };
+  }
+
+  private selector(): string {
+    if (this.text[this.pos] === '"') {
+      const match = /^"(?:[^"\\]|\\.)*"/.exec(this.rest());
+      if (match === null) this.fail('the quoted metric name has no closing quote');
+      this.pos += match[0].length;
+      const name = JSON.parse(match[0]) as string;
+      if (name === '') this.fail('the metric name is empty');
+      return name;
+    }
+    const match = /^[^\s<>=!]+/.exec(this.rest());
+    if (match === null) this.fail(`expected a metric name, found ${this.found()}`);
+    this.pos += match[0].length;
+    return match[0];
+  }
+
+  private rule(): Rule {
+    const comparator = this.comparator();
+    if (comparator !== undefined)
+      return { kind: 'bound', op: comparator, value: this.number(`after "${comparator}"`) };
+    const word = this.word();
+    switch (word) {
+      case 'in': {
+        this.expect('[');
+        const min = this.number('for the lower end of the range');
+        this.expect(',');
+        const max = this.number('for the upper end of the range');
+        this.expect(']');
+        if (min > max) this.fail(`the range [${min}, ${max}] is empty: its lower end is above its upper end`);
+        return { kind: 'range', min, max };
+      }
+      case 'between': {
+        const min = this.number('for the lower end of the range');
+        this.keyword('and');
+        const max = this.number('for the upper end of the range');
+        if (min > max) this.fail(`the range ${min} to ${max} is empty: its lower end is above its upper end`);
+        return { kind: 'range', min, max };
+      }
+      case 'drop':
+      case 'rise':
+      case 'change':
+      case 'regression': {
+        const at = this.pos;
+        const op = this.comparator();
+        if (op !== '<=' && op !== '<') {
+          this.pos = at;
+          this.blank();
+          this.fail(
+            `expected "<=" or "<" after "${word}" (a limit on how much it may ${word === 'change' ? 'change' : word === 'regression' ? 'get worse' : word}), found ${this.found()}`,
+          );
+        }
+        const value = this.number(`after "${word} ${op}"`);
+        if (value < 0) this.fail(`a ${word} limit cannot be negative, found ${value}`);
+        const relative = this.optional('%');
+        return { kind: 'change', measure: word, op, value, relative };
+      }
+      case 'no': {
+        const next = this.word();
+        if (next === 'regression') return { kind: 'no-regression' };
+        if (next === 'significant') {
+          this.keyword('regression');
+          return this.significance();
+        }
+        return this.fail(`expected "regression" or "significant regression" after "no"`, next);
+      }
+      case 'paired': {
+        this.keyword('no');
+        this.keyword('significant');
+        this.keyword('regression');
+        let alpha = 0.05;
+        let method: 'mcnemar' | 'bootstrap' = 'mcnemar';
+        for (;;) {
+          this.blank();
+          const at = this.pos;
+          const option = this.word();
+          if (option === 'at') alpha = this.alpha();
+          else if (option === 'by' || option === 'using')
+            method = this.choice(['mcnemar', 'bootstrap']) as typeof method;
+          else {
+            this.pos = at;
+            break;
+          }
+        }
+        return { kind: 'paired', alpha, method };
+      }
+      case 'required':
+        return { kind: 'required' };
+      case 'finite':
+        return { kind: 'finite' };
+      case 'is': {
+        this.keyword('finite');
+        return { kind: 'finite' };
+      }
+      default:
+        return this.fail(
+          'expected a rule: a comparison (>= 0.9), "in [a, b]", "drop <= x", "rise <= x%", "no regression", "no significant regression", "paired no significant regression", "required" or "finite"',
+          word,
+        );
+    }
+  }
+
+  private significance(): Rule {
+    let alpha = 0.05;
+    let method: 'welch' | 'bootstrap' = 'welch';
+    let minEffect: number | undefined;
+    let minEffectRelative = false;
+    for (;;) {
+      this.blank();
+      const at = this.pos;
+      const option = this.word();
+      if (option === 'at') alpha = this.alpha();
+      else if (option === 'by' || option === 'using')
+        method = this.choice(['welch', 'bootstrap']) as typeof method;
+      else if (option === 'beyond') {
+        minEffect = this.number('after "beyond" (the smallest worsening that counts)');
+        if (minEffect < 0) this.fail(`"beyond" takes a worsening of 0 or more, found ${minEffect}`);
+        minEffectRelative = this.optional('%');
+      } else {
+        this.pos = at;
+        break;
+      }
+    }
+    const rule: Rule = { kind: 'significant', alpha, method };
+    if (minEffect !== undefined) {
+      rule.minEffect = minEffect;
+      rule.minEffectRelative = minEffectRelative;
+    }
+    return rule;
+  }
+
+  private alpha(): number {
+    const at = this.pos;
+    const value = this.number('after "at" (the significance level, such as 0.05)');
+    if (!(value > 0 && value < 1)) {
+      this.pos = at;
+      this.fail(`the significance level must be between 0 and 1 (such as 0.05), found ${value}`);
+    }
+    return value;
+  }
+
+  private choice(options: string[]): string {
+    const at = this.pos;
+    const word = this.word();
+    if (!options.includes(word)) {
+      this.pos = at;
+      this.fail(`expected ${options.map((o) => `"${o}"`).join(' or ')}`, word);
+    }
+    return word;
+  }
+
+  private comparator(): Comparator | undefined {
+    this.blank();
+    const match = COMPARATOR.exec(this.rest());
+    if (match === null) return undefined;
+    this.pos += match[0].length;
+    return match[0] as Comparator;
+  }
+
+  private number(context: string): number {
+    this.blank();
+    const match = NUMBER.exec(this.rest());
+    if (match === null) this.fail(`expected a number ${context}, found ${this.found()}`);
+    this.pos += match[0].length;
+    return Number(match[0]);
+  }
+
+  private word(): string {
+    this.blank();
+    const match = /^[A-Za-z]+/.exec(this.rest());
+    if (match === null) return '';
+    this.pos += match[0].length;
+    return match[0].toLowerCase();
+  }
+
+  private keyword(expected: string): void {
+    const at = this.pos;
+    const word = this.word();
+    if (word !== expected) {
+      this.pos = at;
+      this.blank();
+      this.fail(`expected "${expected}", found ${this.found()}`);
+    }
+  }
+
+  private expect(token: string): void {
+    this.blank();
+    if (!this.rest().startsWith(token)) this.fail(`expected "${token}", found ${this.found()}`);
+    this.pos += token.length;
+  }
+
+  private optional(token: string): boolean {
+    this.blank();
+    if (!this.rest().startsWith(token)) return false;
+    this.pos += token.length;
+    return true;
+  }
+
+  private blank(): void {
+    while (this.pos < this.text.length && /\s/.test(this.text[this.pos]!)) this.pos++;
+  }
+
+  private rest(): string {
+    return this.text.slice(this.pos);
+  }
+
+  private found(): string {
+    const rest = this.rest();
+    return rest === ''
+      ? 'the end of the gate'
+      : JSON.stringify(rest.length > 20 ? `${rest.slice(0, 20)}...` : rest);
+  }
+
+  private fail(detail: string, word?: string): never {
+    let column = this.pos + 1;
+    if (word !== undefined) {
+      column -= word.length;
+      if (!detail.includes('found')) detail += `, found ${word === '' ? this.found() : JSON.stringify(word)}`;
+    }
+    throw new ConfigurationError(
+      `${this.origin}: gate ${JSON.stringify(this.text)}, column ${column}: ${detail}`,
+    );
+  }
+}

@@ -1,0 +1,102 @@
+import { ConfigurationError } from '../../../packages/core/src/errors.js';
+import { parseConfig, settingsFor } from '../../../packages/core/src/config/config.js';
+
+function configError(text: string): string {
+  try {
+    parseConfig(text, '.mlci.yml');
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigurationError);
+    return (error as Error).message;
+  }
+  throw new Error('expected the config to be refused');
+}
+
+describe('.mlci.yml', () => {
+  it('reads files, gates in both forms and metric settings', () => {
+    const config = parseConfig(
+      [
+        'version: 1',
+        'files:',
+        '  - metrics.json',
+        '  - path: logs',
+        '    format: tensorboard',
+        'gates:',
+        '  - accuracy >= 0.9',
+        '  - metric: loss',
+        '    rule: rise <= 2%',
+        '    level: warn',
+        '  - gate: \'"macro avg.f1-score" >= 0.8\'',
+        '  - metric: macro avg.recall',
+        '    rule: ">= 0.7"',
+        'metrics:',
+        '  accuracy: { percent: true, precision: 3 }',
+        "  'eval.*': { direction: higher, tolerance: 0.5% }",
+        '',
+      ].join('\n'),
+      '.mlci.yml',
+    );
+    expect(config.files).toEqual([{ path: 'metrics.json' }, { path: 'logs', format: 'tensorboard' }]);
+    expect(config.gates.map((g) => [g.selector, g.rule.kind, g.level, g.origin])).toEqual([
+      ['accuracy', 'bound', 'fail', '.mlci.yml:7:5: gates[0]'],
+      ['loss', 'change', 'warn', '.mlci.yml:8:5: gates[1]'],
+      ['macro avg.f1-score', 'bound', 'fail', '.mlci.yml:11:5: gates[2]'],
+      ['macro avg.recall', 'bound', 'fail', '.mlci.yml:12:5: gates[3]'],
+    ]);
+    expect(settingsFor(config, 'accuracy')).toEqual({ selector: 'accuracy', percent: true, precision: 3 });
+    expect(settingsFor(config, 'eval.f1')).toEqual({
+      selector: 'eval.f1',
+      direction: 'higher',
+      tolerance: { value: 0.5, relative: true },
+    });
+    expect(settingsFor(config, 'other')).toEqual({ selector: 'other' });
+  });
+
+  it('accepts an empty file', () => {
+    expect(parseConfig('', '.mlci.yml')).toEqual({ file: '.mlci.yml', files: [], gates: [], metrics: [] });
+  });
+
+  it('names the line, column and key path of every mistake', () => {
+    expect(configError('gatez: []\n')).toBe(
+      '.mlci.yml:1:1: gatez: unknown key; expected one of version, files, gates, metrics',
+    );
+    expect(configError('gates:\n  - accuracy >== 0.9\n')).toBe(
+      '.mlci.yml:2:5: gates[0]: gate "accuracy >== 0.9", column 12: expected a number after ">=", found "= 0.9"',
+    );
+    expect(configError('gates:\n  - metric: acc\n')).toBe(
+      '.mlci.yml:2:5: gates[0].rule: missing; expected a rule such as ">= 0.9" or "drop <= 0.01"',
+    );
+    expect(configError('gates:\n  - gate: acc >= 1\n    level: maybe\n')).toBe(
+      '.mlci.yml:3:12: gates[0].level: expected fail or warn, found "maybe"',
+    );
+    expect(configError('gates:\n  - gate: acc >= 1\n    metric: acc\n')).toContain(
+      'gates[0]: give either gate, or metric and rule, not both',
+    );
+    expect(configError('files: metrics.json\n')).toBe(
+      '.mlci.yml:1:8: files: expected a list of paths, found "metrics.json"',
+    );
+    expect(configError('files:\n  - path: a\n    fmt: csv\n')).toBe(
+      '.mlci.yml:3:5: files[0].fmt: unknown key; expected one of path, format',
+    );
+    expect(configError('metrics:\n  acc: { direction: up }\n')).toBe(
+      '.mlci.yml:2:21: metrics.acc.direction: expected higher or lower, found "up"',
+    );
+    expect(configError('metrics:\n  acc: { tolerance: -1 }\n')).toContain(
+      'metrics.acc.tolerance: expected a number of 0 or more',
+    );
+    expect(configError('metrics:\n  acc: { precision: 30 }\n')).toContain(
+      'metrics.acc.precision: expected a whole number of significant digits from 1 to 15, found 30',
+    );
+    expect(configError('metrics:\n  acc: high\n')).toContain(
+      'metrics.acc: expected settings such as { direction: higher }, found "high"',
+    );
+    expect(configError('version: 2\n')).toBe('.mlci.yml:1:10: version: expected 1, found 2');
+    expect(configError('- a\n- b\n')).toContain('(top level): expected a mapping');
+    expect(configError('gates: [a >= 1\n')).toMatch(/^\.mlci\.yml:\d+:\d+: invalid YAML/);
+    expect(configError('gates:\n  - gate: "macro avg.f1" >= 0.8\n')).toBe(
+      `.mlci.yml:2:26: invalid YAML: Unexpected block-scalar-header at node end. A YAML value that starts with a quote must end with it: quote the whole gate ('"macro avg.f1" >= 0.8') or use metric: and rule:`,
+    );
+    expect(configError('gates: []\ngates: []\n')).toMatch(
+      /^\.mlci\.yml:2:1: invalid YAML: Map keys must be unique/,
+    );
+  });
+});
