@@ -21,3 +21,7 @@ export * from './compare/compare.js';
 export * from './compare/pipeline.js';
 export * from './compare/json.js';
 export * from './config/config.js';
+export * from './readers/tabular.js';
+export * from './readers/delimited.js';
+export * from './readers/jsonl.js';
+export * from './readers/dvclive.js';

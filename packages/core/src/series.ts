@@ -34,8 +34,13 @@ export class SeriesAccumulator {
   private sum = 0;
   private compensation = 0;
   private finiteCount = 0;
-  private first: SeriesPoint | undefined;
-  private last: SeriesPoint | undefined;
+  private firstStep = NaN;
+  private firstValue = NaN;
+  private firstWall = NaN;
+  private lastStep = NaN;
+  private lastValue = NaN;
+  private lastWall = NaN;
+  private buckets = 0;
 
   constructor(maxPoints: number = DEFAULT_MAX_SERIES_POINTS) {
     if (!Number.isInteger(maxPoints) || maxPoints < 10) {
@@ -72,20 +77,29 @@ export class SeriesAccumulator {
     } else {
       this.nonFinite++;
     }
-    if (this.first === undefined || step < this.first.step) this.first = point(step, value, wallTime);
-    if (this.last === undefined || step >= this.last.step) this.last = point(step, value, wallTime);
+    const wall = wallTime ?? NaN;
+    if (this.count === 1 || step < this.firstStep) {
+      this.firstStep = step;
+      this.firstValue = value;
+      this.firstWall = wall;
+    }
+    if (this.count === 1 || step >= this.lastStep) {
+      this.lastStep = step;
+      this.lastValue = value;
+      this.lastWall = wall;
+    }
 
     if (step < this.lastAddedStep) this.ordered = false;
     this.lastAddedStep = step;
     if (this.length === this.steps.length) this.grow();
     this.steps[this.length] = step;
     this.values[this.length] = value;
-    this.walls[this.length] = wallTime ?? NaN;
+    this.walls[this.length] = wall;
     this.length++;
   }
 
   finish(): SeriesData {
-    if (this.first === undefined || this.last === undefined) {
+    if (this.count === 0) {
       throw new Error('SeriesAccumulator.finish() called on an empty series');
     }
     this.sortIfNeeded();
@@ -97,8 +111,8 @@ export class SeriesAccumulator {
     const stats: SeriesStats = {
       count: this.count,
       nonFinite: this.nonFinite,
-      first: this.first,
-      last: this.last,
+      first: point(this.firstStep, this.firstValue, nanToUndefined(this.firstWall)),
+      last: point(this.lastStep, this.lastValue, nanToUndefined(this.lastWall)),
     };
     if (this.finiteCount > 0) {
       stats.min = this.min;
@@ -152,13 +166,14 @@ export class SeriesAccumulator {
   private reduce(): void {
     const n = this.length;
     const keep = new Uint8Array(n);
-    let buckets = Math.max(1, Math.floor(this.maxPoints / 2));
+    let buckets = this.buckets > 0 ? this.buckets : Math.max(1, Math.floor(this.maxPoints / 2));
     let kept = this.selectM4(buckets, keep);
     while (kept > this.maxPoints && buckets > 1) {
       buckets = Math.max(1, Math.min(buckets - 1, Math.floor((buckets * this.maxPoints * 0.9) / kept)));
       keep.fill(0);
       kept = this.selectM4(buckets, keep);
     }
+    this.buckets = buckets;
     let out = 0;
     for (let i = 0; i < n; i++) {
       if (keep[i] === 1) {

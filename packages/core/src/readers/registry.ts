@@ -3,7 +3,10 @@ import { ConfigurationError } from '../errors.js';
 import { mergeDocs } from '../merge.js';
 import type { FormatId, MetricsDoc } from '../model.js';
 import { DEFAULT_MAX_SERIES_POINTS } from '../series.js';
+import { csvReader, tsvReader } from './delimited.js';
+import { dvcliveReader } from './dvclive.js';
 import { probePath } from './files.js';
+import { jsonlReader } from './jsonl.js';
 import { jsonReader, tomlReader, yamlReader } from './structured.js';
 import type { Probe, Reader, ReaderOptions } from './types.js';
 
@@ -11,7 +14,15 @@ import type { Probe, Reader, ReaderOptions } from './types.js';
  * Every reader, most specific first: on equal detection scores the earlier one wins, so a tool's
  * own format (Hugging Face, W&B, scikit-learn) beats the generic file type it is written in.
  */
-export const READERS: readonly Reader[] = [jsonReader, yamlReader, tomlReader];
+export const READERS: readonly Reader[] = [
+  dvcliveReader,
+  csvReader,
+  tsvReader,
+  jsonlReader,
+  jsonReader,
+  yamlReader,
+  tomlReader,
+];
 
 const ALIASES: Record<string, FormatId> = {
   yml: 'yaml',
