@@ -163,3 +163,15 @@ describe('git baselines', () => {
     );
   });
 });
+
+describe('paths in the config file', () => {
+  it('are relative to the config file’s folder', async () => {
+    const project = mkdtempSync(join(tmpdir(), 'mlci-config-paths-'));
+    mkdirSync(join(project, 'results'));
+    writeFileSync(join(project, 'results/metrics.json'), '{"accuracy": 0.95}');
+    writeFileSync(join(project, '.mlci.yml'), 'files: [results/metrics.json]\ngates: ["accuracy >= 0.9"]\n');
+    const { code, stdout } = await runCli('check', '--config', join(project, '.mlci.yml'));
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^PASSED: all 1 check passed\n/);
+  });
+});

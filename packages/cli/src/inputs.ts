@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
 import {
   ConfigurationError,
   emptyConfig,
@@ -103,6 +104,12 @@ export async function readFiles(
   return result;
 }
 
+/** Paths in a config file are relative to the file's folder, as in most tools' configs. */
+export function relativeToConfig(config: MlciConfig, path: string): string {
+  if (config.file === undefined || isAbsolute(path) || path.startsWith('git:')) return path;
+  return join(dirname(config.file), path);
+}
+
 /** Several specs, one run each (repeats), or the config's files as one run when none are given. */
 export async function readRunSet(
   specs: readonly string[],
@@ -116,7 +123,10 @@ export async function readRunSet(
         `no ${what} metrics given: pass paths, or list them under files: in .mlci.yml`,
       );
     }
-    const { doc, label } = await readFiles(config.files, options);
+    const { doc, label } = await readFiles(
+      config.files.map((f) => ({ ...f, path: relativeToConfig(config, f.path) })),
+      options,
+    );
     return label === undefined ? { runs: [doc] } : { runs: [doc], label };
   }
   const runs: MetricsDoc[] = [];

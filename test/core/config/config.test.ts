@@ -26,6 +26,7 @@ describe('.mlci.yml', () => {
         '    rule: rise <= 2%',
         '    level: warn',
         '  - gate: \'"macro avg.f1-score" >= 0.8\'',
+        '  - warn: val_loss rise <= 2%',
         '  - metric: macro avg.recall',
         '    rule: ">= 0.7"',
         'metrics:',
@@ -40,7 +41,8 @@ describe('.mlci.yml', () => {
       ['accuracy', 'bound', 'fail', '.mlci.yml:7:5: gates[0]'],
       ['loss', 'change', 'warn', '.mlci.yml:8:5: gates[1]'],
       ['macro avg.f1-score', 'bound', 'fail', '.mlci.yml:11:5: gates[2]'],
-      ['macro avg.recall', 'bound', 'fail', '.mlci.yml:12:5: gates[3]'],
+      ['val_loss', 'change', 'warn', '.mlci.yml:12:5: gates[3]'],
+      ['macro avg.recall', 'bound', 'fail', '.mlci.yml:13:5: gates[4]'],
     ]);
     expect(settingsFor(config, 'accuracy')).toEqual({ selector: 'accuracy', percent: true, precision: 3 });
     expect(settingsFor(config, 'eval.f1')).toEqual({

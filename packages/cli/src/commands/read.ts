@@ -59,14 +59,16 @@ export function describeDoc(doc: MetricsDoc): string {
   const parts: string[] = [];
   parts.push(
     textTable(
-      ['source', 'format', 'notes'],
-      doc.sources.map((s) => [
-        s.file,
-        s.format,
-        [...s.notes, ...s.warnings.map((w) => `warning: ${w}`)].join('; '),
-      ]),
+      ['source', 'format'],
+      doc.sources.map((s) => [s.file, s.format]),
     ),
   );
+  const remarks = doc.sources.flatMap((s) => [
+    ...s.notes.map((n) => `  ${s.file}: ${n}`),
+    ...s.warnings.map((w) => `  ${s.file}: warning: ${w}`),
+  ]);
+  if (remarks.length > 0) parts.push(`\nNotes\n${remarks.join('\n')}\n`);
+  parts.push('\n');
   const metricKeys = Object.keys(doc.metrics);
   parts.push(`Metrics (${metricKeys.length})\n`);
   if (metricKeys.length > 0) {

@@ -42,6 +42,8 @@ export function emptyConfig(): MlciConfig {
 const TOP_KEYS = ['version', 'files', 'gates', 'metrics'];
 const FILE_KEYS = ['path', 'format'];
 const GATE_KEYS = ['gate', 'metric', 'rule', 'level'];
+/** `- warn: loss rise <= 2%` is how YAML reads a warn: prefix: a one-key mapping. Accept it as such. */
+const LEVEL_KEYS = ['warn', 'fail'];
 const METRIC_KEYS = ['direction', 'tolerance', 'precision', 'unit', 'percent'];
 
 /** Parses and validates config text. Every mistake names file:line:column and the key path. */
@@ -146,6 +148,17 @@ export function parseConfig(text: string, file: string): MlciConfig {
       let level: string | undefined;
       if (isScalar(item)) {
         text = scalarString(item, path, 'a gate such as "accuracy >= 0.9"');
+      } else if (
+        isMap(item) &&
+        item.items.length === 1 &&
+        LEVEL_KEYS.includes(String((item.items[0]!.key as { value?: unknown }).value))
+      ) {
+        level = String((item.items[0]!.key as { value?: unknown }).value);
+        text = scalarString(
+          item.items[0]!.value as Node,
+          `${path}.${level}`,
+          'a gate such as "loss rise <= 2%"',
+        );
       } else if (isMap(item)) {
         checkKeys(item, path, GATE_KEYS);
         const gateNode = item.get('gate', true) as Node | undefined;

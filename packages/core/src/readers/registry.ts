@@ -3,9 +3,9 @@ import { ConfigurationError } from '../errors.js';
 import { mergeDocs } from '../merge.js';
 import type { FormatId, MetricsDoc } from '../model.js';
 import { DEFAULT_MAX_SERIES_POINTS } from '../series.js';
+import { probePath } from './files.js';
 import { csvReader, tsvReader } from './delimited.js';
 import { dvcliveReader } from './dvclive.js';
-import { probePath } from './files.js';
 import { jsonlReader } from './jsonl.js';
 import { jsonReader, tomlReader, yamlReader } from './structured.js';
 import type { Probe, Reader, ReaderOptions } from './types.js';
@@ -53,7 +53,9 @@ export function resolveFormat(name: string): Reader {
   const id = ALIASES[wanted] ?? wanted;
   const reader = READERS.find((r) => r.format === id);
   if (reader === undefined) {
-    throw new ConfigurationError(`unknown format ${JSON.stringify(name)}: expected one of ${formatNames().join(', ')}`);
+    throw new ConfigurationError(
+      `unknown format ${JSON.stringify(name)}: expected one of ${formatNames().join(', ')}`,
+    );
   }
   return reader;
 }
@@ -77,17 +79,60 @@ export async function detectReader(path: string): Promise<Reader> {
   const probe = await probePath(path);
   const reader = chooseReader(probe);
   if (reader !== undefined) return reader;
+  throw unrecognised(probe);
+}
+
+function unrecognised(probe: Probe): ConfigurationError {
   const kinds = READERS.filter((r) => r.target !== (probe.isDirectory ? 'file' : 'directory'))
     .map((r) => `${r.format} (${r.title})`)
     .join(', ');
   if (probe.isDirectory) {
-    throw new ConfigurationError(
-      `${path}: found no metrics mlci recognises in this folder (it holds ${describeEntries(probe.entries)}). Folders can be: ${kinds}. Point at a metrics file instead, or pass --format.`,
+    return new ConfigurationError(
+      `${probe.path}: found no metrics mlci recognises in this folder (it holds ${describeEntries(probe.entries)}). Folders can be: ${kinds}, or hold such files. Point at a metrics file instead, or pass --format.`,
     );
   }
-  throw new ConfigurationError(
-    `${path}: cannot tell which metrics format this is from its name or first bytes. Pass --format with one of: ${kinds}.`,
+  return new ConfigurationError(
+    `${probe.path}: cannot tell which metrics format this is from its name or first bytes. Pass --format with one of: ${kinds}.`,
   );
+}
+
+const LOG_FORMATS = new Set<FormatId>(['csv', 'tsv', 'jsonl', 'tensorboard']);
+
+/** Files that sit beside metrics but are configuration, never results. */
+const NOT_METRICS =
+  /^(\..*|dvc\.(yaml|lock)|.*\.dvc|package(-lock)?\.json|tsconfig\.json|MLproject|conda\.ya?ml|requirements.*\.txt|.*\.md)$/;
+
+/**
+ * A folder that is no tool's output folder (a `results/` with metrics.json and a training log):
+ * every file in it that a reader recognises, read as one run in name order. Sub-folders and files
+ * no reader recognises are named in a note, so nothing is left out silently.
+ */
+async function readPlainFolder(probe: Probe, options: ReaderOptions): Promise<MetricsDoc> {
+  const found: Array<{ path: string; reader: Reader }> = [];
+  const ignored: string[] = [];
+  for (const entry of probe.entries) {
+    if (NOT_METRICS.test(entry)) {
+      ignored.push(entry);
+      continue;
+    }
+    const entryProbe = await probePath(entryPath(probe, entry));
+    const reader = entryProbe.isDirectory ? undefined : chooseReader(entryProbe);
+    if (reader === undefined) ignored.push(entryProbe.isDirectory ? `${entry}/` : entry);
+    else found.push({ path: entryProbe.path, reader });
+  }
+  // Logs first: a summary file's stated value then wins over a curve's last point of the same name,
+  // as it does inside one file (a Keras log's training `accuracy` vs metrics.json's test accuracy).
+  found.sort((a, b) => Number(!LOG_FORMATS.has(a.reader.format)) - Number(!LOG_FORMATS.has(b.reader.format)));
+  const docs: MetricsDoc[] = [];
+  for (const { path, reader } of found) docs.push(await reader.read(path, options));
+  if (docs.length === 0) throw unrecognised(probe);
+  const merged = mergeDocs(docs);
+  if (ignored.length > 0) {
+    merged.sources[0]!.notes.push(
+      `read the recognised files of folder ${probe.path}; not read: ${describeEntries(ignored)}`,
+    );
+  }
+  return merged;
 }
 
 function describeEntries(entries: string[]): string {
@@ -98,7 +143,9 @@ function describeEntries(entries: string[]): string {
 
 /** Reads one path (file or folder) with the given or detected reader. */
 export async function readMetricsPath(path: string, options: ReadOptions = {}): Promise<MetricsDoc> {
-  const readerOptions: ReaderOptions = { maxSeriesPoints: options.maxSeriesPoints ?? DEFAULT_MAX_SERIES_POINTS };
+  const readerOptions: ReaderOptions = {
+    maxSeriesPoints: options.maxSeriesPoints ?? DEFAULT_MAX_SERIES_POINTS,
+  };
   if (options.run !== undefined) readerOptions.run = options.run;
   if (options.format !== undefined && options.format !== '') {
     const reader = resolveFormat(options.format);
@@ -111,13 +158,17 @@ export async function readMetricsPath(path: string, options: ReadOptions = {}): 
     }
     return reader.read(path, readerOptions);
   }
-  const reader = await detectReader(path);
-  return reader.read(path, readerOptions);
+  const probe = await probePath(path);
+  const reader = chooseReader(probe);
+  if (reader !== undefined) return reader.read(path, readerOptions);
+  if (probe.isDirectory) return readPlainFolder(probe, readerOptions);
+  throw unrecognised(probe);
 }
 
 /** Reads several paths as one run: later inputs win on equal keys, with a note. */
 export async function readMetrics(paths: readonly string[], options: ReadOptions = {}): Promise<MetricsDoc> {
-  if (paths.length === 0) throw new ConfigurationError('no metrics file given: name at least one file or folder');
+  if (paths.length === 0)
+    throw new ConfigurationError('no metrics file given: name at least one file or folder');
   const docs: MetricsDoc[] = [];
   for (const path of paths) docs.push(await readMetricsPath(path, options));
   return mergeDocs(docs);
