@@ -43,7 +43,8 @@ const rows = results.map((r) => {
       (r.target.atMost === undefined || r.value <= r.target.atMost);
     if (!ok) failures++;
     const bound = r.target.atLeast !== undefined ? `>= ${r.target.atLeast}` : `<= ${r.target.atMost}`;
-    verdict = `${r.value.toFixed(1)} ${r.target.metric} (target ${bound}) ${ok ? 'ok' : 'MISSED'}`;
+    const unit = r.target.metric === '%' ? '%' : ` ${r.target.metric}`;
+    verdict = `${r.value.toFixed(1)}${unit} (target ${bound}) ${ok ? 'ok' : 'MISSED'}`;
   }
   return [r.name, r.detail, `${r.seconds.toFixed(3)} s`, `${r.peakRssMiB.toFixed(0)} MiB`, verdict];
 });

@@ -3,7 +3,7 @@ import { runComparison, stringifyDocument } from '@mlci/core';
 import { comparisonText } from '../comparison-text.js';
 import { EXIT, type CliIO } from '../io.js';
 import { loadConfig, parseDirectionFlags, parseGateFlags, readRunSet } from '../inputs.js';
-import { statistics } from '../statistics.js';
+import { loadStatistics } from '../statistics.js';
 import { GATE_OPTIONS, GATE_OPTIONS_HELP } from './options.js';
 
 export const checkUsage = `Usage: mlci check [<path>...] [--config F] [--gate "G"]... [--json]
@@ -40,6 +40,7 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   if (config.gates.length + extraGates.length === 0) {
     io.stderr('mlci check: no gates given: add gates: to .mlci.yml or pass --gate "accuracy >= 0.9"\n');
   }
+  const statistics = await loadStatistics();
   const comparison = runComparison({
     head,
     config,

@@ -3,7 +3,7 @@ import { runComparison, stringifyDocument } from '@mlci/core';
 import { comparisonText } from '../comparison-text.js';
 import { EXIT, type CliIO } from '../io.js';
 import { loadConfig, parseDirectionFlags, parseGateFlags, readRunSet } from '../inputs.js';
-import { statistics } from '../statistics.js';
+import { loadStatistics } from '../statistics.js';
 import { GATE_OPTIONS, GATE_OPTIONS_HELP } from './options.js';
 
 export const compareUsage = `Usage: mlci compare --base <run> [--base <run>]... [--head <run>]... [options]
@@ -17,6 +17,9 @@ Without --head, the config's files: are the head.
 Options:
   --base RUN              a baseline run (repeatable)
   --head RUN              a pull request run (repeatable)
+  --base-predictions F    per-example predictions of the baseline (CSV/TSV/JSONL: id, label,
+                          prediction, scores), for paired gates; may be git:<rev>:<path>
+  --head-predictions F    the same for the pull request
 ${GATE_OPTIONS_HELP}
 
 Exit code: 0 passed (warnings or no baseline allowed), 1 a gate failed, 2 bad input or configuration.
@@ -28,6 +31,8 @@ export async function compareCommand(args: string[], io: CliIO): Promise<number>
     allowPositionals: true,
     options: {
       ...GATE_OPTIONS,
+      'base-predictions': { type: 'string' },
+      'head-predictions': { type: 'string' },
       base: { type: 'string', multiple: true, default: [] },
       head: { type: 'string', multiple: true, default: [] },
     },
@@ -57,6 +62,7 @@ export async function compareCommand(args: string[], io: CliIO): Promise<number>
   };
   const head = await readRunSet(values.head, config, readOptions, 'pull request (--head)');
   const base = await readRunSet(values.base, config, readOptions, 'baseline (--base)');
+  const statistics = await loadStatistics(values['base-predictions'], values['head-predictions']);
   const comparison = runComparison({ head, base, config, extraGates, directions, statistics });
   io.stdout(
     values.json ? `${stringifyDocument(comparison)}\n` : comparisonText(comparison, { metrics: true }),

@@ -6,6 +6,8 @@ import { DEFAULT_MAX_SERIES_POINTS } from '../series.js';
 import { probePath } from './files.js';
 import { csvReader, tsvReader } from './delimited.js';
 import { dvcliveReader } from './dvclive.js';
+import { hfTrainerReader } from './hf-trainer.js';
+import { mlflowReader } from './mlflow.js';
 import { jsonlReader } from './jsonl.js';
 import { jsonReader, tomlReader, yamlReader } from './structured.js';
 import type { Probe, Reader, ReaderOptions } from './types.js';
@@ -16,6 +18,8 @@ import type { Probe, Reader, ReaderOptions } from './types.js';
  */
 export const READERS: readonly Reader[] = [
   dvcliveReader,
+  hfTrainerReader,
+  mlflowReader,
   csvReader,
   tsvReader,
   jsonlReader,

@@ -1,0 +1,81 @@
+import { pairPredictions, type PredictionSet } from '../readers/predictions.js';
+import { splitKey } from '../keys.js';
+import { testPairedRegression, testRegression, type RegressionResult } from '../stats/index.js';
+import type { GateStatistics, StatisticalVerdict } from './evaluate.js';
+
+export interface StatisticsOptions {
+  /** Per-example predictions of both sides, for paired gates. */
+  predictions?: { base: PredictionSet; head: PredictionSet };
+  /** Bootstrap seed: the same inputs always give the same report. */
+  seed?: number;
+}
+
+/** The statistical tests behind "no significant regression" gates (packages/core/src/stats). */
+export function gateStatistics(options: StatisticsOptions = {}): GateStatistics {
+  const statistics: GateStatistics = {
+    repeats(rule, base, head, direction) {
+      const baseMean = base.reduce((a, b) => a + b, 0) / Math.max(1, base.length);
+      const minEffect =
+        rule.minEffect === undefined
+          ? undefined
+          : rule.minEffectRelative === true
+            ? (rule.minEffect / 100) * Math.abs(baseMean)
+            : rule.minEffect;
+      const result = testRegression({
+        base,
+        head,
+        direction,
+        alpha: rule.alpha,
+        method: rule.method,
+        ...(minEffect !== undefined ? { minEffect } : {}),
+        ...(options.seed !== undefined ? { seed: options.seed } : {}),
+      });
+      return verdictOf(result, rule.method === 'welch' ? "Welch's t-test" : 'bootstrap');
+    },
+  };
+  const predictions = options.predictions;
+  if (predictions !== undefined) {
+    statistics.paired = (rule, metric, direction) => {
+      const column = splitKey(metric).at(-1);
+      const paired = pairPredictions(
+        predictions.base,
+        predictions.head,
+        rule.method === 'bootstrap' ? column : undefined,
+      );
+      // Correctness is higher-is-better whatever the gate's metric; a per-example score follows the metric.
+      const isCorrectness = paired.measure.startsWith('correct');
+      const result = testPairedRegression({
+        base: paired.base,
+        head: paired.head,
+        direction: isCorrectness ? 'higher' : direction,
+        alpha: rule.alpha,
+        method: rule.method === 'mcnemar' ? 'mcnemar' : 'paired-bootstrap',
+        ...(options.seed !== undefined ? { seed: options.seed } : {}),
+      });
+      const verdict = verdictOf(
+        result,
+        rule.method === 'mcnemar' ? "McNemar's exact test" : 'paired bootstrap',
+      );
+      const unpaired =
+        paired.unpaired > 0 ? ` (${paired.unpaired} examples present on one side only were left out)` : '';
+      return {
+        ...verdict,
+        explanation: `${verdict.explanation}; compared ${paired.measure} over ${paired.base.length} examples${unpaired}`,
+      };
+    };
+  }
+  return statistics;
+}
+
+function verdictOf(result: RegressionResult, method: string): StatisticalVerdict {
+  if (result.verdict === 'insufficient')
+    return { verdict: 'insufficient', explanation: result.explanation, method };
+  return {
+    verdict: result.verdict,
+    explanation: result.explanation,
+    method,
+    p: result.p,
+    ci: result.ci,
+    level: result.ciLevel,
+  };
+}

@@ -1,0 +1,598 @@
+/**
+ * The MLflow file store (format id `mlflow`): an `mlruns` folder, one experiment folder in it, or
+ * one run folder. User-facing rules in docs/formats/mlflow.md. As MLflow's FileStore writes it:
+ * - `<run>/meta.yaml`: run_id, run_name (older: name; else the tag mlflow.runName), status
+ *   (RunStatus: 1 RUNNING, 2 SCHEDULED, 3 FINISHED, 4 FAILED, 5 KILLED), start_time and end_time
+ *   (ms), experiment_id, lifecycle_stage (`deleted` runs stay in place, marked);
+ * - `<run>/metrics/<name>`: one line per logged value, `timestamp value step` (older MLflow:
+ *   `timestamp value`, step 0). A name with "/" is a nested path (`metrics/train/loss`);
+ * - `<run>/params/<name>`, `<run>/tags/<name>`: the value is the file's whole text.
+ * A folder holding several runs is narrowed to one: `--run` (id, id prefix, or name), else the
+ * latest FINISHED run, and a note always says which run was read and why.
+ */
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { DocBuilder } from '../doc-builder.js';
+import { ConfigurationError, ParseError } from '../errors.js';
+import { childKey, escapeSegment } from '../keys.js';
+import type { MetricsDoc, ParamValue } from '../model.js';
+import { parseNumber } from '../numbers.js';
+import type { SeriesAccumulator } from '../series.js';
+import { readTextFile, statOrExplain } from './files.js';
+import { parseYamlText } from './structured.js';
+import { DETECT, type Probe, type Reader, type ReaderOptions } from './types.js';
+
+const META = 'meta.yaml';
+/** Folders inside an experiment folder that are not runs (FileStore.RESERVED_EXPERIMENT_FOLDERS, logged models). */
+const NOT_RUNS = new Set(['tags', 'datasets', 'traces', 'models']);
+/** Folders inside an mlruns root that are not experiments. */
+const NOT_EXPERIMENTS = new Set(['.trash', 'models']);
+/** mlflow.entities.RunStatus, as stored (an integer) in meta.yaml. */
+const RUN_STATUS: Record<number, string> = {
+  1: 'RUNNING',
+  2: 'SCHEDULED',
+  3: 'FINISHED',
+  4: 'FAILED',
+  5: 'KILLED',
+};
+/** Tags that hold documents (JSON) rather than facts about the run. */
+const DOCUMENT_TAGS = new Set(['mlflow.log-model.history', 'mlflow.loggedArtifacts', 'mlflow.datasets']);
+/** A tag value longer than this is a document, not a fact to compare between runs. */
+const MAX_TAG_CHARS = 500;
+/** A metric line longer than this is not a metric line: refuse it instead of buffering it. */
+const MAX_LINE_CHARS = 64 * 1024;
+/** At most this many candidate runs are listed in an error. */
+const LISTED_RUNS = 20;
+const MIN_PREFIX = 6;
+
+export const mlflowReader: Reader = {
+  format: 'mlflow',
+  title: 'MLflow file store (an mlruns folder, an experiment folder or a run folder)',
+  target: 'directory',
+  detect(probe: Probe): number {
+    if (!probe.isDirectory) return DETECT.no;
+    const has = (e: string) => probe.entries.includes(e);
+    if (has(META)) {
+      if (has('metrics')) return DETECT.name;
+      const meta = smallText(join(probe.path, META));
+      if (meta === undefined) return DETECT.no;
+      if (/^run_(id|uuid):/m.test(meta) && (has('params') || has('tags'))) return DETECT.name;
+      if (/^artifact_location:/m.test(meta) && /^experiment_id:/m.test(meta)) return DETECT.name;
+      return DETECT.no;
+    }
+    if (probe.name === 'mlruns') return DETECT.name;
+    let checked = 0;
+    for (const entry of probe.entries) {
+      if (!/^\d+$/.test(entry)) continue;
+      if (++checked > 20) break;
+      const meta = smallText(join(probe.path, entry, META));
+      if (meta !== undefined && /^experiment_id:/m.test(meta) && !/^run_(id|uuid):/m.test(meta))
+        return DETECT.name;
+    }
+    return DETECT.no;
+  },
+  read: readMlflow,
+};
+
+/** A run as listed from its meta.yaml. */
+export interface MlflowRunInfo {
+  dir: string;
+  id: string;
+  name: string;
+  /** RUNNING, SCHEDULED, FINISHED, FAILED, KILLED (or what meta.yaml says when unknown). */
+  status: string;
+  startTime?: number;
+  endTime?: number;
+  experimentId: string;
+  experimentName?: string;
+  deleted: boolean;
+}
+
+export async function readMlflow(path: string, options: ReaderOptions): Promise<MetricsDoc> {
+  const info = await statOrExplain(path);
+  if (!info.isDirectory()) {
+    throw new ConfigurationError(
+      `${path}: is a file; the mlflow format reads an mlruns, experiment or run folder`,
+    );
+  }
+  const builder = new DocBuilder(path, 'mlflow', { maxSeriesPoints: options.maxSeriesPoints });
+  const metaPath = join(path, META);
+  let run: MlflowRunInfo;
+  if (existsSync(metaPath)) {
+    const meta = await readMeta(metaPath);
+    if (meta['run_id'] !== undefined || meta['run_uuid'] !== undefined) {
+      run = await runInfo(path, meta, metaPath);
+      if (options.run !== undefined && options.run !== '' && matches([run], options.run).length === 0) {
+        throw new ConfigurationError(
+          `${path}: --run ${JSON.stringify(options.run)} does not match this run folder (run ${describeRun(run)}); ` +
+            'point at the experiment or mlruns folder to choose among runs',
+        );
+      }
+      builder.note(`read run ${run.id} '${run.name}' (${run.status}${ended(run)})`);
+      if (run.deleted) builder.note('this run is marked deleted (lifecycle_stage: deleted)');
+    } else if (meta['experiment_id'] !== undefined) {
+      const experiment = experimentOf(meta, path);
+      const listed = await listRuns(path, experiment, builder);
+      run = chooseRun(listed, options.run, `experiment ${experimentLabel(experiment)}`, path, builder);
+    } else {
+      throw new ParseError(
+        { file: metaPath },
+        'expected an MLflow run (run_id) or experiment (experiment_id) meta.yaml, found neither key',
+      );
+    }
+  } else {
+    const experiments = await listExperiments(path, builder);
+    if (experiments.length === 0) {
+      throw new ConfigurationError(
+        `${path}: no MLflow experiment folders (a folder with a meta.yaml holding experiment_id) in this folder`,
+      );
+    }
+    const runs: MlflowRunInfo[] = [];
+    for (const experiment of experiments) runs.push(...(await listRuns(experiment.dir, experiment, builder)));
+    const withRuns = experiments.filter((e) => runs.some((r) => r.experimentId === e.id));
+    const scope =
+      withRuns.length === 1
+        ? `experiment ${experimentLabel(withRuns[0]!)}`
+        : `experiments ${(withRuns.length > 0 ? withRuns : experiments).map((e) => e.id).join(', ')}`;
+    run = chooseRun(runs, options.run, scope, path, builder);
+  }
+  await readRunInto(builder, run);
+  return builder.build();
+}
+
+interface ExperimentInfo {
+  dir: string;
+  id: string;
+  name?: string;
+}
+
+function experimentOf(meta: Record<string, unknown>, dir: string): ExperimentInfo {
+  const experiment: ExperimentInfo = { dir, id: text(meta['experiment_id']) ?? basename(dir) };
+  const name = text(meta['name']);
+  if (name !== undefined && name !== '') experiment.name = name;
+  return experiment;
+}
+
+function experimentLabel(e: ExperimentInfo): string {
+  return e.name === undefined ? e.id : `${e.id} '${e.name}'`;
+}
+
+async function listExperiments(root: string, builder: DocBuilder): Promise<ExperimentInfo[]> {
+  const out: ExperimentInfo[] = [];
+  let deleted = 0;
+  for (const entry of await sortedDirs(root)) {
+    if (NOT_EXPERIMENTS.has(entry)) continue;
+    const metaPath = join(root, entry, META);
+    if (!existsSync(metaPath)) continue;
+    let meta: Record<string, unknown>;
+    try {
+      meta = await readMeta(metaPath);
+    } catch (error) {
+      if (!(error instanceof ParseError)) throw error;
+      builder.warn(`skipped experiment folder ${entry}: ${error.message}`);
+      continue;
+    }
+    if (meta['experiment_id'] === undefined) continue;
+    if (meta['lifecycle_stage'] === 'deleted') {
+      deleted++;
+      continue;
+    }
+    out.push(experimentOf(meta, join(root, entry)));
+  }
+  if (deleted > 0) builder.note(`skipped ${deleted} deleted experiment${deleted === 1 ? '' : 's'}`);
+  if (existsSync(join(root, '.trash'))) builder.note('the .trash folder (deleted experiments) is not read');
+  return out;
+}
+
+async function listRuns(
+  dir: string,
+  experiment: ExperimentInfo,
+  builder: DocBuilder,
+): Promise<MlflowRunInfo[]> {
+  const out: MlflowRunInfo[] = [];
+  for (const entry of await sortedDirs(dir)) {
+    if (NOT_RUNS.has(entry)) continue;
+    const metaPath = join(dir, entry, META);
+    if (!existsSync(metaPath)) continue;
+    try {
+      const meta = await readMeta(metaPath);
+      if (meta['run_id'] === undefined && meta['run_uuid'] === undefined) continue;
+      const run = await runInfo(join(dir, entry), meta, metaPath);
+      if (experiment.name !== undefined) run.experimentName = experiment.name;
+      out.push(run);
+    } catch (error) {
+      // As MLflow does, a run folder whose meta.yaml cannot be read is left out of the listing.
+      if (!(error instanceof ParseError)) throw error;
+      builder.warn(`skipped run folder ${entry}: ${error.message}`);
+    }
+  }
+  return out;
+}
+
+async function runInfo(dir: string, meta: Record<string, unknown>, metaPath: string): Promise<MlflowRunInfo> {
+  const id = text(meta['run_id']) ?? text(meta['run_uuid']);
+  if (id === undefined || id === '') {
+    throw new ParseError({ file: metaPath, key: 'run_id' }, 'expected the run id, found an empty value');
+  }
+  let name = text(meta['run_name']) ?? '';
+  if (name === '') name = text(meta['name']) ?? '';
+  if (name === '') {
+    const tag = join(dir, 'tags', 'mlflow.runName');
+    if (existsSync(tag)) name = await readTextFile(tag);
+  }
+  const run: MlflowRunInfo = {
+    dir,
+    id,
+    name,
+    status: statusName(meta['status']),
+    experimentId: text(meta['experiment_id']) ?? '',
+    deleted: meta['lifecycle_stage'] === 'deleted',
+  };
+  const start = timeMs(meta['start_time']);
+  if (start !== undefined) run.startTime = start;
+  const end = timeMs(meta['end_time']);
+  if (end !== undefined) run.endTime = end;
+  return run;
+}
+
+function statusName(status: unknown): string {
+  if (status === undefined || status === null) return 'RUNNING'; // MLflow's default when absent
+  if (typeof status === 'number') return RUN_STATUS[status] ?? `status ${status}`;
+  const s = String(status).toUpperCase();
+  const n = Number(s);
+  return Number.isInteger(n) && RUN_STATUS[n] !== undefined ? RUN_STATUS[n] : s;
+}
+
+function timeMs(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string' && /^\d+$/.test(value.trim())) return Number(value.trim());
+  return undefined;
+}
+
+/** Runs whose id is `wanted`; else whose id starts with it (6+ characters) or whose name is it. */
+function matches(runs: readonly MlflowRunInfo[], wanted: string): MlflowRunInfo[] {
+  const exact = runs.filter((r) => r.id === wanted);
+  if (exact.length > 0) return exact;
+  return runs.filter((r) => (wanted.length >= MIN_PREFIX && r.id.startsWith(wanted)) || r.name === wanted);
+}
+
+function chooseRun(
+  all: readonly MlflowRunInfo[],
+  wanted: string | undefined,
+  scope: string,
+  path: string,
+  builder: DocBuilder,
+): MlflowRunInfo {
+  const runs = all.filter((r) => !r.deleted);
+  const deleted = all.length - runs.length;
+  const deletedNote = deleted > 0 ? `, not counting ${deleted} deleted run${deleted === 1 ? '' : 's'}` : '';
+  if (wanted !== undefined && wanted !== '') {
+    const found = matches(runs, wanted);
+    if (found.length === 1) {
+      const run = found[0]!;
+      const how = run.id === wanted ? 'its id' : run.name === wanted ? 'its name' : 'its id prefix';
+      builder.note(
+        `chose run ${short(run)} '${run.name}' (${run.status}${ended(run)}) by ${how}, as --run asked`,
+      );
+      return run;
+    }
+    if (found.length > 1) {
+      throw new ConfigurationError(
+        `${path}: --run ${JSON.stringify(wanted)} matches ${found.length} runs in ${scope}; pass a run id instead:\n${listing(found)}`,
+      );
+    }
+    const gone = matches(
+      all.filter((r) => r.deleted),
+      wanted,
+    );
+    const why = gone.length > 0 ? ` (run ${gone[0]!.id} matches, but it is deleted)` : '';
+    throw new ConfigurationError(
+      `${path}: no run matches --run ${JSON.stringify(wanted)}${why}: pass a run id, an id prefix of ${MIN_PREFIX}+ characters or a run name. ` +
+        (runs.length === 0 ? `There are no runs in ${scope}.` : `Runs in ${scope}:\n${listing(runs)}`),
+    );
+  }
+  if (runs.length === 0) {
+    throw new ConfigurationError(`${path}: no runs in ${scope}${deletedNote}`);
+  }
+  const finished = runs.filter((r) => r.status === 'FINISHED').sort(latestFirst);
+  const chosen = finished[0];
+  if (chosen === undefined) {
+    throw new ConfigurationError(
+      `${path}: none of the ${runs.length} run${runs.length === 1 ? '' : 's'} in ${scope} is FINISHED; pass --run to read one anyway:\n${listing(runs)}`,
+    );
+  }
+  const others = runs.length - finished.length;
+  const byStatus =
+    others > 0 ? ` (${countStatuses(runs.filter((r) => r.status !== 'FINISHED'))} not considered)` : '';
+  builder.note(
+    `chose run ${short(chosen)} '${chosen.name}' (FINISHED${ended(chosen)}), the latest finished of ${runs.length} run${runs.length === 1 ? '' : 's'} ` +
+      `in ${scope}${byStatus}${deletedNote}; pass --run to pick another`,
+  );
+  return chosen;
+}
+
+function latestFirst(a: MlflowRunInfo, b: MlflowRunInfo): number {
+  const byEnd = (b.endTime ?? -Infinity) - (a.endTime ?? -Infinity);
+  if (byEnd !== 0 && !Number.isNaN(byEnd)) return byEnd;
+  const byStart = (b.startTime ?? -Infinity) - (a.startTime ?? -Infinity);
+  if (byStart !== 0 && !Number.isNaN(byStart)) return byStart;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function countStatuses(runs: readonly MlflowRunInfo[]): string {
+  const counts = new Map<string, number>();
+  for (const r of runs) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+  return [...counts].map(([status, n]) => `${n} ${status}`).join(', ');
+}
+
+function listing(runs: readonly MlflowRunInfo[]): string {
+  const sorted = [...runs].sort(latestFirst);
+  const lines = sorted.slice(0, LISTED_RUNS).map((r) => `  ${describeRun(r)}`);
+  if (sorted.length > LISTED_RUNS) lines.push(`  and ${sorted.length - LISTED_RUNS} more`);
+  return lines.join('\n');
+}
+
+function describeRun(r: MlflowRunInfo): string {
+  return `${r.id} '${r.name}' ${r.status}${ended(r)}`;
+}
+
+function short(r: MlflowRunInfo): string {
+  return r.id.slice(0, 8);
+}
+
+function ended(r: MlflowRunInfo): string {
+  if (r.endTime !== undefined) return `, ended ${isoTime(r.endTime)}`;
+  if (r.startTime !== undefined) return `, started ${isoTime(r.startTime)}`;
+  return '';
+}
+
+function isoTime(ms: number): string {
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? String(ms) : date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+async function readRunInto(builder: DocBuilder, run: MlflowRunInfo): Promise<void> {
+  builder.param('run.id', run.id);
+  builder.param('run.name', run.name);
+  builder.param('run.status', run.status);
+  builder.param('run.experiment_id', run.experimentId);
+  if (run.startTime !== undefined) builder.param('run.start_time', isoTime(run.startTime));
+  if (run.endTime !== undefined) builder.param('run.end_time', isoTime(run.endTime));
+
+  const metricsDir = join(run.dir, 'metrics');
+  let metricCount = 0;
+  for (const name of await filesBelow(metricsDir)) {
+    await readMetricFile(builder, join(metricsDir, ...name.split('/')), metricKey(name));
+    metricCount++;
+  }
+  const paramsDir = join(run.dir, 'params');
+  let paramCount = 0;
+  for (const name of await filesBelow(paramsDir)) {
+    builder.param(metricKey(name), paramValue(await readTextFile(join(paramsDir, ...name.split('/')))));
+    paramCount++;
+  }
+  const tagsDir = join(run.dir, 'tags');
+  let tagCount = 0;
+  for (const name of await filesBelow(tagsDir)) {
+    const key = childKey('tag', name);
+    const value = await readTextFile(join(tagsDir, ...name.split('/')));
+    if (DOCUMENT_TAGS.has(name) || value.length > MAX_TAG_CHARS) {
+      builder.skip(key, `a ${value.length}-character document, not a fact about the run`);
+      continue;
+    }
+    builder.param(key, value);
+    tagCount++;
+  }
+  builder.note(
+    `read ${metricCount} metric${metricCount === 1 ? '' : 's'}, ${paramCount} param${paramCount === 1 ? '' : 's'} and ` +
+      `${tagCount} tag${tagCount === 1 ? '' : 's'} (as tag.<name>) of run ${run.id}; artifacts are not read`,
+  );
+}
+
+/** The metric name, "/" kept as part of it (it is how MLflow nests files), "." escaped. */
+export function metricKey(name: string): string {
+  return escapeSegment(name);
+}
+
+/**
+ * MLflow stores `str(value)`: plain decimals become numbers and Python's `True`/`False` booleans,
+ * so that params compare as they do in other formats; everything else is the text, verbatim.
+ */
+function paramValue(text: string): ParamValue {
+  if (/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(text)) {
+    const n = Number(text);
+    if (Number.isFinite(n)) return n;
+  }
+  if (text === 'True') return true;
+  if (text === 'False') return false;
+  return text;
+}
+
+const INTEGER = /^[+-]?\d+$/;
+
+/**
+ * Streams one metric file. Every line is `timestamp value step` (MLflow's FileStore appends
+ * `f"{timestamp} {value} {step}\n"`; before steps existed, `timestamp value`, read as step 0).
+ * The summary metric follows MLflow's own rule for a run's latest value: the greatest
+ * (step, timestamp, value), compared as Python compares tuples.
+ */
+export async function readMetricFile(builder: DocBuilder, file: string, key: string): Promise<void> {
+  let acc: SeriesAccumulator | undefined;
+  let best: { step: number; timestamp: number; value: number } | undefined;
+  let lineNo = 0;
+  let good = 0;
+
+  const parse = (raw: string, complete: boolean): void => {
+    lineNo++;
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    const trimmed = line.trim();
+    if (trimmed === '') return;
+    const parts = trimmed.split(/[ \t]+/);
+    let problem: string | undefined;
+    let timestamp = NaN;
+    let value: number | undefined;
+    let step = 0;
+    if (parts.length !== 2 && parts.length !== 3) {
+      problem = `found ${parts.length} field${parts.length === 1 ? '' : 's'}`;
+    } else if (!INTEGER.test(parts[0]!)) {
+      problem = `the timestamp ${JSON.stringify(parts[0])} is not an integer (milliseconds)`;
+    } else if ((value = parseNumber(parts[1]!)) === undefined) {
+      problem = `the value ${JSON.stringify(parts[1])} is not a number`;
+    } else if (parts.length === 3 && !INTEGER.test(parts[2]!)) {
+      problem = `the step ${JSON.stringify(parts[2])} is not an integer`;
+    } else {
+      timestamp = Number(parts[0]);
+      if (parts.length === 3) step = Number(parts[2]);
+    }
+    if (problem !== undefined || value === undefined) {
+      const shown = JSON.stringify(trimmed.length > 60 ? trimmed.slice(0, 60) + '...' : trimmed);
+      if (!complete && good > 0) {
+        builder.warn(
+          `${file}:${lineNo}: ignored the last line ${shown}: it is incomplete (no newline at the end of the file; was the run killed while writing?)`,
+        );
+        return;
+      }
+      throw new ParseError(
+        { file, line: lineNo, column: 1 },
+        `expected 'timestamp value step' (an MLflow metric line), ${problem ?? 'found no value'}: ${shown}`,
+      );
+    }
+    good++;
+    (acc ??= builder.seriesFor(key)).add(step, value, timestamp / 1000);
+    if (best === undefined || laterThan(step, timestamp, value, best)) best = { step, timestamp, value };
+  };
+
+  await streamLines(file, parse);
+  if (best === undefined) {
+    builder.warn(
+      `${file}: empty metric file (MLflow writes a line for every logged value): no value for ${key}`,
+    );
+    return;
+  }
+  builder.metric(key, best.value);
+}
+
+/** Python's `(step, timestamp, value) > (best.step, best.timestamp, best.value)`; NaN compares false. */
+function laterThan(
+  step: number,
+  timestamp: number,
+  value: number,
+  best: { step: number; timestamp: number; value: number },
+): boolean {
+  if (step !== best.step) return step > best.step;
+  if (timestamp !== best.timestamp) return timestamp > best.timestamp;
+  return value > best.value;
+}
+
+/**
+ * Calls `onLine` for each line of a UTF-8 file, streamed in chunks (memory bounded by the longest
+ * line, itself capped). The last line's `complete` is false when the file does not end with "\n".
+ */
+async function streamLines(file: string, onLine: (line: string, complete: boolean) => void): Promise<void> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const stream = createReadStream(file, { highWaterMark: 256 * 1024 });
+  let carry = '';
+  let lines = 0;
+  let offset = 0;
+  const decode = (bytes?: Uint8Array): string => {
+    try {
+      return bytes === undefined ? decoder.decode() : decoder.decode(bytes, { stream: true });
+    } catch {
+      throw new ParseError(
+        { file, line: lines + 1 + countNewlines(carry) },
+        `not UTF-8 text near byte ${offset} (is this a binary file? MLflow metric files are text lines)`,
+      );
+    }
+  };
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      const text = decode(chunk);
+      offset += chunk.length;
+      let start = 0;
+      let nl = text.indexOf('\n');
+      if (nl < 0) {
+        carry += text;
+      } else {
+        let first = true;
+        while (nl >= 0) {
+          const piece = first ? carry + text.slice(start, nl) : text.slice(start, nl);
+          first = false;
+          lines++;
+          onLine(piece, true);
+          start = nl + 1;
+          nl = text.indexOf('\n', start);
+        }
+        carry = text.slice(start);
+      }
+      if (carry.length > MAX_LINE_CHARS) {
+        throw new ParseError(
+          { file, line: lines + 1 },
+          `expected 'timestamp value step' lines, found a line longer than ${MAX_LINE_CHARS} characters`,
+        );
+      }
+    }
+    carry += decode();
+    if (carry !== '') onLine(carry, false);
+  } finally {
+    stream.destroy();
+  }
+}
+
+function countNewlines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+async function readMeta(path: string): Promise<Record<string, unknown>> {
+  const value = parseYamlText(await readTextFile(path), path);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ParseError(
+      { file: path },
+      'expected an MLflow meta.yaml (a mapping of run or experiment fields)',
+    );
+  }
+  return value as Record<string, unknown>;
+}
+
+function text(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  return undefined;
+}
+
+async function sortedDirs(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+}
+
+/** Files below `root` as sorted "/"-separated relative paths (a metric named `a/b` is the file `a/b`). */
+async function filesBelow(root: string, relative = '', depth = 0): Promise<string[]> {
+  if (depth > 32) return [];
+  const dir = relative === '' ? root : join(root, ...relative.split('/'));
+  if (relative === '' && !existsSync(root)) return [];
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const out: string[] = [];
+  for (const entry of entries) {
+    const path = relative === '' ? entry.name : `${relative}/${entry.name}`;
+    if (entry.isDirectory()) out.push(...(await filesBelow(root, path, depth + 1)));
+    else if (entry.isFile()) out.push(path);
+  }
+  return out;
+}
+
+/** A small file's text for detection, or undefined (missing, large, unreadable). */
+function smallText(path: string): string | undefined {
+  try {
+    const info = statSync(path);
+    if (!info.isFile() || info.size > 64 * 1024) return undefined;
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
