@@ -86,7 +86,12 @@ export function comparisonText(comparison: Comparison, options: { metrics: boole
             m.key,
             m.base === undefined ? '-' : formatNumber(m.base) + repeats('base'),
             m.head === undefined ? '-' : formatNumber(m.head) + repeats('head'),
-            m.delta === undefined ? '-' : formatDelta(m.delta),
+            m.delta === undefined
+              ? '-'
+              : formatDelta(m.delta) +
+                (m.repeats?.difference === undefined
+                  ? ''
+                  : ` [${formatDelta(m.repeats.difference.ci[0], 3)}, ${formatDelta(m.repeats.difference.ci[1], 3)}]`),
             m.deltaPercent === undefined ? '-' : formatPercent(m.deltaPercent),
             METRIC_MARK[m.status],
           ];

@@ -83,6 +83,22 @@ describe('metric statuses', () => {
     expect(m.f1!.status).toBe('unchanged');
   });
 
+  it('gives the intervals of repeats: each mean and the difference', () => {
+    const comparison = runComparison({
+      head: { runs: [run({ acc: 0.9 }), run({ acc: 0.92 }), run({ acc: 0.94 })] },
+      base: { runs: [run({ acc: 0.88 }), run({ acc: 0.9 })] },
+      config: emptyConfig(),
+    });
+    const repeats = comparison.metrics[0]!.repeats!;
+    // scipy 1.17: stats.t.interval(0.95, 2, loc=0.92, scale=0.02/sqrt(3))
+    expect(repeats.head!.ci![0]).toBeCloseTo(0.8703172457649935, 10);
+    expect(repeats.head!.ci![1]).toBeCloseTo(0.9696827542350066, 10);
+    // scipy 1.17: stats.ttest_ind(head, base, equal_var=False).confidence_interval(0.95)
+    expect(repeats.difference).toMatchObject({ level: 0.95, method: 'welch' });
+    expect(repeats.difference!.ci[0]).toBeCloseTo(-0.01975467596410773, 10);
+    expect(repeats.difference!.ci[1]).toBeCloseTo(0.07975467596410757, 10);
+  });
+
   it('summarises repeats with mean, sd and n', () => {
     const comparison = runComparison({
       head: { runs: [run({ acc: 0.9 }), run({ acc: 0.92 }), run({ acc: 0.94 })] },

@@ -1,4 +1,5 @@
 import { roundNoise } from '../format.js';
+import { studentTQuantile, welchTest } from '../stats/index.js';
 import type { Direction } from '../gates/direction.js';
 import { sideValue, type SideValues } from '../gates/evaluate.js';
 import type { GateResult, GateStatus } from '../gates/types.js';
@@ -17,6 +18,8 @@ export interface SampleSummary {
   mean: number;
   /** Sample standard deviation (n - 1); undefined for a single run. */
   sd?: number;
+  /** 95% t-interval of the mean; undefined for a single run or non-finite values. */
+  ci?: [number, number];
   values: number[];
 }
 
@@ -32,7 +35,12 @@ export interface MetricComparison {
   directionSource: 'config' | 'name' | 'unknown';
   status: MetricStatus;
   /** Present when either side has several runs (seeds, folds). */
-  repeats?: { base?: SampleSummary; head?: SampleSummary };
+  repeats?: {
+    base?: SampleSummary;
+    head?: SampleSummary;
+    /** 95% Welch interval of head - base, when both sides have at least two finite runs. */
+    difference?: { ci: [number, number]; level: number; method: 'welch' };
+  };
 }
 
 export interface ParamChange {
@@ -131,6 +139,16 @@ function compareOne(key: string, input: CompareInput): MetricComparison {
     out.repeats = {};
     if (baseValues !== undefined) out.repeats.base = summarize(baseValues);
     if (headValues !== undefined) out.repeats.head = summarize(headValues);
+    if (baseValues !== undefined && headValues !== undefined) {
+      const welch = welchTest(baseValues, headValues, { level: 0.95 });
+      if (welch.kind === 'ok') {
+        out.repeats.difference = {
+          ci: [roundNoise(welch.ci[0]), roundNoise(welch.ci[1])],
+          level: 0.95,
+          method: 'welch',
+        };
+      }
+    }
   }
   if (head === undefined) {
     out.status = 'removed';
@@ -164,7 +182,14 @@ function summarize(values: number[]): SampleSummary {
   const n = values.length;
   const mean = roundNoise(values.reduce((a, b) => a + b, 0) / n);
   const summary: SampleSummary = { n, mean, values: [...values] };
-  if (n > 1) summary.sd = roundNoise(Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1)));
+  if (n > 1) {
+    const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1));
+    summary.sd = roundNoise(sd);
+    if (Number.isFinite(sd)) {
+      const half = studentTQuantile(0.975, n - 1) * (sd / Math.sqrt(n));
+      summary.ci = [roundNoise(mean - half), roundNoise(mean + half)];
+    }
+  }
   return summary;
 }
 
