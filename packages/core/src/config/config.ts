@@ -39,12 +39,19 @@ export function emptyConfig(): MlciConfig {
   return { files: [], gates: [], metrics: [] };
 }
 
-const TOP_KEYS = ['version', 'files', 'gates', 'metrics'];
-const FILE_KEYS = ['path', 'format'];
-const GATE_KEYS = ['gate', 'metric', 'rule', 'level'];
+/** The keys the validator accepts, exported so that schema/mlci.schema.json is tested against them. */
+export const CONFIG_KEYS = {
+  top: ['version', 'files', 'gates', 'metrics'],
+  file: ['path', 'format'],
+  gate: ['gate', 'metric', 'rule', 'level'],
+  metric: ['direction', 'tolerance', 'precision', 'unit', 'percent'],
+} as const;
+const TOP_KEYS = [...CONFIG_KEYS.top];
+const FILE_KEYS = [...CONFIG_KEYS.file];
+const GATE_KEYS = [...CONFIG_KEYS.gate];
 /** `- warn: loss rise <= 2%` is how YAML reads a warn: prefix: a one-key mapping. Accept it as such. */
 const LEVEL_KEYS = ['warn', 'fail'];
-const METRIC_KEYS = ['direction', 'tolerance', 'precision', 'unit', 'percent'];
+const METRIC_KEYS = [...CONFIG_KEYS.metric];
 
 /** Parses and validates config text. Every mistake names file:line:column and the key path. */
 export function parseConfig(text: string, file: string): MlciConfig {
