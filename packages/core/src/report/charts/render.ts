@@ -70,7 +70,7 @@ export async function renderChart(config: ChartConfiguration, options: RenderOpt
     },
   ];
   const chart = new Chart(
-    canvas as unknown as HTMLCanvasElement,
+    canvas as unknown as ConstructorParameters<typeof Chart>[0],
     {
       ...config,
       options: { ...config.options, devicePixelRatio: ratio, animation: false, responsive: false },
