@@ -17,6 +17,7 @@ export * from './readers/jsonl.js';
 export * from './readers/dvclive.js';
 export * from './readers/hf-trainer.js';
 export * from './readers/mlflow.js';
+export * from './readers/tensorboard/reader.js';
 export * from './format.js';
 export * from './gates/direction.js';
 export * from './gates/types.js';

@@ -6,7 +6,7 @@ import { formatValue, textTable } from '../table.js';
 export const readUsage = `Usage: mlci read <path...> [--format F] [--run ID] [--json]
 
 Reads metrics files or folders (JSON, YAML, TOML, CSV, TSV, JSON Lines, dvclive, Hugging Face
-Trainer, MLflow) and prints what mlci sees in them.
+Trainer, MLflow, TensorBoard) and prints what mlci sees in them.
 Several paths are read as one run; a key found twice takes the later file's value.
 
 Options:

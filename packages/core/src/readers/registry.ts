@@ -8,6 +8,7 @@ import { csvReader, tsvReader } from './delimited.js';
 import { dvcliveReader } from './dvclive.js';
 import { hfTrainerReader } from './hf-trainer.js';
 import { mlflowReader } from './mlflow.js';
+import { tensorboardReader } from './tensorboard/reader.js';
 import { jsonlReader } from './jsonl.js';
 import { jsonReader, tomlReader, yamlReader } from './structured.js';
 import type { Probe, Reader, ReaderOptions } from './types.js';
@@ -20,6 +21,7 @@ export const READERS: readonly Reader[] = [
   dvcliveReader,
   hfTrainerReader,
   mlflowReader,
+  tensorboardReader,
   csvReader,
   tsvReader,
   jsonlReader,
