@@ -2,9 +2,9 @@ import { parseArgs } from 'node:util';
 import { runComparison, stringifyDocument } from '@mlci/core';
 import { comparisonText } from '../comparison-text.js';
 import { EXIT, type CliIO } from '../io.js';
-import { loadConfig, parseDirectionFlags, parseGateFlags, readRunSet } from '../inputs.js';
+import { readRunSet } from '../inputs.js';
 import { loadStatistics } from '../statistics.js';
-import { GATE_OPTIONS, GATE_OPTIONS_HELP } from './options.js';
+import { GATE_OPTIONS, GATE_OPTIONS_HELP, gateSetup } from './options.js';
 
 export const checkUsage = `Usage: mlci check [<path>...] [--config F] [--gate "G"]... [--json]
 
@@ -24,13 +24,7 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
     io.stdout(checkUsage);
     return EXIT.ok;
   }
-  const config = loadConfig(values.config);
-  const extraGates = parseGateFlags(values.gate);
-  const directions = parseDirectionFlags(values.direction);
-  const readOptions = {
-    ...(values.format !== undefined ? { format: values.format } : {}),
-    ...(values.run !== undefined ? { run: values.run } : {}),
-  };
+  const { config, extraGates, directions, readOptions } = gateSetup(values);
   const head = await readRunSet(
     positionals.length > 0 ? [positionals.join(',')] : [],
     config,

@@ -1,3 +1,5 @@
+import { loadConfig, parseDirectionFlags, parseGateFlags, type ReadRunOptions } from '../inputs.js';
+
 /** Options that check, compare and report share, parsed the same way everywhere. */
 export const GATE_OPTIONS = {
   config: { type: 'string' },
@@ -17,3 +19,22 @@ export const GATE_OPTIONS_HELP = `  --config F              the config file (def
   --run ID                MLflow: the run to read (id or name)
   --json                  print the comparison document as JSON
   -h, --help              show this help`;
+
+/** What the shared options mean: the config, extra gates and directions, and how to read runs. */
+export function gateSetup(values: {
+  config?: string;
+  gate: string[];
+  direction: string[];
+  format?: string;
+  run?: string;
+}) {
+  const readOptions: ReadRunOptions = {};
+  if (values.format !== undefined) readOptions.format = values.format;
+  if (values.run !== undefined) readOptions.run = values.run;
+  return {
+    config: loadConfig(values.config),
+    extraGates: parseGateFlags(values.gate),
+    directions: parseDirectionFlags(values.direction),
+    readOptions,
+  };
+}
