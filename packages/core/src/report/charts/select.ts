@@ -1,0 +1,127 @@
+import type { Comparison } from '../../compare/compare.js';
+import type { DisplaySettings } from '../../config/config.js';
+import type { MetricsDoc } from '../../model.js';
+import type { ChartImage } from '../model.js';
+import { changeChart } from './change.js';
+import { curveCharts, selectCurveGroups, type CurveGroup } from './curves.js';
+import { historyChart, type HistoryEntry } from './history.js';
+import { listWords, plural, type ChartSpec } from './theme.js';
+
+/**
+ * Which charts a report gets, in the order it shows them:
+ * 1. the metric-change chart (when there is a baseline and something changed): the overview;
+ * 2. training curves, at most `maxCurves` (default 6): gated metrics, then regressed ones, then
+ *    the rest alphabetically, bookkeeping series (epoch, learning rate, runtime) last;
+ * 3. the base-branch history of the gated metrics, when past documents were given.
+ * `notes` says in words what was left out, for the report to print under the charts.
+ */
+export interface ChartPlanInput {
+  comparison: Comparison;
+  head: readonly MetricsDoc[];
+  base?: readonly MetricsDoc[];
+  /** Past documents of the base branch, oldest first. */
+  history?: readonly HistoryEntry[];
+  /** Metrics to trend; default: the gated metrics that the history has and that share a scale. */
+  historyKeys?: readonly string[];
+  /** The base branch, for the history chart's title. */
+  branch?: string;
+  displayFor?(key: string): DisplaySettings;
+}
+
+export interface ChartPlanOptions {
+  maxCurves?: number;
+  maxBars?: number;
+  /** At most this many metrics in the history chart (default 3). */
+  maxHistoryKeys?: number;
+}
+
+export interface ChartPlan {
+  specs: ChartSpec[];
+  omittedCurves: CurveGroup[];
+  notes: string[];
+}
+
+export function planCharts(input: ChartPlanInput, options: ChartPlanOptions = {}): ChartPlan {
+  const taken = new Set<string>();
+  const specs: ChartSpec[] = [];
+  const notes: string[] = [];
+  const displayFor = input.displayFor;
+
+  const change = changeChart(input.comparison, {
+    ...(options.maxBars !== undefined ? { limit: options.maxBars } : {}),
+    ...(displayFor !== undefined ? { displayFor } : {}),
+    takenFiles: taken,
+  });
+  if (change !== undefined) specs.push(change);
+
+  const limit = options.maxCurves ?? 6;
+  const selection = selectCurveGroups(input.head, input.base, { limit, comparison: input.comparison });
+  specs.push(
+    ...curveCharts(input.head, input.base, {
+      limit,
+      comparison: input.comparison,
+      takenFiles: taken,
+      ...(displayFor !== undefined ? { displayFor } : {}),
+    }),
+  );
+  if (selection.omitted.length > 0) {
+    const names = selection.omitted.map((g) => g.key);
+    const shown = names.slice(0, 10);
+    const more = names.length > shown.length ? ` and ${names.length - shown.length} more` : '';
+    notes.push(
+      `${plural(selection.omitted.length, 'more training curve')} not drawn (at most ${limit} are): ${shown.join(', ')}${more}.`,
+    );
+  }
+
+  if (input.history !== undefined && input.history.length > 0) {
+    const keys = input.historyKeys ?? defaultHistoryKeys(input, options.maxHistoryKeys ?? 3);
+    const current = { label: 'this pull request', doc: input.head[0]! };
+    const history = historyChart(input.history, keys, input.head.length > 0 ? current : undefined, {
+      takenFiles: taken,
+      ...(displayFor !== undefined ? { displayFor } : {}),
+      ...(input.branch !== undefined ? { branch: input.branch } : {}),
+    });
+    if (history !== undefined) specs.push(history);
+    else if (keys.length > 0)
+      notes.push(
+        `No history chart: fewer than two past commits of the base branch have ${listWords(keys.map((k) => k))}.`,
+      );
+  }
+  return { specs, omittedCurves: selection.omitted, notes };
+}
+
+/**
+ * The gated metrics (failing first) that at least two past documents have; then only those within
+ * a factor of ten of the first one's magnitude, so they can share an axis without one flattening
+ * the others.
+ */
+export function defaultHistoryKeys(input: ChartPlanInput, max: number): string[] {
+  const order = { fail: 0, error: 0, warn: 1, pass: 2, neutral: 3 } as const;
+  const gated = [...input.comparison.gates]
+    .filter((g) => g.metric !== undefined)
+    .sort((a, b) => order[a.status] - order[b.status])
+    .map((g) => g.metric!);
+  const history = input.history ?? [];
+  const present = [...new Set(gated)].filter(
+    (key) =>
+      history.filter((h) => Object.hasOwn(h.doc.metrics, key) && Number.isFinite(h.doc.metrics[key]))
+        .length >= 2,
+  );
+  if (present.length === 0) return [];
+  const magnitude = (key: string): number => {
+    const values = history.map((h) => Math.abs(h.doc.metrics[key] ?? NaN)).filter(Number.isFinite);
+    return values.length === 0 ? 0 : Math.max(...values);
+  };
+  const reference = magnitude(present[0]!);
+  return present
+    .filter((key) => {
+      const m = magnitude(key);
+      return reference === 0 ? m === 0 : m > 0 && m / reference <= 10 && reference / m <= 10;
+    })
+    .slice(0, Math.max(1, max));
+}
+
+/** What the report model needs to show a rendered spec. */
+export function chartImage(spec: ChartSpec): ChartImage {
+  return { file: spec.file, alt: spec.alt, title: spec.title, width: spec.width, height: spec.height };
+}

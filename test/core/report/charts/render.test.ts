@@ -1,0 +1,137 @@
+import { createHash } from 'node:crypto';
+import { readMetricsPath } from '../../../../packages/core/src/readers/registry.js';
+import { runComparison } from '../../../../packages/core/src/compare/pipeline.js';
+import { emptyConfig } from '../../../../packages/core/src/config/config.js';
+import { changeChart } from '../../../../packages/core/src/report/charts/change.js';
+import { curveCharts } from '../../../../packages/core/src/report/charts/curves.js';
+import { historyChart } from '../../../../packages/core/src/report/charts/history.js';
+import { encodePng, renderChart } from '../../../../packages/core/src/report/charts/render.js';
+import {
+  CHART_PIXEL_RATIO,
+  OKABE_ITO,
+  STATUS_COLORS,
+  type ChartSpec,
+} from '../../../../packages/core/src/report/charts/theme.js';
+import { emptyDoc } from '../../../../packages/core/src/model.js';
+import { countColor, decodePng, pixelAt } from '../../../support/png.js';
+import { docWith, lossCurve } from './helpers.js';
+
+const WHISPER = 'test/fixtures/real/hf-trainer/whisper-ja/trainer_state.json';
+
+function render(spec: ChartSpec): Promise<Buffer> {
+  return renderChart(spec.config, { width: spec.width, height: spec.height, pixelRatio: CHART_PIXEL_RATIO });
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** The plot area, roughly: inside the axes, below the title and the legend (y < 140), in PNG pixels. */
+const PLOT = { x0: 160, y0: 150, x1: 1560, y1: 600 };
+
+/** The reference chart: generated data only, so reader changes cannot move its hash. */
+function referenceSpec(): ChartSpec {
+  const head = docWith({ train_loss: lossCurve(300, 2.5, 0.02), val_loss: lossCurve(300, 2.6, 0.08) });
+  const base = docWith({
+    train_loss: lossCurve(300, 2.5, 0.03, 0.012),
+    val_loss: lossCurve(300, 2.6, 0.1, 0.012),
+  });
+  return curveCharts([head], [base])[0]!;
+}
+
+describe('rendering chart specs to PNG', () => {
+  it('renders the whisper-ja loss chart at 2x, on white, with both split colours in the plot', async () => {
+    const head = await readMetricsPath(WHISPER);
+    const spec = curveCharts([head], undefined).find((s) => s.file === 'curve-loss.png')!;
+    const png = decodePng(await render(spec));
+    expect([png.width, png.height]).toEqual([1600, 720]);
+    expect(png.colorType).toBe(6);
+    // Opaque: the background is painted, so the chart reads the same on dark and light pages.
+    let opaque = true;
+    for (let i = 3; i < png.data.length; i += 4) if (png.data[i] !== 255) opaque = false;
+    expect(opaque).toBe(true);
+    expect(png.chunks).toEqual(['IHDR', 'IDAT', 'IEND']); // no time stamp or other varying chunk
+    for (const [x, y] of [
+      [0, 0],
+      [1599, 0],
+      [0, 719],
+      [1599, 719],
+      [800, 5],
+    ] as const)
+      expect(pixelAt(png, x, y)).toEqual([255, 255, 255, 255]);
+    expect(countColor(png, OKABE_ITO.blue, PLOT)).toBeGreaterThan(1000);
+    expect(countColor(png, OKABE_ITO.vermillion, PLOT)).toBeGreaterThan(300);
+  });
+
+  it('renders the change chart at its dynamic height with both status colours', async () => {
+    const dvc = 'test/fixtures/real/dvc';
+    const comparison = runComparison({
+      head: { runs: [await readMetricsPath(`${dvc}/churn-metrics-nested-rev-01b7b1c.json`)] },
+      base: { runs: [await readMetricsPath(`${dvc}/churn-metrics-nested-rev-c4404a0.json`)] },
+      config: emptyConfig(),
+    });
+    const spec = changeChart(comparison)!;
+    const png = decodePng(await render(spec));
+    expect([png.width, png.height]).toEqual([1600, spec.height * 2]);
+    expect(pixelAt(png, 0, 0)).toEqual([255, 255, 255, 255]);
+    expect(countColor(png, STATUS_COLORS.regressed)).toBeGreaterThan(2000);
+    expect(countColor(png, STATUS_COLORS.improved)).toBeGreaterThan(2000);
+  });
+
+  it('renders a history chart', async () => {
+    const history = [0.9, 0.91, 0.905].map((accuracy, i) => ({
+      label: `c${i}`,
+      doc: { ...emptyDoc(), metrics: { accuracy } },
+    }));
+    const spec = historyChart(history, ['accuracy'], {
+      label: 'PR',
+      doc: { ...emptyDoc(), metrics: { accuracy: 0.93 } },
+    })!;
+    const png = decodePng(await render(spec));
+    expect([png.width, png.height]).toEqual([1600, 640]);
+    expect(countColor(png, OKABE_ITO.blue)).toBeGreaterThan(500);
+  });
+
+  it('is deterministic: the same spec gives the same bytes, and the reviewed reference hash', async () => {
+    const first = await render(referenceSpec());
+    const second = await render(referenceSpec());
+    expect(first.equals(second)).toBe(true);
+    const png = decodePng(first);
+    expect([png.width, png.height]).toEqual([1600, 720]);
+    // Reviewed by looking at the chart. When the renderer, the theme or chart.js changes the
+    // picture ON PURPOSE, write it out (fs.writeFileSync('/tmp/reference.png', first)), look at it,
+    // and paste the new hashes here. The pixel hash separates the two causes of a change: if only
+    // the file hash moved, the PNG encoding (zlib) differs while the picture is the same.
+    expect({ pixels: sha256(png.data), file: sha256(first) }).toEqual({
+      pixels: '7c0ec5920887e8c466adaecad277117339f4279c2286c4bd7238c0e95a565c4a',
+      file: 'c1892fb77fff7b60e8b5bfd35782c6bc54fc2e61df0073afeeb810f4d22261bc',
+    });
+  });
+});
+
+describe('encodePng', () => {
+  it('round-trips opaque pixels, and translucent ones as straight RGBA', () => {
+    const width = 7;
+    const height = 5;
+    const opaque = new Uint8Array(width * height * 4);
+    for (let i = 0; i < opaque.length; i++) opaque[i] = i % 4 === 3 ? 255 : (i * 37) % 256;
+    const decoded = decodePng(encodePng(opaque, width, height));
+    expect(Array.from(decoded.data)).toEqual(Array.from(opaque));
+    // Not 4-byte aligned (a slice of a pooled Buffer): still right.
+    const unaligned = new Uint8Array(opaque.length + 1).subarray(1);
+    unaligned.set(opaque);
+    expect(Array.from(decodePng(encodePng(unaligned, width, height)).data)).toEqual(Array.from(opaque));
+
+    // Premultiplied input (as the canvas gives it): 50% alpha red 200 is stored as 100.
+    const translucent = new Uint8Array([100, 50, 0, 128, 0, 0, 0, 0, 10, 20, 30, 255, 255, 255, 255, 255]);
+    const rgba = decodePng(encodePng(translucent, 2, 2));
+    expect(rgba.colorType).toBe(6);
+    expect(Array.from(rgba.data)).toEqual([
+      199, 100, 0, 128, 0, 0, 0, 0, 10, 20, 30, 255, 255, 255, 255, 255,
+    ]);
+  });
+
+  it('refuses a buffer of the wrong size', () => {
+    expect(() => encodePng(new Uint8Array(10), 2, 2)).toThrow(/expected 16 bytes/);
+  });
+});
