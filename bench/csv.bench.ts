@@ -1,3 +1,4 @@
+import { createRandom } from '../packages/core/src/stats/index.js';
 /**
  * Throughput of the streaming CSV reader on a large training log: 1,000,000 rows of a step column
  * and 9 metric columns of realistic floats (`0.123456789`), plus, without a target, the same log
@@ -13,25 +14,15 @@ import { DATA_DIR, emit, megabytesPerSecond, peakRssMiB } from './lib.js';
 const ROWS = 1_000_000;
 const METRICS = 9;
 
-/** A deterministic pseudo-random sequence, so every run reads the same bytes. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 type Style = 'csv' | 'tsv' | 'jsonl';
 
 async function generate(path: string, style: Style): Promise<void> {
   if (existsSync(path)) return;
   const tmp = `${path}.partial`;
   const out = createWriteStream(tmp);
-  const next = random(42);
+  // Seeded: every run generates (and reads) the same bytes.
+  const rng = createRandom(42);
+  const next = () => rng.next();
   const names = Array.from({ length: METRICS }, (_, i) => `metric_${i}`);
   if (style !== 'jsonl') out.write(['step', ...names].join(style === 'tsv' ? '\t' : ',') + '\n');
   let batch = '';

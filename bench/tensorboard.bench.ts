@@ -1,3 +1,4 @@
+import { createRandom } from '../packages/core/src/stats/index.js';
 /**
  * Throughput of the TensorBoard event file reader on a large event file: 10 scalar tags logged at
  * every one of 200,000 steps, one value per event as PyTorch's SummaryWriter and Keras write them
@@ -34,23 +35,13 @@ const TAGS = [
 ];
 const SIMPLE = 5; // the first five tags are simple_value, the others scalar tensors
 
-/** A deterministic pseudo-random sequence, so every run reads the same bytes. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 async function generate(path: string): Promise<void> {
   if (existsSync(path)) return;
   const tmp = `${path}.partial`;
   const out = createWriteStream(tmp);
-  const next = random(7);
+  // Seeded: every run generates (and reads) the same bytes.
+  const rng = createRandom(7);
+  const next = () => rng.next();
   let batch: Uint8Array[] = [frameRecord(encodeEvent(FILE_VERSION))];
   let batchBytes = 0;
   const flush = async (): Promise<void> => {
