@@ -30,7 +30,7 @@ const SAMPLES: Record<FormatId, string[]> = {
   tensorboard: [`${REAL}/tensorboard/packt-ch01-lightning-version_3`],
   junit: [`${REAL}/junit/biobb_pytorch-pytest-junit.xml`],
   wandb: [`${REAL}/wandb/jaxmarl-ippo-smoke-wandb-summary.json`],
-  'sklearn-report': [],
+  'sklearn-report': [`${REAL}/sklearn/remla-classification_report-dvc-metric.json`],
 };
 
 const INLINE: Partial<Record<FormatId, string>> = {

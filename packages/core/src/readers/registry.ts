@@ -10,6 +10,9 @@ import { hfTrainerReader } from './hf-trainer.js';
 import { mlflowReader } from './mlflow.js';
 import { tensorboardReader } from './tensorboard/reader.js';
 import { jsonlReader } from './jsonl.js';
+import { junitReader } from './junit.js';
+import { sklearnReportReader } from './sklearn-report.js';
+import { wandbReader } from './wandb.js';
 import { jsonReader, tomlReader, yamlReader } from './structured.js';
 import type { Probe, Reader, ReaderOptions } from './types.js';
 
@@ -22,6 +25,9 @@ export const READERS: readonly Reader[] = [
   hfTrainerReader,
   mlflowReader,
   tensorboardReader,
+  wandbReader,
+  junitReader,
+  sklearnReportReader,
   csvReader,
   tsvReader,
   jsonlReader,
@@ -42,6 +48,10 @@ const ALIASES: Record<string, FormatId> = {
   tb: 'tensorboard',
   'junit-xml': 'junit',
   sklearn: 'sklearn-report',
+  classification_report: 'sklearn-report',
+  'weights-and-biases': 'wandb',
+  'wandb-summary': 'wandb',
+  xunit: 'junit',
   'classification-report': 'sklearn-report',
 };
 
