@@ -34,3 +34,15 @@ export * from './config/config.js';
 export * from './stats/index.js';
 export * from './readers/predictions.js';
 export * from './gates/statistics.js';
+export * from './plots/index.js';
+export * from './report/model.js';
+export * from './report/charts/index.js';
+export { renderChart, encodePng, fontDirectory, type RenderOptions } from './report/charts/render.js';
+export {
+  renderHtmlPreview,
+  markdownToHtml,
+  markdownStylesheet,
+  stylesheetDirectory,
+  MARKDOWN_STYLESHEET_FILE,
+  type HtmlPreviewOptions,
+} from './report/html.js';

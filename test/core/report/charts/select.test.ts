@@ -127,3 +127,32 @@ describe('planCharts', () => {
     expect(defaultHistoryKeys({ comparison, head: [], history }, 3)).toEqual(['accuracy', 'f1']);
   });
 });
+
+describe('planCharts: evaluation plots', () => {
+  it('puts the confusion matrix, its change, ROC and precision-recall right after the change chart', async () => {
+    const { readPlotFile } = await import('../../../../packages/core/src/plots/read.js');
+    const dir = 'test/fixtures/generated/plots';
+    const confusion = await readPlotFile(`${dir}/dvclive-confusion_matrix.json`);
+    const roc = await readPlotFile(`${dir}/dvclive-roc.json`);
+    const comparison = runComparison({
+      head: { runs: [metrics({ accuracy: 0.9 })] },
+      base: { runs: [metrics({ accuracy: 0.8 })] },
+      config: emptyConfig(),
+    });
+    if (confusion.kind !== 'confusion' || roc.kind !== 'roc') throw new Error('fixture kinds changed');
+    const swapped = { ...confusion, counts: confusion.counts.map((row) => [...row].reverse()) };
+    const plan = planCharts({
+      comparison,
+      head: [metrics({ accuracy: 0.9 })],
+      base: [metrics({ accuracy: 0.8 })],
+      confusion: { head: confusion, base: swapped },
+      roc: { head: roc },
+    });
+    expect(plan.specs.map((s) => s.file)).toEqual([
+      'change-metrics.png',
+      'confusion-matrix.png',
+      'confusion-matrix-change.png',
+      'roc.png',
+    ]);
+  });
+});

@@ -5,3 +5,5 @@ export * from './curves.js';
 export * from './change.js';
 export * from './history.js';
 export * from './select.js';
+export * from './confusion.js';
+export * from './roc.js';

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { Chart, registerables, type ChartConfiguration } from 'chart.js';
+import { MatrixController, MatrixElement } from 'chartjs-chart-matrix';
 
 /**
  * Renders chart.js configurations to PNG with @napi-rs/canvas (Skia, shipped as a prebuilt binary
@@ -40,7 +41,8 @@ function setUp(): void {
   const dir = fontDirectory();
   GlobalFonts.registerFromPath(join(dir, 'Inter-Regular.ttf'), CHART_FONT_FAMILY);
   GlobalFonts.registerFromPath(join(dir, 'Inter-SemiBold.ttf'), CHART_FONT_FAMILY);
-  Chart.register(...registerables);
+  // The matrix controller draws confusion-matrix heatmaps; registered here too so any spec renders.
+  Chart.register(...registerables, MatrixController, MatrixElement);
   Chart.defaults.font.family = CHART_FONT_FAMILY;
   Chart.defaults.animation = false;
   Chart.defaults.responsive = false;

@@ -2,7 +2,10 @@ import type { Comparison } from '../../compare/compare.js';
 import type { DisplaySettings } from '../../config/config.js';
 import type { MetricsDoc } from '../../model.js';
 import type { ChartImage } from '../model.js';
+import type { ConfusionMatrix, PrCurve, RocCurve } from '../../plots/model.js';
 import { changeChart } from './change.js';
+import { confusionCharts } from './confusion.js';
+import { precisionRecallChart, rocChart } from './roc.js';
 import { curveCharts, selectCurveGroups, type CurveGroup } from './curves.js';
 import { historyChart, type HistoryEntry } from './history.js';
 import { listWords, plural, type ChartSpec } from './theme.js';
@@ -10,9 +13,10 @@ import { listWords, plural, type ChartSpec } from './theme.js';
 /**
  * Which charts a report gets, in the order it shows them:
  * 1. the metric-change chart (when there is a baseline and something changed): the overview;
- * 2. training curves, at most `maxCurves` (default 6): gated metrics, then regressed ones, then
+ * 2. the evaluation plots (confusion matrix and its change, ROC, precision-recall), when given;
+ * 3. training curves, at most `maxCurves` (default 6): gated metrics, then regressed ones, then
  *    the rest alphabetically, bookkeeping series (epoch, learning rate, runtime) last;
- * 3. the base-branch history of the gated metrics, when past documents were given.
+ * 4. the base-branch history of the gated metrics, when past documents were given.
  * `notes` says in words what was left out, for the report to print under the charts.
  */
 export interface ChartPlanInput {
@@ -26,6 +30,10 @@ export interface ChartPlanInput {
   /** The base branch, for the history chart's title. */
   branch?: string;
   displayFor?(key: string): DisplaySettings;
+  /** Evaluation plots of the pull request and, when known, of the baseline. */
+  confusion?: { head: ConfusionMatrix; base?: ConfusionMatrix };
+  roc?: { head: RocCurve; base?: RocCurve };
+  pr?: { head: PrCurve; base?: PrCurve };
 }
 
 export interface ChartPlanOptions {
@@ -53,6 +61,14 @@ export function planCharts(input: ChartPlanInput, options: ChartPlanOptions = {}
     takenFiles: taken,
   });
   if (change !== undefined) specs.push(change);
+
+  if (input.confusion !== undefined) {
+    specs.push(...confusionCharts(input.confusion.head, input.confusion.base, { takenFiles: taken }));
+  }
+  if (input.roc !== undefined) specs.push(rocChart(input.roc.head, input.roc.base, { takenFiles: taken }));
+  if (input.pr !== undefined) {
+    specs.push(precisionRecallChart(input.pr.head, input.pr.base, { takenFiles: taken }));
+  }
 
   const limit = options.maxCurves ?? 6;
   const selection = selectCurveGroups(input.head, input.base, { limit, comparison: input.comparison });
