@@ -46,3 +46,11 @@ export {
   MARKDOWN_STYLESHEET_FILE,
   type HtmlPreviewOptions,
 } from './report/html.js';
+export {
+  renderMarkdown,
+  formatDuration,
+  MAX_COMMENT_LENGTH,
+  type MarkdownOptions,
+  type MarkdownReport,
+} from './report/markdown.js';
+export * from './report/escape.js';

@@ -1,0 +1,664 @@
+import { markdownTable } from 'markdown-table';
+import type { MetricComparison, MetricStatus, ParamChange, SampleSummary } from '../compare/compare.js';
+import type { DisplaySettings } from '../config/config.js';
+import { formatDelta, formatNumber, formatPercent, roundNoise } from '../format.js';
+import type { GateResult, GateStatus } from '../gates/types.js';
+import type { ParamValue, SourceInfo } from '../model.js';
+import { escapeMarkdownText, escapeTableCell, safeUrl, shortenMiddle } from './escape.js';
+import { reportMarker, type ChartImage, type ReportInput } from './model.js';
+
+/** GitHub refuses issue and pull-request comment bodies longer than this. */
+export const MAX_COMMENT_LENGTH = 65_536;
+
+export interface MarkdownOptions {
+  /**
+   * The longest result, in UTF-16 code units (`string.length`): never fewer than the characters
+   * GitHub counts, so a report that fits here fits there. Default MAX_COMMENT_LENGTH.
+   */
+  maxLength?: number;
+}
+
+export interface MarkdownReport {
+  /** Ends with the hidden marker (no newline after it); at most `maxLength` long. */
+  markdown: string;
+  /** What trimming left out, in words ("40 unchanged metrics"); empty when nothing was. */
+  omitted: string[];
+}
+
+/** Longest metric key, param or gate text shown in a cell; longer ones are cut in the middle. */
+const MAX_KEY = 160;
+/** Longest reason, value or warning shown; a reason explains, it never needs a page. */
+const MAX_TEXT = 600;
+/** Names listed in the headline ("failed: a, b, c and 4 more"). */
+const MAX_NAMES = 5;
+/** Param changes shown openly; more go into a <details>. */
+const PARAMS_OPEN = 5;
+const MAX_WARNINGS_PER_FILE = 5;
+
+/**
+ * The pull-request report as GitHub Markdown: a verdict a reviewer understands in ten seconds, then
+ * gates, metrics, params, run, charts and files read, then the hidden marker the actions find the
+ * comment by. Pure and deterministic: the same input always gives the same text. Everything that
+ * comes from files is escaped (see escape.ts). When the report is longer than `maxLength`, the least
+ * important parts are left out first, and the report says what was left out and where it is.
+ */
+export function renderMarkdown(input: ReportInput, options: MarkdownOptions = {}): MarkdownReport {
+  const maxLength = options.maxLength ?? MAX_COMMENT_LENGTH;
+  const marker = reportMarker(input.id);
+  if (maxLength < marker.length) {
+    throw new RangeError(`maxLength ${maxLength} is shorter than the report's marker (${marker.length})`);
+  }
+  const facts = gatherFacts(input);
+  const fits = (plan: Plan) => render(facts, plan, maxLength).markdown.length <= maxLength;
+  const regressions = facts.changed.filter((m) => m.status === 'regressed').length;
+  const notPassing = facts.gates.filter((g) => !isPassing(g.status)).length;
+
+  // Less and less, least important first. Metric rows are a prefix of a table that lists
+  // regressions first, so the longest prefix that fits keeps them.
+  const cuts: ((p: Plan) => Plan)[] = [
+    (p) => ({ ...p, sources: false }),
+    (p) => ({ ...p, unchanged: false }),
+    (p) => ({ ...p, params: false }),
+    (p) => ({
+      ...p,
+      metricRows: largestFitting(regressions, p.metricRows, (n) => fits({ ...p, metricRows: n })),
+    }),
+    (p) => ({ ...p, passingGates: false }),
+    (p) => ({ ...p, metricRows: largestFitting(0, p.metricRows, (n) => fits({ ...p, metricRows: n })) }),
+    (p) => ({ ...p, charts: false, runInfo: false }),
+    (p) => ({ ...p, gateRows: largestFitting(0, p.gateRows, (n) => fits({ ...p, gateRows: n })) }),
+  ];
+  let plan = fullPlan(facts);
+  for (const cut of cuts) {
+    if (fits(plan)) break;
+    plan = cut(plan);
+  }
+  if (!fits(plan)) {
+    return hardCut(render(facts, { ...plan, minimal: true }, maxLength), marker, maxLength);
+  }
+  // A later cut may have freed room an earlier one needed: give it back, most important first.
+  const refills: ((p: Plan) => Plan)[] = [
+    (p) => ({ ...p, gateRows: largestFitting(p.gateRows, notPassing, (n) => fits({ ...p, gateRows: n })) }),
+    (p) => ({
+      ...p,
+      metricRows: largestFitting(p.metricRows, facts.changed.length, (n) => fits({ ...p, metricRows: n })),
+    }),
+    (p) => ({ ...p, passingGates: true }),
+    (p) => ({ ...p, charts: true, runInfo: true }),
+    (p) => ({ ...p, params: true }),
+    (p) => ({ ...p, unchanged: true }),
+    (p) => ({ ...p, sources: true }),
+  ];
+  for (const refill of refills) {
+    const more = refill(plan);
+    if (fits(more)) plan = more;
+  }
+  return render(facts, plan, maxLength);
+}
+
+/** The largest n in [min, max] for which `ok(n)` holds (min when none does), given `ok` is monotonic. */
+function largestFitting(min: number, max: number, ok: (n: number) => boolean): number {
+  let low = min;
+  let high = max;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (ok(mid)) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/** Last resort for a tiny maxLength: as many whole lines of the verdict as fit, then the marker. */
+function hardCut(report: MarkdownReport, marker: string, maxLength: number): MarkdownReport {
+  if (report.markdown.length <= maxLength) return report;
+  const body = report.markdown.slice(0, report.markdown.length - marker.length);
+  const room = maxLength - marker.length - 2;
+  let cut = room <= 0 ? '' : body.slice(0, room);
+  const lastNewline = cut.lastIndexOf('\n');
+  cut = lastNewline >= 0 ? cut.slice(0, lastNewline) : '';
+  const markdown = cut.trimEnd() === '' ? marker : `${cut.trimEnd()}\n\n${marker}`;
+  return { markdown, omitted: [...report.omitted, 'part of the verdict'] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// What is shown, decided once
+
+interface Facts {
+  input: ReportInput;
+  hasBase: boolean;
+  /** Gate results, failed and errored first, then warnings, then the rest (stable otherwise). */
+  gates: GateResult[];
+  /** Metrics that are not unchanged, regressions first; all metrics when there is no baseline. */
+  changed: MetricComparison[];
+  unchanged: MetricComparison[];
+  params: ParamChange[];
+  sources: { side: 'pull request' | 'baseline'; source: SourceInfo }[];
+  hasRepeats: boolean;
+  /** Rendered table rows by what they show: trimming renders many plans, each row is escaped once. */
+  rows: Map<object, string>;
+}
+
+interface Plan {
+  sources: boolean;
+  unchanged: boolean;
+  params: boolean;
+  metricRows: number;
+  charts: boolean;
+  runInfo: boolean;
+  passingGates: boolean;
+  /** How many of the not-passing gate rows to show. */
+  gateRows: number;
+  /** Only the headline and a short notice: the last resort before cutting lines. */
+  minimal: boolean;
+}
+
+function fullPlan(facts: Facts): Plan {
+  return {
+    sources: true,
+    unchanged: true,
+    params: true,
+    metricRows: facts.changed.length,
+    charts: true,
+    runInfo: true,
+    passingGates: true,
+    gateRows: facts.gates.length,
+    minimal: false,
+  };
+}
+
+const GATE_RANK: Record<GateStatus, number> = { fail: 0, error: 0, warn: 1, pass: 2, neutral: 2 };
+const METRIC_RANK: Record<MetricStatus, number> = {
+  regressed: 0,
+  'non-finite': 1,
+  changed: 2,
+  improved: 3,
+  added: 4,
+  removed: 5,
+  'no-baseline': 6,
+  unchanged: 7,
+};
+
+function isPassing(status: GateStatus): boolean {
+  return status === 'pass' || status === 'neutral';
+}
+
+function gatherFacts(input: ReportInput): Facts {
+  const comparison = input.comparison;
+  const gates = comparison.gates
+    .map((g, i) => ({ g, i }))
+    .sort((a, b) => GATE_RANK[a.g.status] - GATE_RANK[b.g.status] || a.i - b.i)
+    .map(({ g }) => g);
+  const changed = comparison.metrics
+    .filter((m) => m.status !== 'unchanged')
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => METRIC_RANK[a.m.status] - METRIC_RANK[b.m.status] || bySize(a.m, b.m) || a.i - b.i)
+    .map(({ m }) => m);
+  return {
+    input,
+    hasBase: comparison.base !== undefined,
+    gates,
+    changed,
+    unchanged: comparison.metrics.filter((m) => m.status === 'unchanged'),
+    params: comparison.params,
+    sources: [
+      ...comparison.head.sources.map((source) => ({ side: 'pull request' as const, source })),
+      ...(comparison.base?.sources ?? []).map((source) => ({ side: 'baseline' as const, source })),
+    ],
+    hasRepeats: comparison.metrics.some((m) => m.repeats !== undefined),
+    rows: new Map(),
+  };
+}
+
+/** Within regressions and improvements, the largest relative change first: what a reviewer looks for. */
+function bySize(a: MetricComparison, b: MetricComparison): number {
+  if (a.status !== 'regressed' && a.status !== 'improved') return 0;
+  const size = (m: MetricComparison) => (m.deltaPercent === undefined ? -1 : Math.abs(m.deltaPercent));
+  return size(b) - size(a);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering one plan
+
+function render(facts: Facts, plan: Plan, maxLength: number): MarkdownReport {
+  if (plan.minimal) {
+    const notice = `> **This report was shortened** to fit in ${grouped(maxLength)} characters: only the verdict is shown. ${whereFullReport(facts)}`;
+    const markdown = [headline(facts), notice, reportMarker(facts.input.id)].join('\n\n');
+    return { markdown, omitted: ['everything but the verdict'] };
+  }
+  const omitted = omissions(facts, plan);
+  const sections = [
+    headline(facts),
+    omitted.length > 0 ? trimNotice(facts, omitted, maxLength) : '',
+    gatesSection(facts, plan),
+    metricsSection(facts, plan),
+    plan.params ? paramsSection(facts) : '',
+    plan.runInfo ? runSection(facts) : '',
+    plan.charts ? chartsSection(facts.input.charts) : '',
+    plan.sources ? sourcesSection(facts) : '',
+    reportMarker(facts.input.id),
+  ];
+  return { markdown: sections.filter((s) => s !== '').join('\n\n'), omitted };
+}
+
+function omissions(facts: Facts, plan: Plan): string[] {
+  const out: string[] = [];
+  if (!plan.sources && facts.sources.length > 0)
+    out.push(`the list of ${count(facts.sources.length, 'file')} read`);
+  if (!plan.unchanged && facts.unchanged.length > 0)
+    out.push(count(facts.unchanged.length, 'unchanged metric'));
+  if (!plan.params && facts.params.length > 0) out.push(count(facts.params.length, 'parameter change'));
+  if (plan.metricRows < facts.changed.length) {
+    const noun = facts.hasBase ? 'changed metric' : 'metric';
+    out.push(`${grouped(facts.changed.length - plan.metricRows)} of ${count(facts.changed.length, noun)}`);
+  }
+  if (!plan.charts && facts.input.charts.length > 0) out.push(count(facts.input.charts.length, 'chart'));
+  if (!plan.runInfo && facts.input.run !== undefined) out.push('the run details');
+  const passing = facts.gates.filter((g) => isPassing(g.status)).length;
+  if (!plan.passingGates && passing > 0) out.push(count(passing, 'passing gate result'));
+  const notPassing = facts.gates.length - passing;
+  if (plan.gateRows < notPassing)
+    out.push(
+      `${grouped(notPassing - plan.gateRows)} of ${count(notPassing, 'failing or warning gate result')}`,
+    );
+  return out;
+}
+
+function trimNotice(facts: Facts, omitted: string[], maxLength: number): string {
+  return `> **This report was shortened** to fit in ${grouped(maxLength)} characters. Not shown: ${omitted.join('; ')}. ${whereFullReport(facts)}`;
+}
+
+function whereFullReport(facts: Facts): string {
+  const url = facts.input.fullReportUrl === undefined ? undefined : safeUrl(facts.input.fullReportUrl);
+  return url !== undefined
+    ? `The full report is [here](${url}).`
+    : 'The full report is in report.md and the job summary.';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Headline
+
+const VERDICT_LABEL = {
+  passed: '✅ Passed',
+  failed: '❌ Failed',
+  'passed-with-warnings': '⚠️ Passed with warnings',
+  'no-baseline': '⚪ No baseline',
+} as const;
+
+function headline(facts: Facts): string {
+  const { input } = facts;
+  const comparison = input.comparison;
+  const title = `## ${escapeMarkdownText(shortenMiddle(input.title ?? 'mlci report', MAX_KEY))}`;
+  const verdict = `**${VERDICT_LABEL[comparison.verdict.kind]}**: ${verdictSentence(facts)}`;
+  return [title, '', `${verdict}  `, `${metricsSentence(facts)}  `, baselineSentence(facts)].join('\n');
+}
+
+function verdictSentence(facts: Facts): string {
+  const gates = facts.input.comparison.gates;
+  const counts = facts.input.comparison.verdict.counts;
+  const total = gates.length;
+  const noun = gateNoun(gates);
+  const names = (status: GateStatus) => ` (${namesOf(gates.filter((g) => g.status === status))})`;
+  const of = (n: number) => `${grouped(n)} of ${count(total, noun)}`;
+  const neutral =
+    counts.neutral > 0 ? `; ${grouped(counts.neutral)} had nothing to compare with${names('neutral')}` : '';
+  const warned = counts.warn > 0 ? `; ${grouped(counts.warn)} warned${names('warn')}` : '';
+  switch (facts.input.comparison.verdict.kind) {
+    case 'failed': {
+      const parts: string[] = [];
+      if (counts.fail > 0) parts.push(`${of(counts.fail)} failed${names('fail')}`);
+      if (counts.error > 0) parts.push(`${grouped(counts.error)} could not be evaluated${names('error')}`);
+      if (counts.warn > 0) parts.push(`${grouped(counts.warn)} warned${names('warn')}`);
+      return `${parts.join('; ')}.`;
+    }
+    case 'passed-with-warnings':
+      return `no gate failed; ${of(counts.warn)} warned${names('warn')}${neutral}.`;
+    case 'no-baseline':
+      if (total === 0) return 'no baseline was found, so nothing was compared, and no gates are configured.';
+      return `no baseline was found, so nothing was compared; ${of(counts.pass)} passed on the pull request's own numbers${warned}${neutral}.`;
+    case 'passed':
+      if (total === 0) return 'no gates are configured, so nothing could fail.';
+      if (counts.pass === total)
+        return total === 1 ? `the one ${noun} passed.` : `all ${count(total, noun)} passed.`;
+      return `${of(counts.pass)} passed${neutral}.`;
+  }
+}
+
+/** "gates" when each gate gave one result; a glob gives one result per metric it matched. */
+function gateNoun(gates: readonly GateResult[]): string {
+  const distinct = new Set(gates.map((g) => `${g.gate.origin}\u0000${g.gate.text}`)).size;
+  return distinct === gates.length ? 'gate' : 'gate check';
+}
+
+function namesOf(results: readonly GateResult[]): string {
+  const names = [...new Set(results.map((r) => r.metric ?? r.gate.selector))];
+  const shown = names.slice(0, MAX_NAMES).map((n) => escapeMarkdownText(shortenMiddle(n, 60)));
+  return names.length > MAX_NAMES
+    ? `${shown.join(', ')} and ${grouped(names.length - MAX_NAMES)} more`
+    : shown.join(', ');
+}
+
+const METRIC_COUNT_ORDER: [MetricStatus, string][] = [
+  ['regressed', 'regressed'],
+  ['improved', 'improved'],
+  ['changed', 'changed (direction unknown)'],
+  ['non-finite', 'non-finite'],
+  ['unchanged', 'unchanged'],
+  ['added', 'added'],
+  ['removed', 'removed'],
+];
+
+function metricsSentence(facts: Facts): string {
+  const metrics = facts.input.comparison.metrics;
+  if (metrics.length === 0) return 'Metrics: none were read.';
+  if (!facts.hasBase) return `Metrics: ${grouped(metrics.length)} read, none compared (no baseline).`;
+  const tally = new Map<MetricStatus, number>();
+  for (const m of metrics) tally.set(m.status, (tally.get(m.status) ?? 0) + 1);
+  const parts = METRIC_COUNT_ORDER.filter(([status]) => (tally.get(status) ?? 0) > 0).map(
+    ([status, word]) => `${grouped(tally.get(status)!)} ${word}`,
+  );
+  return `Metrics: ${parts.join(', ')}.`;
+}
+
+function baselineSentence(facts: Facts): string {
+  const { comparison, baseline } = facts.input;
+  if (comparison.base === undefined) {
+    return comparison.verdict.kind === 'no-baseline'
+      ? 'Baseline: **none found**. Metrics are shown without changes, and gates that compare with a baseline were not evaluated.'
+      : "Baseline: none; the run's own numbers were checked.";
+  }
+  const label = baseline?.label ?? comparison.base.label;
+  const how = baseline?.how === undefined ? '' : ` (${baseline.how})`;
+  const name = label === undefined ? 'the base runs given (no label)' : label;
+  return `Baseline: ${escapeMarkdownText(shortenMiddle(`${name}${how}`, MAX_KEY))}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Gates
+
+const GATE_MARK: Record<GateStatus, string> = {
+  fail: '❌ failed',
+  error: '❗ error',
+  warn: '⚠️ warning',
+  pass: '✅ passed',
+  neutral: '⚪ not compared',
+};
+
+function gatesSection(facts: Facts, plan: Plan): string {
+  if (facts.gates.length === 0) return '';
+  const notPassing = facts.gates.filter((g) => !isPassing(g.status)).slice(0, plan.gateRows);
+  const passing = plan.passingGates ? facts.gates.filter((g) => isPassing(g.status)) : [];
+  const rows = [...notPassing, ...passing].map((g) => cachedRow(facts, g, () => gateRow(g, facts.input)));
+  const hidden = facts.gates.length - rows.length;
+  const noun = rows.length > 0 ? 'more gate result' : 'gate result';
+  const more = hidden > 0 ? `\n\n${count(hidden, noun)} not shown.` : '';
+  if (rows.length === 0) return `### Gates${more}`;
+  return `### Gates\n\n${table(['gate', 'metric', 'base', 'PR', 'result', 'why'], rows, ['l', 'l', 'r', 'r', 'l', 'l'])}${more}`;
+}
+
+function gateRow(result: GateResult, input: ReportInput): string[] {
+  const settings = result.metric === undefined ? undefined : input.displayFor?.(result.metric);
+  return [
+    shortenMiddle(result.gate.text, MAX_KEY),
+    result.metric === undefined ? '—' : shortenMiddle(result.metric, MAX_KEY),
+    result.base === undefined ? '—' : formatValue(result.base, settings),
+    result.head === undefined ? '—' : formatValue(result.head, settings),
+    GATE_MARK[result.status],
+    shortenMiddle(result.reason, MAX_TEXT),
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Metrics
+
+const METRIC_MARK: Record<MetricStatus, string> = {
+  regressed: '🔴 regressed',
+  improved: '🟢 improved',
+  unchanged: '⚪ unchanged',
+  changed: '🔵 changed',
+  added: '🆕 added',
+  removed: '➖ removed',
+  'non-finite': '⚠️ non-finite',
+  'no-baseline': '',
+};
+
+function metricsSection(facts: Facts, plan: Plan): string {
+  const metrics = facts.input.comparison.metrics;
+  if (metrics.length === 0) return '';
+  const parts = ['### Metrics'];
+  const shown = facts.changed.slice(0, plan.metricRows);
+  if (!facts.hasBase) {
+    if (shown.length > 0)
+      parts.push(
+        table(
+          ['metric', 'value'],
+          shown.map((m) => cachedRow(facts, m, () => noBaselineRow(m, facts.input))),
+          ['l', 'r'],
+        ),
+      );
+  } else if (facts.changed.length === 0) {
+    parts.push('No metric changed.');
+  } else if (shown.length > 0) {
+    parts.push(metricTable(shown, facts));
+  }
+  const hiddenRows = facts.changed.length - shown.length;
+  if (hiddenRows > 0) {
+    const noun = shown.length > 0 ? 'more metric' : facts.hasBase ? 'changed metric' : 'metric';
+    parts.push(`${count(hiddenRows, noun)} not shown.`);
+  }
+  if (facts.unchanged.length > 0) {
+    const summary = count(facts.unchanged.length, 'unchanged metric');
+    parts.push(
+      plan.unchanged ? details(summary, metricTable(facts.unchanged, facts)) : `${summary} not shown.`,
+    );
+  }
+  if (facts.hasRepeats) parts.push(repeatsNote(facts));
+  return parts.join('\n\n');
+}
+
+function repeatsNote(facts: Facts): string {
+  const { head, base } = facts.input.comparison;
+  const runs = `The pull request has ${count(head.runs, 'run')}${base === undefined ? '' : `, the baseline ${count(base.runs, 'run')}`}.`;
+  const difference = facts.hasBase ? ' The range after a delta is its 95% confidence interval (Welch).' : '';
+  return `<sub>${runs} With several runs (seeds, folds), a value is the mean ± standard deviation over n runs.${difference}</sub>`;
+}
+
+function metricTable(metrics: readonly MetricComparison[], facts: Facts): string {
+  return table(
+    ['metric', 'base', 'PR', 'delta', 'delta %', 'status'],
+    metrics.map((m) => cachedRow(facts, m, () => metricRow(m, facts.input))),
+    ['l', 'r', 'r', 'r', 'r', 'l'],
+  );
+}
+
+function metricRow(m: MetricComparison, input: ReportInput): string[] {
+  const settings = input.displayFor?.(m.key);
+  const difference = m.repeats?.difference;
+  const delta =
+    m.delta === undefined
+      ? '—'
+      : difference === undefined
+        ? formatChange(m.delta, settings)
+        : `${formatChange(m.delta, settings)} (${formatChange(difference.ci[0], settings, 3)} to ${formatChange(difference.ci[1], settings, 3)})`;
+  return [
+    shortenMiddle(m.key, MAX_KEY),
+    sideText(m.base, m.repeats?.base, settings),
+    sideText(m.head, m.repeats?.head, settings),
+    delta,
+    m.deltaPercent === undefined ? '—' : formatPercent(m.deltaPercent),
+    METRIC_MARK[m.status],
+  ];
+}
+
+function noBaselineRow(m: MetricComparison, input: ReportInput): string[] {
+  const head = sideText(m.head, m.repeats?.head, input.displayFor?.(m.key));
+  const flagged = m.head !== undefined && !Number.isFinite(m.head) ? `⚠️ ${head}` : head;
+  return [shortenMiddle(m.key, MAX_KEY), flagged];
+}
+
+function sideText(
+  value: number | undefined,
+  summary: SampleSummary | undefined,
+  settings?: DisplaySettings,
+): string {
+  if (value === undefined) return '—';
+  if (summary === undefined || summary.n < 2) return formatValue(value, settings);
+  const sd = summary.sd === undefined ? '' : ` ± ${formatValue(summary.sd, settings, 3)}`;
+  return `${formatValue(summary.mean, settings)}${sd} (n=${summary.n})`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Params, run, charts, files
+
+function paramsSection(facts: Facts): string {
+  if (facts.params.length === 0) return '';
+  const body = table(
+    ['parameter', 'base', 'PR'],
+    facts.params.map((p) =>
+      tableRow([
+        shortenMiddle(p.key, MAX_KEY),
+        paramText(p.base, p.status === 'added'),
+        paramText(p.head, p.status === 'removed'),
+      ]),
+    ),
+    ['l', 'l', 'l'],
+  );
+  const summary = `${count(facts.params.length, 'parameter')} changed`;
+  return facts.params.length > PARAMS_OPEN
+    ? `### Parameters\n\n${details(summary, body)}`
+    : `### Parameters that changed\n\n${body}`;
+}
+
+function paramText(value: ParamValue | undefined, absent: boolean): string {
+  if (absent || value === undefined) return '—';
+  if (value === null) return 'null';
+  if (typeof value === 'number') return formatNumber(value);
+  if (typeof value === 'boolean') return String(value);
+  return value === '' ? '""' : shortenMiddle(value, MAX_TEXT);
+}
+
+function runSection(facts: Facts): string {
+  const run = facts.input.run;
+  if (run === undefined) return '';
+  const parts: string[] = [];
+  if (run.commit !== undefined) {
+    const commit = escapeMarkdownText(run.commit.slice(0, 7));
+    parts.push(
+      run.branch === undefined
+        ? `commit ${commit}`
+        : `commit ${commit} on ${escapeMarkdownText(shortenMiddle(run.branch, MAX_KEY))}`,
+    );
+  } else if (run.branch !== undefined) {
+    parts.push(`branch ${escapeMarkdownText(shortenMiddle(run.branch, MAX_KEY))}`);
+  }
+  if (run.durationSeconds !== undefined) parts.push(`trained in ${formatDuration(run.durationSeconds)}`);
+  if (run.runner !== undefined)
+    parts.push(`runner ${escapeMarkdownText(shortenMiddle(run.runner, MAX_KEY))}`);
+  const url = run.url === undefined ? undefined : safeUrl(run.url);
+  if (url !== undefined) parts.push(`[CI run](${url})`);
+  if (parts.length === 0) return '';
+  const text = parts.join(' · ');
+  return `### Run\n\n${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
+
+/** `45 s`, `12 min 5 s`, `2 h 3 min`: a training time, to the second. */
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return formatNumber(seconds);
+  if (seconds < 60)
+    return `${formatNumber(seconds < 10 ? roundNoise(Math.round(seconds * 10) / 10) : Math.round(seconds))} s`;
+  const total = Math.round(seconds);
+  const h = Math.floor(total / 3600);
+  const min = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  return h > 0 ? `${h} h ${min} min` : `${min} min ${s} s`;
+}
+
+function chartsSection(charts: readonly ChartImage[]): string {
+  if (charts.length === 0) return '';
+  const images = charts.map((chart) => {
+    const url = safeUrl(chart.url ?? chart.file);
+    const alt = escapeMarkdownText(shortenMiddle(chart.alt, 1000));
+    return url === undefined
+      ? `*Chart not shown (not an http(s) or relative link):* ${alt}`
+      : `![${alt}](${url})`;
+  });
+  return `### Charts\n\n${images.join('\n\n')}`;
+}
+
+function sourcesSection(facts: Facts): string {
+  if (facts.sources.length === 0) return '';
+  const lines = facts.sources.map(({ side, source }) => {
+    const warnings = source.warnings
+      .slice(0, MAX_WARNINGS_PER_FILE)
+      .map((w) => escapeMarkdownText(shortenMiddle(w, MAX_TEXT)));
+    const more =
+      source.warnings.length > MAX_WARNINGS_PER_FILE
+        ? ` and ${grouped(source.warnings.length - MAX_WARNINGS_PER_FILE)} more`
+        : '';
+    const warned =
+      warnings.length > 0
+        ? ` — ⚠️ ${count(source.warnings.length, 'warning')}: ${warnings.join('; ')}${more}`
+        : '';
+    return `- ${side}: ${escapeMarkdownText(shortenMiddle(source.file, MAX_TEXT))} (${source.format})${warned}`;
+  });
+  const warnings = facts.sources.reduce((n, s) => n + s.source.warnings.length, 0);
+  const summary = `Files read: ${grouped(facts.sources.length)}${warnings > 0 ? `, ⚠️ ${count(warnings, 'warning')}` : ''}`;
+  return details(summary, lines.join('\n'));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small pieces
+
+/**
+ * A table of rendered rows (see tableRow) under a header of our own words. Delimiters are not
+ * aligned: padding every cell to the widest one would spend the comment's length on spaces.
+ */
+function table(header: string[], rows: readonly string[], align: string[]): string {
+  const head = markdownTable([header], { align, alignDelimiters: false });
+  return rows.length === 0 ? head : `${head}\n${rows.join('\n')}`;
+}
+
+/** One row, formatted as markdown-table does without aligned delimiters; cells are escaped here and only here. */
+function tableRow(cells: readonly string[]): string {
+  return `| ${cells.map(escapeTableCell).join(' | ')} |`;
+}
+
+function cachedRow(facts: Facts, source: object, cells: () => string[]): string {
+  let row = facts.rows.get(source);
+  if (row === undefined) {
+    row = tableRow(cells());
+    facts.rows.set(source, row);
+  }
+  return row;
+}
+
+/** Blank lines inside <details> so GitHub renders the Markdown in it (a table, a list). */
+function details(summary: string, body: string): string {
+  return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+}
+
+/** A value as configured for its metric (precision, unit, percent); 6 significant digits by default. */
+function formatValue(value: number, settings: DisplaySettings | undefined, digits?: number): string {
+  if (!Number.isFinite(value)) return formatNumber(value);
+  const precision = digits ?? settings?.precision ?? 6;
+  if (settings?.percent === true) return `${formatNumber(roundNoise(value * 100), precision)}%`;
+  const text = formatNumber(value, precision);
+  return settings?.unit === undefined ? text : `${text} ${settings.unit}`;
+}
+
+/** A signed change; a change of a value shown as a percentage is in percentage points. */
+function formatChange(delta: number, settings: DisplaySettings | undefined, digits?: number): string {
+  const precision = digits ?? settings?.precision ?? 6;
+  if (settings?.percent === true) return `${formatDelta(roundNoise(delta * 100), precision)} pp`;
+  const text = formatDelta(delta, precision);
+  return settings?.unit === undefined || !Number.isFinite(delta) ? text : `${text} ${settings.unit}`;
+}
+
+/** `1 file`, `12,000 metrics`. */
+function count(n: number, noun: string): string {
+  return `${grouped(n)} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** Thousands separated with commas, the same on every machine (no locale). */
+function grouped(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
