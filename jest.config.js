@@ -9,6 +9,7 @@ export default {
   moduleNameMapper: {
     '^@mlci/core$': '<rootDir>/packages/core/src/index.ts',
     '^@mlci/cli$': '<rootDir>/packages/cli/src/index.ts',
+    '^@mlci/github$': '<rootDir>/packages/github/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   transform: {

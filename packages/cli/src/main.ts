@@ -2,6 +2,7 @@ import { isMlciError } from '@mlci/core';
 import { checkCommand, checkUsage } from './commands/check.js';
 import { compareCommand, compareUsage } from './commands/compare.js';
 import { readCommand, readUsage } from './commands/read.js';
+import { reportCommand, reportUsage } from './commands/report.js';
 import { EXIT, type CliIO } from './io.js';
 
 export const VERSION = '0.1.0';
@@ -14,6 +15,7 @@ Commands:
   read <path...>   read metrics files or folders and print what mlci sees
   check [path...]  evaluate gates on one run's own numbers
   compare          compare a pull request's metrics with a baseline and evaluate gates
+  report           compare, then write the pull request report (Markdown, charts, HTML preview)
 
 Run 'mlci <command> --help' for a command's options.
 `;
@@ -24,6 +26,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   read: { run: readCommand, usage: readUsage },
   check: { run: checkCommand, usage: checkUsage },
   compare: { run: compareCommand, usage: compareUsage },
+  report: { run: reportCommand, usage: reportUsage },
 };
 
 /**

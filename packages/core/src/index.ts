@@ -54,3 +54,4 @@ export {
   type MarkdownReport,
 } from './report/markdown.js';
 export * from './report/escape.js';
+export * from './report/build.js';

@@ -54,12 +54,43 @@ describe('.mlci.yml', () => {
   });
 
   it('accepts an empty file', () => {
-    expect(parseConfig('', '.mlci.yml')).toEqual({ file: '.mlci.yml', files: [], gates: [], metrics: [] });
+    expect(parseConfig('', '.mlci.yml')).toEqual({
+      file: '.mlci.yml',
+      files: [],
+      gates: [],
+      metrics: [],
+      report: { plots: [] },
+    });
+  });
+
+  it('reads the report section: title, id, max-curves, plots and predictions', () => {
+    const config = parseConfig(
+      'report:\n  title: Sentiment model\n  id: mlci/en\n  max-curves: 2\n  plots: [plots/cm.json, plots/roc.json]\n  predictions: out/predictions.csv\n',
+      '.mlci.yml',
+    );
+    expect(config.report).toEqual({
+      title: 'Sentiment model',
+      id: 'mlci/en',
+      maxCurves: 2,
+      plots: ['plots/cm.json', 'plots/roc.json'],
+      predictions: 'out/predictions.csv',
+    });
+    expect(parseConfig('report:\n  plots: cm.json\n', '.mlci.yml').report.plots).toEqual(['cm.json']);
+    expect(configError('report:\n  max-curves: -1\n')).toBe(
+      '.mlci.yml:2:15: report.max-curves: expected a whole number from 0 to 50, found -1',
+    );
+    expect(configError('report:\n  id: "my report"\n')).toContain(
+      'report.id: expected letters, digits and . _ / - only',
+    );
+    expect(configError('report:\n  chart: 1\n')).toContain(
+      'report.chart: unknown key; expected one of title, id, max-curves, plots, predictions',
+    );
+    expect(configError('report: [a]\n')).toContain('report: expected a mapping with keys title, id');
   });
 
   it('names the line, column and key path of every mistake', () => {
     expect(configError('gatez: []\n')).toBe(
-      '.mlci.yml:1:1: gatez: unknown key; expected one of version, files, gates, metrics',
+      '.mlci.yml:1:1: gatez: unknown key; expected one of version, files, gates, metrics, report',
     );
     expect(configError('gates:\n  - accuracy >== 0.9\n')).toBe(
       '.mlci.yml:2:5: gates[0]: gate "accuracy >== 0.9", column 12: expected a number after ">=", found "= 0.9"',

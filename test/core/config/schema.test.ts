@@ -22,5 +22,6 @@ describe('schema/mlci.schema.json', () => {
     expect(Object.keys(schema.properties.metrics.additionalProperties.properties).sort()).toEqual(
       [...CONFIG_KEYS.metric].sort(),
     );
+    expect(Object.keys(schema.properties.report.properties).sort()).toEqual([...CONFIG_KEYS.report].sort());
   });
 });

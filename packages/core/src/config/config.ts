@@ -26,6 +26,20 @@ export interface MetricRule extends MetricSettings, DisplaySettings {
   selector: string;
 }
 
+/** What the report shows beyond metrics and gates (`report:` in .mlci.yml). */
+export interface ReportSettings {
+  /** The report's heading. */
+  title?: string;
+  /** Tells reports apart on one pull request (one per matrix value): `mlci/<value>`. */
+  id?: string;
+  /** At most this many training-curve charts (default 6). */
+  maxCurves?: number;
+  /** Plot data files of the pull request's run: confusion matrix, ROC, precision-recall. */
+  plots: string[];
+  /** Per-example predictions of the pull request's run, for the confusion matrix and ROC/PR curves. */
+  predictions?: string;
+}
+
 /** `.mlci.yml`, validated. Documented in docs/config.md. */
 export interface MlciConfig {
   /** The file it came from, for messages; undefined for an empty default config. */
@@ -33,15 +47,17 @@ export interface MlciConfig {
   files: FileSpec[];
   gates: Gate[];
   metrics: MetricRule[];
+  report: ReportSettings;
 }
 
 export function emptyConfig(): MlciConfig {
-  return { files: [], gates: [], metrics: [] };
+  return { files: [], gates: [], metrics: [], report: { plots: [] } };
 }
 
 /** The keys the validator accepts, exported so that schema/mlci.schema.json is tested against them. */
 export const CONFIG_KEYS = {
-  top: ['version', 'files', 'gates', 'metrics'],
+  top: ['version', 'files', 'gates', 'metrics', 'report'],
+  report: ['title', 'id', 'max-curves', 'plots', 'predictions'],
   file: ['path', 'format'],
   gate: ['gate', 'metric', 'rule', 'level'],
   metric: ['direction', 'tolerance', 'precision', 'unit', 'percent'],
@@ -52,6 +68,7 @@ const GATE_KEYS = [...CONFIG_KEYS.gate];
 /** `- warn: loss rise <= 2%` is how YAML reads a warn: prefix: a one-key mapping. Accept it as such. */
 const LEVEL_KEYS = ['warn', 'fail'];
 const METRIC_KEYS = [...CONFIG_KEYS.metric];
+const REPORT_KEYS = [...CONFIG_KEYS.report];
 
 /** Parses and validates config text. Every mistake names file:line:column and the key path. */
 export function parseConfig(text: string, file: string): MlciConfig {
@@ -142,6 +159,45 @@ export function parseConfig(text: string, file: string): MlciConfig {
       if (format !== undefined) spec.format = scalarString(format, `${path}.format`, 'a format name');
       config.files.push(spec);
     });
+  }
+
+  const report = root.get('report', true) as Node | undefined;
+  if (report !== undefined && !(isScalar(report) && report.value === null)) {
+    if (!isMap(report))
+      return fail(report, 'report', `expected a mapping with keys ${REPORT_KEYS.join(', ')}`);
+    checkKeys(report, 'report', REPORT_KEYS);
+    const section = { get: (key: string) => report.get(key, true) as Node | undefined };
+    const title = section.get('title');
+    if (title !== undefined) config.report.title = scalarString(title, 'report.title', 'a title');
+    const id = section.get('id');
+    if (id !== undefined) {
+      config.report.id = scalarString(id, 'report.id', 'a report id');
+      if (!/^[A-Za-z0-9._/-]+$/.test(config.report.id))
+        fail(id, 'report.id', 'expected letters, digits and . _ / - only (it is part of a hidden marker)');
+    }
+    const maxCurves = section.get('max-curves');
+    if (maxCurves !== undefined) {
+      const n = isScalar(maxCurves) ? maxCurves.value : undefined;
+      if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > 50)
+        fail(
+          maxCurves,
+          'report.max-curves',
+          `expected a whole number from 0 to 50, found ${describe(maxCurves)}`,
+        );
+      config.report.maxCurves = n as number;
+    }
+    const plots = section.get('plots');
+    if (plots !== undefined) {
+      if (isScalar(plots)) config.report.plots.push(scalarString(plots, 'report.plots', 'a path'));
+      else if (isSeq(plots))
+        (plots as unknown as { items: Node[] }).items.forEach((item, i) =>
+          config.report.plots.push(scalarString(item, `report.plots[${i}]`, 'a path')),
+        );
+      else fail(plots, 'report.plots', `expected a path or a list of paths, found ${describe(plots)}`);
+    }
+    const predictions = section.get('predictions');
+    if (predictions !== undefined)
+      config.report.predictions = scalarString(predictions, 'report.predictions', 'a path');
   }
 
   const gates = root.get('gates', true) as Node | undefined;

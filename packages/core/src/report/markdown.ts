@@ -233,7 +233,7 @@ function render(facts: Facts, plan: Plan, maxLength: number): MarkdownReport {
     metricsSection(facts, plan),
     plan.params ? paramsSection(facts) : '',
     plan.runInfo ? runSection(facts) : '',
-    plan.charts ? chartsSection(facts.input.charts) : '',
+    plan.charts ? chartsSection(facts.input.charts, facts.input.chartNotes ?? []) : '',
     plan.sources ? sourcesSection(facts) : '',
     reportMarker(facts.input.id),
   ];
@@ -572,8 +572,8 @@ export function formatDuration(seconds: number): string {
   return h > 0 ? `${h} h ${min} min` : `${min} min ${s} s`;
 }
 
-function chartsSection(charts: readonly ChartImage[]): string {
-  if (charts.length === 0) return '';
+function chartsSection(charts: readonly ChartImage[], notes: readonly string[]): string {
+  if (charts.length === 0 && notes.length === 0) return '';
   const images = charts.map((chart) => {
     const url = safeUrl(chart.url ?? chart.file);
     const alt = escapeMarkdownText(shortenMiddle(chart.alt, 1000));
@@ -581,7 +581,9 @@ function chartsSection(charts: readonly ChartImage[]): string {
       ? `*Chart not shown (not an http(s) or relative link):* ${alt}`
       : `![${alt}](${url})`;
   });
-  return `### Charts\n\n${images.join('\n\n')}`;
+  // Notes name metrics (file data), so they are escaped like every other text from files.
+  const said = notes.map((note) => `*${escapeMarkdownText(shortenMiddle(note, MAX_TEXT))}*`);
+  return `### Charts\n\n${[...images, ...said].join('\n\n')}`;
 }
 
 function sourcesSection(facts: Facts): string {

@@ -26,6 +26,8 @@ export interface ReportInput {
   displayFor?(key: string): DisplaySettings;
   /** Charts already rendered, in the order they are shown. */
   charts: ChartImage[];
+  /** What the chart plan left out, in words ("4 more training curves not drawn ..."). */
+  chartNotes?: string[];
   /** Where the full report lives when the comment had to be trimmed (job summary, artifact). */
   fullReportUrl?: string;
 }

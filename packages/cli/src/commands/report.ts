@@ -1,0 +1,187 @@
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  ConfigurationError,
+  buildReport,
+  gateStatistics,
+  runComparison,
+  stringifyDocument,
+  type BuildReportInput,
+  type HistoryEntry,
+  type RunInfo,
+} from '@mlci/core';
+import { comparisonText } from '../comparison-text.js';
+import { EXIT, type CliIO } from '../io.js';
+import { readRun, readRunSet, relativeToConfig } from '../inputs.js';
+import { loadSidePlots, pairPlots } from '../plots.js';
+import { REPORT_FILES, writeReportFolder } from '../report-folder.js';
+import { loadPredictionPair, statisticsFor } from '../statistics.js';
+import { GATE_OPTIONS, GATE_OPTIONS_HELP, gateSetup } from './options.js';
+
+export const reportUsage = `Usage: mlci report --out DIR [--base <run>]... [--head <run>]... [options]
+
+Compares like mlci compare (without --base: the run's own numbers, with "no baseline" said
+clearly) and writes the pull request report into DIR: report.md (the comment GitHub will show),
+one PNG per chart, report.json (the comparison and the report's facts) and index.html, a local
+preview of the comment. Charts: metric changes, confusion matrix, ROC and precision-recall
+(from plot files or predictions), training curves, and the base branch's history.
+
+Options:
+  --out DIR               the folder to write into (created; other files in it are left alone)
+  --base RUN              a baseline run (repeatable); may be git:<rev>:<path>
+  --head RUN              a pull request run (repeatable; default: the config's files:)
+  --base-predictions F    per-example predictions of the baseline (paired gates, plots)
+  --head-predictions F    per-example predictions of the pull request (default: report.predictions)
+  --plots F               a plot file of the pull request: confusion matrix, ROC or precision-recall
+                          (dvclive, DVC or scikit-learn style; repeatable; default: report.plots)
+  --base-plots F          the same for the baseline (repeatable)
+  --history [LABEL=]F     a past metrics file of the base branch, oldest first (repeatable)
+  --branch NAME           the base branch, for the history chart's title
+  --title T               the report's heading (default: report.title, or "mlci report")
+  --id ID                 the report id of the hidden marker (default: report.id, or "mlci")
+  --commit SHA            the commit the pull request run is of, shown in the report
+  --max-curves N          at most N training-curve charts (default: report.max-curves, or 6)
+${GATE_OPTIONS_HELP.replace('print the comparison document as JSON', 'print report.json instead of the summary')}
+
+Exit code: 0 passed (warnings or no baseline allowed), 1 a gate failed, 2 bad input or configuration.
+`;
+
+export async function reportCommand(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      ...GATE_OPTIONS,
+      out: { type: 'string' },
+      base: { type: 'string', multiple: true, default: [] },
+      head: { type: 'string', multiple: true, default: [] },
+      'base-predictions': { type: 'string' },
+      'head-predictions': { type: 'string' },
+      plots: { type: 'string', multiple: true, default: [] },
+      'base-plots': { type: 'string', multiple: true, default: [] },
+      history: { type: 'string', multiple: true, default: [] },
+      branch: { type: 'string' },
+      title: { type: 'string' },
+      id: { type: 'string' },
+      commit: { type: 'string' },
+      'max-curves': { type: 'string' },
+    },
+  });
+  if (values.help) {
+    io.stdout(reportUsage);
+    return EXIT.ok;
+  }
+  if (positionals.length > 0) {
+    io.stderr(
+      `mlci report: unexpected ${JSON.stringify(positionals[0])}: name runs with --base and --head\n\n${reportUsage}`,
+    );
+    return EXIT.badInput;
+  }
+  if (values.out === undefined || values.out === '') {
+    io.stderr(
+      `mlci report: no output folder: pass --out DIR (for example --out mlci-report)\n\n${reportUsage}`,
+    );
+    return EXIT.badInput;
+  }
+  const { config, extraGates, directions, readOptions } = gateSetup(values);
+  const head = await readRunSet(values.head, config, readOptions, 'pull request (--head)');
+  const base =
+    values.base.length > 0
+      ? await readRunSet(values.base, config, readOptions, 'baseline (--base)')
+      : undefined;
+
+  const headPredictions =
+    values['head-predictions'] ??
+    (config.report.predictions !== undefined
+      ? relativeToConfig(config, config.report.predictions)
+      : undefined);
+  const predictions = await loadPredictionPair(values['base-predictions'], headPredictions);
+  // Paired gates need both sides; predictions of the pull request alone still give plots.
+  const statistics =
+    predictions.base !== undefined || values['base-predictions'] !== undefined
+      ? statisticsFor(predictions)
+      : gateStatistics();
+  const comparison = runComparison({
+    head,
+    ...(base !== undefined ? { base } : {}),
+    config,
+    extraGates,
+    directions,
+    statistics,
+  });
+
+  const headPlotFiles =
+    values.plots.length > 0 ? values.plots : config.report.plots.map((p) => relativeToConfig(config, p));
+  const plots = pairPlots(
+    await loadSidePlots(headPlotFiles, predictions.head),
+    await loadSidePlots(values['base-plots'], predictions.base),
+  );
+
+  const input: BuildReportInput = {
+    comparison,
+    head: head.runs,
+    config,
+    history: await readHistory(values.history, readOptions),
+    ...plots,
+  };
+  if (base !== undefined) {
+    input.base = base.runs;
+    input.baseline = { label: base.label ?? values.base.join(', ') };
+  }
+  if (values.title !== undefined) input.title = values.title;
+  if (values.id !== undefined) input.id = checkedId(values.id);
+  if (values.branch !== undefined) input.branch = values.branch;
+  if (values['max-curves'] !== undefined) input.maxCurves = checkedMaxCurves(values['max-curves']);
+  const run: RunInfo = {};
+  if (values.commit !== undefined) run.commit = values.commit;
+  if (Object.keys(run).length > 0) input.run = run;
+  input.fullReportUrl = REPORT_FILES.markdown;
+
+  const report = await buildReport(input);
+  const { document } = await writeReportFolder(values.out, report);
+  if (values.json) {
+    io.stdout(`${stringifyDocument(document)}\n`);
+  } else {
+    io.stdout(comparisonText(comparison, { metrics: false }));
+    const shown = values.out;
+    io.stdout(
+      `\nReport written to ${join(shown, REPORT_FILES.markdown)} with ${report.charts.length} chart${report.charts.length === 1 ? '' : 's'}; ` +
+        `preview: ${join(shown, REPORT_FILES.preview)}\n`,
+    );
+    if (report.omitted.length > 0) {
+      io.stdout(`The comment leaves out, to fit GitHub's limit: ${report.omitted.join('; ')}\n`);
+    }
+  }
+  return comparison.verdict.kind === 'failed' ? EXIT.gateFailed : EXIT.ok;
+}
+
+/** `--history main@abc1234=old/metrics.json`, or a path labelled by its folder and name. */
+async function readHistory(specs: readonly string[], options: { format?: string; run?: string }) {
+  const entries: HistoryEntry[] = [];
+  for (const spec of specs) {
+    const eq = spec.indexOf('=');
+    const label = eq > 0 ? spec.slice(0, eq) : basename(spec);
+    const path = eq > 0 ? spec.slice(eq + 1) : spec;
+    if (path === '') throw new ConfigurationError(`--history ${JSON.stringify(spec)}: expected [LABEL=]FILE`);
+    const { doc } = await readRun(path, options);
+    entries.push({ label, doc });
+  }
+  return entries;
+}
+
+function checkedId(id: string): string {
+  if (!/^[A-Za-z0-9._/-]+$/.test(id))
+    throw new ConfigurationError(
+      `--id ${JSON.stringify(id)}: expected letters, digits and . _ / - only (it is part of a hidden marker)`,
+    );
+  return id;
+}
+
+function checkedMaxCurves(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0 || n > 50)
+    throw new ConfigurationError(
+      `--max-curves ${JSON.stringify(text)}: expected a whole number from 0 to 50`,
+    );
+  return n;
+}

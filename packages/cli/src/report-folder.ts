@@ -1,0 +1,94 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  ConfigurationError,
+  renderHtmlPreview,
+  stringifyDocument,
+  type BuiltReport,
+  type ChartImage,
+  type Comparison,
+} from '@mlci/core';
+
+/** `report.json`: what later steps (the actions, a fork's workflow_run) read back. */
+export interface ReportDocument {
+  schema: 'mlci/report';
+  version: 1;
+  id: string;
+  title: string;
+  verdict: Comparison['verdict'];
+  markdown: 'report.md';
+  preview: 'index.html';
+  /** Sections the comment had to leave out to fit GitHub's limit. */
+  omitted: string[];
+  charts: ChartImage[];
+  comparison: Comparison;
+}
+
+export const REPORT_FILES = { markdown: 'report.md', json: 'report.json', preview: 'index.html' } as const;
+const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*\.png$/;
+
+/**
+ * Writes report.md, the charts, report.json and index.html into `dir`. Each file is written to a
+ * temporary name and renamed, so a reader never sees half a file; charts a previous report in the
+ * same folder wrote and this one does not are removed (only those: other files are the user's).
+ */
+export async function writeReportFolder(
+  dir: string,
+  report: BuiltReport,
+): Promise<{ written: string[]; document: ReportDocument }> {
+  if (existsSync(dir) && !(await stat(dir)).isDirectory()) {
+    throw new ConfigurationError(`--out ${dir}: is a file; expected a folder to write the report into`);
+  }
+  await mkdir(dir, { recursive: true });
+  const previous = await previousCharts(dir);
+  const written: string[] = [];
+  for (const chart of report.charts) {
+    if (!SAFE_NAME.test(chart.file))
+      throw new Error(`chart file name ${JSON.stringify(chart.file)} is not safe`);
+    await writeAtomically(join(dir, chart.file), chart.png);
+    written.push(chart.file);
+  }
+  const title = report.input.title ?? 'mlci report';
+  const document: ReportDocument = {
+    schema: 'mlci/report',
+    version: 1,
+    id: report.input.id,
+    title,
+    verdict: report.input.comparison.verdict,
+    markdown: REPORT_FILES.markdown,
+    preview: REPORT_FILES.preview,
+    omitted: report.omitted,
+    charts: report.input.charts,
+    comparison: report.input.comparison,
+  };
+  await writeAtomically(join(dir, REPORT_FILES.json), `${stringifyDocument(document)}\n`);
+  await writeAtomically(join(dir, REPORT_FILES.markdown), `${report.markdown}\n`);
+  await writeAtomically(join(dir, REPORT_FILES.preview), renderHtmlPreview(report.markdown, { title }));
+  written.push(REPORT_FILES.json, REPORT_FILES.markdown, REPORT_FILES.preview);
+  for (const stale of previous) {
+    if (!written.includes(stale)) await rm(join(dir, stale), { force: true });
+  }
+  return { written, document };
+}
+
+/** The charts listed by a report.json of mlci's already in the folder; nothing else is ever removed. */
+async function previousCharts(dir: string): Promise<string[]> {
+  const path = join(dir, REPORT_FILES.json);
+  if (!existsSync(path)) return [];
+  try {
+    const old = JSON.parse(await readFile(path, 'utf8')) as Partial<ReportDocument>;
+    if (old.schema !== 'mlci/report' || !Array.isArray(old.charts)) return [];
+    return old.charts
+      .map((c) => c?.file)
+      .filter((f): f is string => typeof f === 'string' && SAFE_NAME.test(f));
+  } catch {
+    return [];
+  }
+}
+
+async function writeAtomically(path: string, data: string | Buffer): Promise<void> {
+  const temporary = `${path}.tmp-${process.pid}`;
+  await writeFile(temporary, data);
+  await rename(temporary, path);
+}

@@ -1,0 +1,102 @@
+import type { Comparison } from '../compare/compare.js';
+import { settingsFor, type DisplaySettings, type MlciConfig } from '../config/config.js';
+import type { MetricsDoc } from '../model.js';
+import type { ConfusionMatrix, PrCurve, RocCurve } from '../plots/model.js';
+import type { HistoryEntry } from './charts/history.js';
+import { renderChart } from './charts/render.js';
+import { chartImage, planCharts } from './charts/select.js';
+import { renderMarkdown, type MarkdownReport } from './markdown.js';
+import type { ChartImage, ReportInput, RunInfo } from './model.js';
+
+/**
+ * Everything a report is made from, gathered by the caller (the CLI from files and flags, the
+ * actions from the state folder and the API). Reads nothing and writes nothing.
+ */
+export interface BuildReportInput {
+  comparison: Comparison;
+  head: MetricsDoc[];
+  base?: MetricsDoc[];
+  config?: MlciConfig;
+  /** Overrides the config's `report.id` (default `mlci`). */
+  id?: string;
+  title?: string;
+  run?: RunInfo;
+  baseline?: { label: string; how?: string };
+  history?: HistoryEntry[];
+  /** The base branch, for the history chart's title. */
+  branch?: string;
+  confusion?: { head: ConfusionMatrix; base?: ConfusionMatrix };
+  roc?: { head: RocCurve; base?: RocCurve };
+  pr?: { head: PrCurve; base?: PrCurve };
+  maxCurves?: number;
+  fullReportUrl?: string;
+  /** Comment size limit (GitHub's 65,536 by default). */
+  maxLength?: number;
+}
+
+export interface RenderedChart extends ChartImage {
+  png: Buffer;
+}
+
+export interface BuiltReport extends MarkdownReport {
+  /** The report's facts, kept so a sink can render it again (with hosted chart URLs, a smaller limit). */
+  input: ReportInput;
+  charts: RenderedChart[];
+}
+
+export const DEFAULT_REPORT_ID = 'mlci';
+
+/** Plans and renders the charts, then the Markdown. The same input gives the same bytes. */
+export async function buildReport(input: BuildReportInput): Promise<BuiltReport> {
+  const config = input.config;
+  const displayFor =
+    config === undefined
+      ? undefined
+      : (key: string): DisplaySettings => {
+          const { precision, unit, percent } = settingsFor(config, key);
+          const settings: DisplaySettings = {};
+          if (precision !== undefined) settings.precision = precision;
+          if (unit !== undefined) settings.unit = unit;
+          if (percent !== undefined) settings.percent = percent;
+          return settings;
+        };
+  const plan = planCharts(
+    {
+      comparison: input.comparison,
+      head: input.head,
+      ...(input.base !== undefined ? { base: input.base } : {}),
+      ...(input.history !== undefined ? { history: input.history } : {}),
+      ...(input.branch !== undefined ? { branch: input.branch } : {}),
+      ...(input.confusion !== undefined ? { confusion: input.confusion } : {}),
+      ...(input.roc !== undefined ? { roc: input.roc } : {}),
+      ...(input.pr !== undefined ? { pr: input.pr } : {}),
+      ...(displayFor !== undefined ? { displayFor } : {}),
+    },
+    { maxCurves: input.maxCurves ?? config?.report.maxCurves ?? 6 },
+  );
+  const charts: RenderedChart[] = [];
+  // One at a time: rendering is CPU-bound on one thread, and the order must not depend on timing.
+  for (const spec of plan.specs) {
+    const png = await renderChart(spec.config, { width: spec.width, height: spec.height });
+    charts.push({ ...chartImage(spec), png });
+  }
+  const reportInput: ReportInput = {
+    id: input.id ?? config?.report.id ?? DEFAULT_REPORT_ID,
+    comparison: input.comparison,
+    head: input.head,
+    charts: charts.map(({ png: _png, ...image }) => image),
+  };
+  const title = input.title ?? config?.report.title;
+  if (title !== undefined) reportInput.title = title;
+  if (input.base !== undefined) reportInput.base = input.base;
+  if (input.run !== undefined) reportInput.run = input.run;
+  if (input.baseline !== undefined) reportInput.baseline = input.baseline;
+  if (displayFor !== undefined) reportInput.displayFor = displayFor;
+  if (plan.notes.length > 0) reportInput.chartNotes = plan.notes;
+  if (input.fullReportUrl !== undefined) reportInput.fullReportUrl = input.fullReportUrl;
+  const markdown = renderMarkdown(
+    reportInput,
+    input.maxLength !== undefined ? { maxLength: input.maxLength } : {},
+  );
+  return { ...markdown, input: reportInput, charts };
+}
