@@ -37,7 +37,13 @@ export * from './gates/statistics.js';
 export * from './plots/index.js';
 export * from './report/model.js';
 export * from './report/charts/index.js';
-export { renderChart, encodePng, fontDirectory, type RenderOptions } from './report/charts/render.js';
+export {
+  renderChart,
+  encodePng,
+  fontDirectory,
+  ChartsUnavailableError,
+  type RenderOptions,
+} from './report/charts/render.js';
 export {
   renderHtmlPreview,
   markdownToHtml,

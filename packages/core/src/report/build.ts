@@ -3,7 +3,7 @@ import { settingsFor, type DisplaySettings, type MlciConfig } from '../config/co
 import type { MetricsDoc } from '../model.js';
 import type { ConfusionMatrix, PrCurve, RocCurve } from '../plots/model.js';
 import type { HistoryEntry } from './charts/history.js';
-import { renderChart } from './charts/render.js';
+import { ChartsUnavailableError, renderChart } from './charts/render.js';
 import { chartImage, planCharts } from './charts/select.js';
 import { renderMarkdown, type MarkdownReport } from './markdown.js';
 import type { ChartImage, ReportInput, RunInfo } from './model.js';
@@ -75,10 +75,17 @@ export async function buildReport(input: BuildReportInput): Promise<BuiltReport>
     { maxCurves: input.maxCurves ?? config?.report.maxCurves ?? 6 },
   );
   const charts: RenderedChart[] = [];
-  // One at a time: rendering is CPU-bound on one thread, and the order must not depend on timing.
-  for (const spec of plan.specs) {
-    const png = await renderChart(spec.config, { width: spec.width, height: spec.height });
-    charts.push({ ...chartImage(spec), png });
+  const chartNotes = [...plan.notes];
+  try {
+    // One at a time: rendering is CPU-bound on one thread, and the order must not depend on timing.
+    for (const spec of plan.specs) {
+      const png = await renderChart(spec.config, { width: spec.width, height: spec.height });
+      charts.push({ ...chartImage(spec), png });
+    }
+  } catch (error) {
+    if (!(error instanceof ChartsUnavailableError)) throw error;
+    charts.length = 0;
+    chartNotes.unshift(`No charts: ${error.message}.`);
   }
   const reportInput: ReportInput = {
     id: input.id ?? config?.report.id ?? DEFAULT_REPORT_ID,
@@ -92,7 +99,7 @@ export async function buildReport(input: BuildReportInput): Promise<BuiltReport>
   if (input.run !== undefined) reportInput.run = input.run;
   if (input.baseline !== undefined) reportInput.baseline = input.baseline;
   if (displayFor !== undefined) reportInput.displayFor = displayFor;
-  if (plan.notes.length > 0) reportInput.chartNotes = plan.notes;
+  if (chartNotes.length > 0) reportInput.chartNotes = chartNotes;
   if (input.fullReportUrl !== undefined) reportInput.fullReportUrl = input.fullReportUrl;
   const markdown = renderMarkdown(
     reportInput,

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
+import type * as Canvas from '@napi-rs/canvas';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
-import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { Chart, registerables, type ChartConfiguration } from 'chart.js';
 import { MatrixController, MatrixElement } from 'chartjs-chart-matrix';
 
@@ -36,8 +36,34 @@ export function fontDirectory(): string {
   return found;
 }
 
-function setUp(): void {
-  if (ready) return;
+type CanvasModule = typeof Canvas;
+let canvasModule: CanvasModule | undefined;
+
+/**
+ * Charts cannot be drawn here: the canvas' native binary is missing for this platform (the
+ * committed dist/ ships Linux x64 only). Reports then go out without charts and say why.
+ */
+export class ChartsUnavailableError extends Error {
+  override name = 'ChartsUnavailableError';
+}
+
+/** Loaded on first use, so that a platform without the binary still gets a report (without charts). */
+async function loadCanvas(): Promise<CanvasModule> {
+  if (canvasModule !== undefined) return canvasModule;
+  try {
+    canvasModule = await import('@napi-rs/canvas');
+    return canvasModule;
+  } catch (error) {
+    throw new ChartsUnavailableError(
+      `charts cannot be drawn on ${process.platform}-${process.arch}: the canvas library did not load (${(error as Error).message.split('\n')[0]}); mlci's bundled actions draw charts on Linux x64 runners`,
+    );
+  }
+}
+
+async function setUp(): Promise<CanvasModule> {
+  const canvas = await loadCanvas();
+  if (ready) return canvas;
+  const { GlobalFonts } = canvas;
   const dir = fontDirectory();
   GlobalFonts.registerFromPath(join(dir, 'Inter-Regular.ttf'), CHART_FONT_FAMILY);
   GlobalFonts.registerFromPath(join(dir, 'Inter-SemiBold.ttf'), CHART_FONT_FAMILY);
@@ -48,6 +74,7 @@ function setUp(): void {
   Chart.defaults.responsive = false;
   Chart.defaults.maintainAspectRatio = false;
   ready = true;
+  return canvas;
 }
 
 export interface RenderOptions {
@@ -61,7 +88,7 @@ export interface RenderOptions {
 }
 
 export async function renderChart(config: ChartConfiguration, options: RenderOptions): Promise<Buffer> {
-  setUp();
+  const { createCanvas } = await setUp();
   const ratio = options.pixelRatio ?? 2;
   // The canvas starts at CSS size: chart.js multiplies it by devicePixelRatio itself (a canvas
   // created at the PNG's size came out twice too large in each direction).

@@ -1,0 +1,69 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ConfigurationError, stringifyDocument } from '@mlci/core';
+
+/**
+ * The actions hand results to each other as versioned JSON files in a folder of the workspace
+ * (DESIGN.md): train.json, evaluate.json, compare.json, and report/ (report.md, report.json,
+ * the charts, index.html). Any subset of the actions can run, in one job or across jobs via
+ * artifacts; report assembles whatever the earlier steps left.
+ */
+export const DEFAULT_STATE_DIR = '.mlci';
+
+/** Past this size a state file is not ours (or was tampered with): refuse rather than parse it. */
+export const MAX_STATE_BYTES = 64 * 1024 * 1024;
+
+export type StateName = 'train' | 'evaluate' | 'compare';
+
+export function statePath(dir: string, name: StateName): string {
+  return join(dir, `${name}.json`);
+}
+
+export async function writeState(
+  dir: string,
+  name: StateName,
+  document: { schema: string },
+): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const path = statePath(dir, name);
+  const temporary = `${path}.tmp-${process.pid}`;
+  await writeFile(temporary, `${stringifyDocument(document)}\n`);
+  await rename(temporary, path);
+  return path;
+}
+
+/**
+ * A state file written by an earlier step, or undefined when that step did not run. A file that
+ * is there but not what it should be is an error that names it: silently ignoring it would report
+ * on the wrong numbers.
+ */
+export async function readState<T extends { schema: string; version: number }>(
+  dir: string,
+  name: StateName,
+  schema: string,
+): Promise<T | undefined> {
+  const path = statePath(dir, name);
+  if (!existsSync(path)) return undefined;
+  const text = await readFile(path, 'utf8');
+  if (text.length > MAX_STATE_BYTES) {
+    throw new ConfigurationError(
+      `${path}: ${text.length} bytes, more than a state file can be (${MAX_STATE_BYTES})`,
+    );
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigurationError(
+      `${path}: not JSON (${(error as Error).message}); delete it or rerun the step that wrote it`,
+    );
+  }
+  const doc = value as Partial<T> | null;
+  if (doc === null || typeof doc !== 'object' || doc.schema !== schema || doc.version !== 1) {
+    throw new ConfigurationError(
+      `${path}: expected an ${schema} document of version 1, found ${JSON.stringify(doc?.schema ?? null)} version ${JSON.stringify(doc?.version ?? null)}`,
+    );
+  }
+  return doc as T;
+}
