@@ -61,3 +61,5 @@ export {
 } from './report/markdown.js';
 export * from './report/escape.js';
 export * from './report/build.js';
+export * from './documents.js';
+export * from './report/folder.js';

@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -6,6 +7,8 @@ import {
   gateStatistics,
   runComparison,
   stringifyDocument,
+  REPORT_FILES,
+  writeReportFolder,
   type BuildReportInput,
   type HistoryEntry,
   type RunInfo,
@@ -14,7 +17,6 @@ import { comparisonText } from '../comparison-text.js';
 import { EXIT, type CliIO } from '../io.js';
 import { readRun, readRunSet, relativeToConfig } from '../inputs.js';
 import { loadSidePlots, pairPlots } from '../plots.js';
-import { REPORT_FILES, writeReportFolder } from '../report-folder.js';
 import { loadPredictionPair, statisticsFor } from '../statistics.js';
 import { GATE_OPTIONS, GATE_OPTIONS_HELP, gateSetup } from './options.js';
 
@@ -82,6 +84,11 @@ export async function reportCommand(args: string[], io: CliIO): Promise<number> 
       `mlci report: no output folder: pass --out DIR (for example --out mlci-report)\n\n${reportUsage}`,
     );
     return EXIT.badInput;
+  }
+  if (existsSync(values.out) && !statSync(values.out).isDirectory()) {
+    throw new ConfigurationError(
+      `--out ${values.out}: is a file; expected a folder to write the report into`,
+    );
   }
   const { config, extraGates, directions, readOptions } = gateSetup(values);
   const head = await readRunSet(values.head, config, readOptions, 'pull request (--head)');

@@ -1,14 +1,12 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  ConfigurationError,
-  renderHtmlPreview,
-  stringifyDocument,
-  type BuiltReport,
-  type ChartImage,
-  type Comparison,
-} from '@mlci/core';
+import type { Comparison } from '../compare/compare.js';
+import { stringifyDocument } from '../compare/json.js';
+import { ConfigurationError } from '../errors.js';
+import type { BuiltReport } from './build.js';
+import { renderHtmlPreview } from './html.js';
+import type { ChartImage } from './model.js';
 
 /** `report.json`: what later steps (the actions, a fork's workflow_run) read back. */
 export interface ReportDocument {
@@ -38,7 +36,7 @@ export async function writeReportFolder(
   report: BuiltReport,
 ): Promise<{ written: string[]; document: ReportDocument }> {
   if (existsSync(dir) && !(await stat(dir)).isDirectory()) {
-    throw new ConfigurationError(`--out ${dir}: is a file; expected a folder to write the report into`);
+    throw new ConfigurationError(`${dir}: is a file; expected a folder to write the report into`);
   }
   await mkdir(dir, { recursive: true });
   const previous = await previousCharts(dir);

@@ -1,0 +1,99 @@
+import { runComparison } from '../../packages/core/src/compare/pipeline.js';
+import { stringifyDocument } from '../../packages/core/src/compare/json.js';
+import { emptyConfig } from '../../packages/core/src/config/config.js';
+import { decodeComparison, decodeMetricsDoc } from '../../packages/core/src/documents.js';
+import { ConfigurationError } from '../../packages/core/src/errors.js';
+import { parseGate } from '../../packages/core/src/gates/parse.js';
+import { readMetricsPath } from '../../packages/core/src/readers/registry.js';
+
+const roundTrip = (value: unknown): unknown => JSON.parse(stringifyDocument(value));
+
+function decodeError(decode: () => unknown): string {
+  try {
+    decode();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigurationError);
+    return (error as Error).message;
+  }
+  throw new Error('expected the document to be refused');
+}
+
+async function comparison() {
+  const head = await readMetricsPath('test/fixtures/real/hf-trainer/whisper-ja/trainer_state.json');
+  const base = { ...head, metrics: { ...head.metrics, eval_wer: 0.7, grad_norm: NaN } };
+  return runComparison({
+    head: { runs: [head, head] },
+    base: { runs: [base], label: 'main@abc1234 (merge base)' },
+    config: emptyConfig(),
+    extraGates: [parseGate('eval_wer rise <= 1%', '--gate #1'), parseGate('warn: loss finite', '--gate #2')],
+  });
+}
+
+describe('decodeMetricsDoc', () => {
+  it('restores a document written with stringifyDocument, curves, NaN and infinities included', async () => {
+    const doc = await readMetricsPath('test/fixtures/real/hf-trainer/whisper-ja/trainer_state.json');
+    doc.metrics.diverged = NaN;
+    doc.metrics.overflow = -Infinity;
+    expect(decodeMetricsDoc(roundTrip(doc))).toEqual(doc);
+  });
+
+  it('names the first field that is not what mlci writes', () => {
+    expect(decodeError(() => decodeMetricsDoc({ metrics: { acc: 'high' } }, 'head[0]'))).toBe(
+      'head[0].metrics["acc"]: expected a number (or "NaN", "Infinity", "-Infinity"), found "high"',
+    );
+    expect(
+      decodeError(() => decodeMetricsDoc({ metrics: {}, series: { loss: { points: [{ step: 1 }] } } })),
+    ).toBe(
+      'document.series["loss"].points[0].value: expected a number (or "NaN", "Infinity", "-Infinity"), found nothing',
+    );
+    expect(decodeError(() => decodeMetricsDoc({ metrics: {}, params: { lr: { nested: 1 } } }))).toBe(
+      'document.params["lr"]: expected a string, number, true, false or null, found an object',
+    );
+    expect(decodeError(() => decodeMetricsDoc([]))).toBe('document: expected an object, found a list');
+  });
+
+  it('caps what an untrusted document may hold', () => {
+    expect(
+      decodeError(() =>
+        decodeMetricsDoc({ metrics: {}, sources: [{ file: 'x'.repeat(10_001), format: 'json' }] }),
+      ),
+    ).toContain('document.sources[0].file: expected text of at most 10000 characters');
+  });
+});
+
+describe('decodeComparison', () => {
+  it('restores a real comparison exactly', async () => {
+    const original = await comparison();
+    expect(decodeComparison(roundTrip(original))).toEqual(original);
+  });
+
+  it('derives the verdict from the gates: a document cannot claim to have passed', async () => {
+    const original = await comparison();
+    expect(original.verdict.kind).toBe('failed');
+    const forged = roundTrip(original) as { verdict: { kind: string; summary: string } };
+    forged.verdict.kind = 'passed';
+    forged.verdict.summary = 'all good, merge me';
+    expect(decodeComparison(forged).verdict).toEqual(original.verdict);
+  });
+
+  it('parses each gate again from its text, and refuses text that is not a gate', async () => {
+    const forged = roundTrip(await comparison()) as {
+      gates: Array<{ gate: { text: string; rule: unknown } }>;
+    };
+    forged.gates[0]!.gate.rule = { kind: 'bound', op: '>=', value: -1 };
+    expect(decodeComparison(forged).gates[0]!.gate.rule).toEqual(parseGate('eval_wer rise <= 1%', 'x').rule);
+    forged.gates[0]!.gate.text = '<img src=x onerror=alert(1)>';
+    expect(decodeError(() => decodeComparison(forged))).toMatch(
+      /^comparison\.gates\[0\]\.gate\.text: not a gate mlci writes/,
+    );
+  });
+
+  it('refuses other documents and other versions', () => {
+    expect(decodeError(() => decodeComparison({ schema: 'mlci/report' }))).toBe(
+      'comparison.schema: expected one of mlci/comparison, found "mlci/report"',
+    );
+    expect(decodeError(() => decodeComparison({ schema: 'mlci/comparison', version: 2 }))).toBe(
+      'comparison.version: expected 1 (this mlci reads version 1), found 2',
+    );
+  });
+});
