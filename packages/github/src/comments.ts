@@ -1,0 +1,321 @@
+import { silentLogger, statusOf, type GitHubClient, type Logger } from './client.js';
+
+/** Who wrote the comments mlci updates. GITHUB_TOKEN comments come from `github-actions[bot]`. */
+export interface CommentAuthor {
+  login: string;
+  /** `Bot` for GITHUB_TOKEN and GitHub App tokens, `User` for personal access tokens. */
+  type?: string;
+}
+
+export const GITHUB_ACTIONS_BOT: CommentAuthor = { login: 'github-actions[bot]', type: 'Bot' };
+
+export interface UpsertCommentOptions {
+  owner: string;
+  repo: string;
+  /** The pull request (or issue) number. */
+  issueNumber: number;
+  /** The report; it should contain `marker` (renderMarkdown ends with it), which is added when missing. */
+  body: string;
+  /** `reportMarker(id)`: finds the comment again. */
+  marker: string;
+  /** The commit the report is about; a report for an older head never replaces a newer one. */
+  headSha?: string;
+  /**
+   * Only comments by this author are ours to update. Installation tokens cannot ask GET /user who
+   * they are, so it is stated: default `github-actions[bot]` (the GITHUB_TOKEN's identity).
+   */
+  author?: CommentAuthor;
+  /** Linked from the short comment posted when GitHub refuses the body as too long. */
+  fullReportUrl?: string;
+  /**
+   * How long the run for the current head waits before checking that no concurrent run for an
+   * older head overwrote its report. Default 1000 ms; tests pass a few.
+   */
+  settleMs?: number;
+  log?: Logger;
+}
+
+export type UpsertAction = 'created' | 'updated' | 'unchanged' | 'skipped-stale';
+
+export interface UpsertResult {
+  action: UpsertAction;
+  /** The comment that holds the report (undefined when skipped and none exists). */
+  commentId?: number;
+  url?: string;
+  /** Duplicates (from concurrent runs) deleted. */
+  deleted: number;
+  /** True when GitHub refused the body as too long and a short comment linking the report was posted. */
+  shortened: boolean;
+}
+
+interface Comment {
+  id: number;
+  body?: string | undefined;
+  html_url: string;
+  user: { login: string; type: string } | null;
+}
+
+/** The hidden marker that records which head commit a comment reports on. */
+export function headMarker(sha: string): string {
+  return `<!-- mlci-head sha="${sha.replace(/[^0-9a-fA-F]/g, '')}" -->`;
+}
+
+/** The head commit a comment reports on, from its hidden marker; undefined for comments without one. */
+export function readHeadMarker(body: string): string | undefined {
+  return /<!-- mlci-head sha="([0-9a-fA-F]+)" -->/.exec(body)?.[1];
+}
+
+/** The report with its markers: the report marker (when missing) and the head marker (replaced). */
+export function withMarkers(body: string, marker: string, headSha: string | undefined): string {
+  let out = body.replace(/\n?<!-- mlci-head sha="[0-9a-fA-F]*" -->/g, '');
+  if (!out.includes(marker)) out += `\n${marker}`;
+  if (headSha !== undefined) out += `\n${headMarker(headSha)}`;
+  return out;
+}
+
+/** What is posted when GitHub refuses a report as too long. */
+export function shortReportBody(marker: string, headSha: string | undefined, fullReportUrl?: string): string {
+  const where =
+    fullReportUrl === undefined
+      ? "in the job summary of this pull request's mlci run"
+      : `[here](${fullReportUrl})`;
+  return withMarkers(
+    `**mlci report**: the report is too long for a comment; read it ${where}.`,
+    marker,
+    headSha,
+  );
+}
+
+/**
+ * Creates or updates the pull request's sticky report comment: one comment per marker, found again
+ * among comments written by `author`, updated in place. A run for an older head commit does not
+ * replace the report of the pull request's current head. When concurrent runs created several
+ * comments, the oldest is kept, given the newest report, and the others are deleted.
+ */
+export async function upsertReportComment(
+  client: GitHubClient,
+  options: UpsertCommentOptions,
+): Promise<UpsertResult> {
+  const log = options.log ?? silentLogger;
+  const author = options.author ?? GITHUB_ACTIONS_BOT;
+  const { owner, repo, issueNumber, marker, headSha } = options;
+  const body = withMarkers(options.body, marker, headSha);
+  const ours = (c: Comment) =>
+    c.body?.includes(marker) === true &&
+    c.user?.login === author.login &&
+    (author.type === undefined || c.user.type === author.type);
+  const list = async () =>
+    (
+      await client.paginate(client.rest.issues.listComments, {
+        owner,
+        repo,
+        issue_number: issueNumber,
+        per_page: 100,
+      })
+    )
+      .filter(ours)
+      .sort((a, b) => a.id - b.id);
+
+  // Asked once: which head is current decides whose report wins.
+  const currentHead = headSha === undefined ? undefined : await pullRequestHead(client, options, log);
+  const isCurrent = headSha !== undefined && currentHead === headSha;
+  const result: UpsertResult = { action: 'created', deleted: 0, shortened: false };
+
+  let write: { body: string; shortened: boolean } = { body, shortened: false };
+  const existing = (await list())[0];
+  if (existing !== undefined) {
+    // Re-read just before writing: a concurrent run may have written a newer report since the list.
+    const fresh = await getComment(client, owner, repo, existing.id);
+    const target = fresh ?? existing;
+    const theirs = readHeadMarker(target.body ?? '');
+    if (
+      headSha !== undefined &&
+      theirs !== undefined &&
+      theirs !== headSha &&
+      currentHead !== undefined &&
+      theirs === currentHead
+    ) {
+      log.info(
+        `Not updating comment ${target.id}: it reports on ${short(theirs)}, the pull request's current head; ` +
+          `this run is for ${short(headSha)}, an older commit.`,
+      );
+      return {
+        action: 'skipped-stale',
+        commentId: target.id,
+        url: target.html_url,
+        deleted: 0,
+        shortened: false,
+      };
+    }
+    if (fresh !== undefined && target.body === body) {
+      result.action = 'unchanged';
+      result.commentId = target.id;
+      result.url = target.html_url;
+    } else {
+      write = await writeComment(client, options, log, body, { update: target.id });
+      result.action = 'updated';
+      result.commentId = target.id;
+      result.url = target.html_url;
+    }
+  } else {
+    const created = await writeComment(client, options, log, body, { create: true });
+    write = created;
+    result.commentId = created.id;
+    result.url = created.url;
+  }
+  result.shortened = write.shortened;
+
+  const reconciled = await reconcile(client, options, list, write.body, currentHead, log);
+  result.deleted += reconciled.deleted;
+  if (reconciled.keeper !== undefined) {
+    result.commentId = reconciled.keeper.id;
+    result.url = reconciled.keeper.html_url;
+  }
+  if (isCurrent) {
+    // A run for an older head may have read the comment before our write and written after it.
+    // Ours is the report that must stay: look again once the others had time to finish.
+    for (let round = 0; round < 3; round++) {
+      await sleep(options.settleMs ?? 1000);
+      const again = await reconcile(client, options, list, write.body, currentHead, log, true);
+      result.deleted += again.deleted;
+      if (again.keeper !== undefined) {
+        result.commentId = again.keeper.id;
+        result.url = again.keeper.html_url;
+      }
+      if (!again.changed) break;
+    }
+  }
+  return result;
+}
+
+/**
+ * Leaves one comment: the oldest, holding the current head's report when any comment (or ours)
+ * has it. Returns whether anything had to change.
+ */
+async function reconcile(
+  client: GitHubClient,
+  options: UpsertCommentOptions,
+  list: () => Promise<Comment[]>,
+  ourBody: string,
+  currentHead: string | undefined,
+  log: Logger,
+  oursIsCurrent = false,
+): Promise<{ keeper?: Comment; deleted: number; changed: boolean }> {
+  const comments = await list();
+  const keeper = comments[0];
+  if (keeper === undefined) {
+    if (!oursIsCurrent) return { deleted: 0, changed: false };
+    // Someone deleted every copy (a concurrent reconcile that saw an older list): post ours again.
+    const created = await writeComment(client, options, log, ourBody, { create: true });
+    return { deleted: 0, changed: true, keeper: { ...created.comment } };
+  }
+  let wanted: string | undefined;
+  if (oursIsCurrent) wanted = ourBody;
+  else if (currentHead !== undefined) {
+    wanted = comments.find((c) => readHeadMarker(c.body ?? '') === currentHead)?.body;
+  } else if (comments.length > 1) {
+    // Without head commits to compare, the newest comment holds the newest report.
+    wanted = comments.some((c) => c.body === ourBody) ? ourBody : comments.at(-1)?.body;
+  }
+  let changed = false;
+  if (wanted !== undefined && keeper.body !== wanted) {
+    await writeComment(client, options, log, wanted, { update: keeper.id });
+    changed = true;
+  }
+  let deleted = 0;
+  for (const duplicate of comments.slice(1)) {
+    try {
+      await client.rest.issues.deleteComment({
+        owner: options.owner,
+        repo: options.repo,
+        comment_id: duplicate.id,
+      });
+      deleted++;
+      changed = true;
+    } catch (error) {
+      // Another run deleted it first.
+      if (statusOf(error) !== 404) throw error;
+    }
+  }
+  if (deleted > 0) log.info(`Deleted ${deleted} duplicate report comment(s) left by concurrent runs.`);
+  return { keeper, deleted, changed };
+}
+
+async function writeComment(
+  client: GitHubClient,
+  options: UpsertCommentOptions,
+  log: Logger,
+  body: string,
+  how: { create: true } | { update: number },
+): Promise<{ id: number; url: string; body: string; shortened: boolean; comment: Comment }> {
+  const { owner, repo } = options;
+  const send = async (text: string) =>
+    'update' in how
+      ? (await client.rest.issues.updateComment({ owner, repo, comment_id: how.update, body: text })).data
+      : (
+          await client.rest.issues.createComment({
+            owner,
+            repo,
+            issue_number: options.issueNumber,
+            body: text,
+          })
+        ).data;
+  try {
+    const comment = await send(body);
+    return { id: comment.id, url: comment.html_url, body, shortened: false, comment };
+  } catch (error) {
+    if (statusOf(error) !== 422 || !/too long/i.test(String((error as Error).message))) throw error;
+    const short = shortReportBody(options.marker, readHeadMarker(body), options.fullReportUrl);
+    log.warning(
+      `GitHub refused the report comment as too long (${body.length} characters): posting a short comment that links the full report.`,
+    );
+    const comment = await send(short);
+    return { id: comment.id, url: comment.html_url, body: short, shortened: true, comment };
+  }
+}
+
+async function getComment(
+  client: GitHubClient,
+  owner: string,
+  repo: string,
+  id: number,
+): Promise<Comment | undefined> {
+  try {
+    return (await client.rest.issues.getComment({ owner, repo, comment_id: id })).data;
+  } catch (error) {
+    if (statusOf(error) === 404) return undefined;
+    throw error;
+  }
+}
+
+async function pullRequestHead(
+  client: GitHubClient,
+  options: UpsertCommentOptions,
+  log: Logger,
+): Promise<string | undefined> {
+  try {
+    const pr = await client.rest.pulls.get({
+      owner: options.owner,
+      repo: options.repo,
+      pull_number: options.issueNumber,
+    });
+    return pr.data.head.sha;
+  } catch (error) {
+    // An issue rather than a pull request, or no permission to read it: no staleness check.
+    if (statusOf(error) === 404 || statusOf(error) === 403) {
+      log.info(
+        `Could not read pull request #${options.issueNumber}'s head commit; updating without the staleness check.`,
+      );
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+function short(sha: string): string {
+  return sha.slice(0, 7);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

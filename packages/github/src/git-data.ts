@@ -1,0 +1,120 @@
+import { silentLogger, statusOf, type GitHubClient, type Logger } from './client.js';
+
+export interface FileToCommit {
+  /** Path inside the branch, `/`-separated, no leading slash. */
+  path: string;
+  content: Uint8Array | string;
+}
+
+export interface CommitFilesOptions {
+  owner: string;
+  repo: string;
+  /** A branch name without `refs/heads/`; created (without history) when missing. */
+  branch: string;
+  files: FileToCommit[];
+  message: string;
+  /** Tries when a concurrent writer moved the branch between our read and our update; default 5. */
+  maxAttempts?: number;
+  /** Milliseconds to wait before a retry, times the attempt number; default 200. */
+  retryDelayMs?: number;
+  log?: Logger;
+}
+
+export interface CommitFilesResult {
+  commitSha: string;
+  /** True when this commit created the branch. */
+  createdBranch: boolean;
+  attempts: number;
+}
+
+/**
+ * Adds files to a branch in one commit through the Git Data API (no checkout, no git binary):
+ * blobs, a tree on top of the branch's tree, a commit whose parent is the branch head, then a
+ * fast-forward of the ref. When another writer moved the ref first (409/422), the ref is read again
+ * and the tree and commit rebuilt on the new head. A missing branch is created as an orphan.
+ */
+export async function commitFiles(
+  client: GitHubClient,
+  options: CommitFilesOptions,
+): Promise<CommitFilesResult> {
+  const { owner, repo, branch } = options;
+  const log = options.log ?? silentLogger;
+  const maxAttempts = options.maxAttempts ?? 5;
+  const blobs = await Promise.all(
+    options.files.map(async (file) => {
+      const blob = await client.rest.git.createBlob(
+        typeof file.content === 'string'
+          ? { owner, repo, content: file.content, encoding: 'utf-8' }
+          : { owner, repo, content: Buffer.from(file.content).toString('base64'), encoding: 'base64' },
+      );
+      return { path: file.path, sha: blob.data.sha };
+    }),
+  );
+  const tree = blobs.map((b) => ({
+    path: b.path,
+    mode: '100644' as const,
+    type: 'blob' as const,
+    sha: b.sha,
+  }));
+
+  for (let attempt = 1; ; attempt++) {
+    const head = await branchHead(client, owner, repo, branch);
+    let baseTree: string | undefined;
+    if (head !== undefined) {
+      baseTree = (await client.rest.git.getCommit({ owner, repo, commit_sha: head })).data.tree.sha;
+    }
+    const newTree = await client.rest.git.createTree({
+      owner,
+      repo,
+      tree,
+      ...(baseTree === undefined ? {} : { base_tree: baseTree }),
+    });
+    const commit = await client.rest.git.createCommit({
+      owner,
+      repo,
+      message: options.message,
+      tree: newTree.data.sha,
+      parents: head === undefined ? [] : [head],
+    });
+    try {
+      if (head === undefined) {
+        await client.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: commit.data.sha });
+      } else {
+        await client.rest.git.updateRef({
+          owner,
+          repo,
+          ref: `heads/${branch}`,
+          sha: commit.data.sha,
+          force: false,
+        });
+      }
+      return { commitSha: commit.data.sha, createdBranch: head === undefined, attempts: attempt };
+    } catch (error) {
+      const status = statusOf(error);
+      if ((status !== 409 && status !== 422) || attempt >= maxAttempts) throw error;
+      log.info(
+        `Branch ${branch} moved while committing (${status}); retrying on its new head (attempt ${attempt + 1} of ${maxAttempts}).`,
+      );
+      await sleep((options.retryDelayMs ?? 200) * attempt);
+    }
+  }
+}
+
+/** The commit a branch points at, or undefined when the branch does not exist. */
+export async function branchHead(
+  client: GitHubClient,
+  owner: string,
+  repo: string,
+  branch: string,
+): Promise<string | undefined> {
+  try {
+    return (await client.rest.git.getRef({ owner, repo, ref: `heads/${branch}` })).data.object.sha;
+  } catch (error) {
+    if (statusOf(error) === 404 || statusOf(error) === 409) return undefined;
+    throw error;
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return ms <= 0 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,152 @@
+import { assetUrl, pathSegments, publishAssets } from '../../packages/github/src/assets.js';
+import { commitFiles } from '../../packages/github/src/git-data.js';
+import {
+  FULL_NAME,
+  OWNER,
+  REPO,
+  fakeClient,
+  recordingLogger,
+  seedPullRequest,
+  useFakeGitHub,
+} from './helpers.js';
+
+const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2, 255]);
+
+describe('asset paths and URLs', () => {
+  test('segments are safe in a git tree; a report id with a slash stays two folders', () => {
+    expect(pathSegments('mlci/gpu')).toEqual(['mlci', 'gpu']);
+    expect(pathSegments('../../etc/passwd')).toEqual(['etc', 'passwd']);
+    expect(pathSegments('a b#c?.png')).toEqual(['a_b_c_.png']);
+    expect(pathSegments('')).toEqual(['_']);
+  });
+
+  test('URLs name the commit and ask for the raw file', () => {
+    expect(assetUrl('https://ghe.example.com/', 'acme', 'model', 'abc', 'pr-1/mlci/curves loss.png')).toBe(
+      'https://ghe.example.com/acme/model/blob/abc/pr-1/mlci/curves%20loss.png?raw=true',
+    );
+  });
+});
+
+describe('publishAssets against the fake GitHub', () => {
+  const fake = useFakeGitHub();
+  const refOf = (branch: string) => fake().state.repo(FULL_NAME).refs.get(`refs/heads/${branch}`);
+  const publish = (folder: string, reportId = 'mlci', extra = {}) =>
+    publishAssets(fakeClient(fake()), {
+      owner: OWNER,
+      repo: REPO,
+      serverUrl: 'https://github.com',
+      folder,
+      reportId,
+      files: [
+        { name: 'curves-loss.png', content: PNG },
+        { name: 'deltas.png', content: PNG.slice(0, 8) },
+      ],
+      retryDelayMs: 0,
+      ...extra,
+    });
+
+  test('creates the orphan branch, then adds one commit per report; URLs name each commit', async () => {
+    seedPullRequest(fake());
+    const first = await publish('pr-1');
+    if (!first.ok) throw new Error(first.reason);
+    expect(refOf('mlci-assets')).toBe(first.commitSha);
+    expect(first.urls).toEqual({
+      'curves-loss.png': `https://github.com/acme/model/blob/${first.commitSha}/pr-1/mlci/curves-loss.png?raw=true`,
+      'deltas.png': `https://github.com/acme/model/blob/${first.commitSha}/pr-1/mlci/deltas.png?raw=true`,
+    });
+    const second = await publish('pr-1', 'mlci/gpu');
+    if (!second.ok) throw new Error(second.reason);
+    expect(second.commitSha).not.toBe(first.commitSha);
+    expect(refOf('mlci-assets')).toBe(second.commitSha);
+    const repo = fake().state.repo(FULL_NAME);
+    expect(repo.commits.get(second.commitSha)!.parents).toEqual([first.commitSha]);
+    expect(repo.commits.get(first.commitSha)!.parents).toEqual([]);
+    const files = fake().state.files(FULL_NAME, second.commitSha);
+    expect([...files.keys()].sort()).toEqual([
+      'pr-1/mlci/curves-loss.png',
+      'pr-1/mlci/deltas.png',
+      'pr-1/mlci/gpu/curves-loss.png',
+      'pr-1/mlci/gpu/deltas.png',
+    ]);
+    expect(new Uint8Array(files.get('pr-1/mlci/gpu/curves-loss.png')!)).toEqual(PNG);
+    // The main branch is untouched.
+    expect(fake().state.files(FULL_NAME, 'main').has('pr-1/mlci/deltas.png')).toBe(false);
+  });
+
+  test('the ref moved by a concurrent writer (422 on the update): read again and retried', async () => {
+    seedPullRequest(fake());
+    await publish('pr-1');
+    fake().inject({
+      method: 'PATCH',
+      path: /\/git\/refs\/heads(\/|%2F)mlci-assets$/,
+      status: 422,
+      body: {
+        message: 'Update is not a fast forward',
+        documentation_url: 'https://docs.github.com/rest',
+        status: '422',
+      },
+    });
+    const log = recordingLogger();
+    const result = await publish('pr-2', 'mlci', { log });
+    expect(result.ok).toBe(true);
+    expect(log.lines.join('\n')).toMatch(
+      /Branch mlci-assets moved while committing \(422\); retrying .*attempt 2 of 5/,
+    );
+    const updates = fake()
+      .requests.filter((r) => r.operationId === 'git/update-ref')
+      .map((r) => r.status);
+    expect(updates).toEqual([422, 200]);
+  });
+
+  test('concurrent writers all land, each on top of the other', async () => {
+    seedPullRequest(fake());
+    const client = fakeClient(fake());
+    const results = await Promise.all(
+      ['a', 'b', 'c', 'd'].map((name) =>
+        commitFiles(client, {
+          owner: OWNER,
+          repo: REPO,
+          branch: 'mlci-assets',
+          files: [{ path: `${name}.txt`, content: name }],
+          message: name,
+          retryDelayMs: 1,
+          maxAttempts: 10,
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.createdBranch)).toHaveLength(1);
+    expect([...fake().state.files(FULL_NAME, 'mlci-assets').keys()].sort()).toEqual([
+      'a.txt',
+      'b.txt',
+      'c.txt',
+      'd.txt',
+    ]);
+  });
+
+  test('gives up after the last attempt', async () => {
+    seedPullRequest(fake());
+    await publish('pr-1');
+    fake().inject({ method: 'PATCH', path: /\/git\/refs\//, status: 409, times: 2 });
+    await expect(publish('pr-2', 'mlci', { maxAttempts: 2 })).rejects.toMatchObject({ status: 409 });
+  });
+});
+
+describe('publishAssets with a read-only token', () => {
+  const fake = useFakeGitHub({ readOnly: true });
+
+  test('says why instead of throwing', async () => {
+    seedPullRequest(fake());
+    const result = await publishAssets(fakeClient(fake()), {
+      owner: OWNER,
+      repo: REPO,
+      serverUrl: 'https://github.com',
+      folder: 'pr-1',
+      reportId: 'mlci',
+      files: [{ name: 'curves-loss.png', content: PNG }],
+    });
+    expect(result).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/^the token may not push to the mlci-assets branch .*job summary/),
+    });
+  });
+});

@@ -1,0 +1,177 @@
+import { reportMarker } from '@mlci/core';
+import {
+  headMarker,
+  readHeadMarker,
+  shortReportBody,
+  upsertReportComment,
+  withMarkers,
+  type UpsertCommentOptions,
+} from '../../packages/github/src/comments.js';
+import {
+  OWNER,
+  REPO,
+  FULL_NAME,
+  fakeClient,
+  recordingLogger,
+  seedPullRequest,
+  useFakeGitHub,
+} from './helpers.js';
+
+const marker = reportMarker('mlci');
+
+describe('comment markers', () => {
+  test('the head marker is written once and read back', () => {
+    const sha = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821';
+    const body = withMarkers(`# report\n${marker}`, marker, sha);
+    expect(body).toBe(`# report\n${marker}\n${headMarker(sha)}`);
+    expect(readHeadMarker(body)).toBe(sha);
+    // Writing again replaces the old head marker instead of stacking them.
+    const again = withMarkers(body, marker, 'abc123');
+    expect(again).toBe(`# report\n${marker}\n<!-- mlci-head sha="abc123" -->`);
+    expect(readHeadMarker('no marker')).toBeUndefined();
+  });
+
+  test('the report marker is added when the body lacks it', () => {
+    expect(withMarkers('# report', marker, undefined)).toBe(`# report\n${marker}`);
+  });
+
+  test('the short body links the full report and keeps both markers', () => {
+    const body = shortReportBody(marker, 'abc', 'https://github.com/acme/model/actions/runs/1');
+    expect(body).toContain('[here](https://github.com/acme/model/actions/runs/1)');
+    expect(body).toContain(marker);
+    expect(readHeadMarker(body)).toBe('abc');
+  });
+});
+
+describe('upsertReportComment against the fake GitHub', () => {
+  const fake = useFakeGitHub();
+  const comments = () => fake().state.repo(FULL_NAME).comments;
+  const options = (issueNumber: number, body: string, headSha?: string): UpsertCommentOptions => ({
+    owner: OWNER,
+    repo: REPO,
+    issueNumber,
+    body: `${body}\n${marker}`,
+    marker,
+    settleMs: 5,
+    ...(headSha === undefined ? {} : { headSha }),
+  });
+
+  test('twice: one comment, updated in place', async () => {
+    const { pr, head } = seedPullRequest(fake());
+    const client = fakeClient(fake());
+    const first = await upsertReportComment(client, options(pr.number, 'first', head));
+    expect(first).toMatchObject({ action: 'created', deleted: 0, shortened: false });
+    const second = await upsertReportComment(client, options(pr.number, 'second', head));
+    expect(second).toMatchObject({ action: 'updated', commentId: first.commentId });
+    expect(comments()).toHaveLength(1);
+    expect(comments()[0]!.body).toBe(`second\n${marker}\n${headMarker(head)}`);
+    const third = await upsertReportComment(client, options(pr.number, 'second', head));
+    expect(third.action).toBe('unchanged');
+    expect(comments()).toHaveLength(1);
+  });
+
+  test("someone else's comment with the marker, and our comment for another report, are left alone", async () => {
+    const { pr, head } = seedPullRequest(fake());
+    fake().state.addComment(FULL_NAME, pr.number, { body: `quoted\n${marker}`, user: { login: 'octocat' } });
+    fake().state.addComment(FULL_NAME, pr.number, { body: `gpu\n${reportMarker('mlci/gpu')}` });
+    const client = fakeClient(fake());
+    const result = await upsertReportComment(client, options(pr.number, 'ours', head));
+    expect(result.action).toBe('created');
+    expect(comments().map((c) => c.body.split('\n')[0])).toEqual(['quoted', 'gpu', 'ours']);
+  });
+
+  test('finds its comment past the first page of 100', async () => {
+    const { pr, head } = seedPullRequest(fake());
+    for (let i = 0; i < 130; i++)
+      fake().state.addComment(FULL_NAME, pr.number, { body: `chatter ${i}`, user: { login: 'octocat' } });
+    const mine = fake().state.addComment(FULL_NAME, pr.number, { body: `old\n${marker}` });
+    const client = fakeClient(fake());
+    const result = await upsertReportComment(client, options(pr.number, 'new', head));
+    expect(result).toMatchObject({ action: 'updated', commentId: mine.id });
+    const lists = fake().requests.filter((r) => r.operationId === 'issues/list-comments');
+    expect(lists[0]!.query).toMatchObject({ per_page: '100' });
+    expect(lists.length).toBeGreaterThanOrEqual(2);
+  });
+
+  test('a run for an older head does not overwrite the current head report', async () => {
+    const { pr, head, base } = seedPullRequest(fake());
+    const newer = fake().state.commit(FULL_NAME, {
+      branch: 'feature',
+      files: { 'b.py': '2' },
+      message: 'more',
+    });
+    pr.head.sha = newer;
+    const client = fakeClient(fake());
+    await upsertReportComment(client, options(pr.number, 'newer report', newer));
+    const log = recordingLogger();
+    const stale = await upsertReportComment(client, { ...options(pr.number, 'older report', head), log });
+    expect(stale.action).toBe('skipped-stale');
+    expect(comments()).toHaveLength(1);
+    expect(comments()[0]!.body).toContain('newer report');
+    expect(log.lines.join('\n')).toMatch(
+      new RegExp(
+        `Not updating comment \\d+: it reports on ${newer.slice(0, 7)}.*this run is for ${head.slice(0, 7)}`,
+      ),
+    );
+    // A run for an older head may still replace a report that is older yet (the current head has none).
+    pr.head.sha = base;
+    const replaced = await upsertReportComment(client, options(pr.number, 'older report', head));
+    expect(replaced.action).toBe('updated');
+  });
+
+  test.each([9, 0, 4])(
+    'ten concurrent runs leave exactly one comment, holding the current head report (run %i is current)',
+    async (current) => {
+      const { pr } = seedPullRequest(fake());
+      const heads: string[] = [];
+      for (let i = 0; i < 10; i++) {
+        heads.push(
+          fake().state.commit(FULL_NAME, {
+            branch: 'feature',
+            files: { 'step.txt': String(i) },
+            message: `step ${i}`,
+          }),
+        );
+      }
+      pr.head.sha = heads[current]!;
+      const client = fakeClient(fake());
+      const results = await Promise.all(
+        heads.map((sha, i) => upsertReportComment(client, options(pr.number, `report ${i}`, sha))),
+      );
+      expect(comments()).toHaveLength(1);
+      expect(comments()[0]!.body).toBe(`report ${current}\n${marker}\n${headMarker(heads[current]!)}`);
+      expect(results[current]!.commentId).toBe(comments()[0]!.id);
+    },
+  );
+
+  test('a body GitHub refuses as too long is replaced by a short comment linking the report', async () => {
+    const { pr, head } = seedPullRequest(fake());
+    const client = fakeClient(fake());
+    const log = recordingLogger();
+    const result = await upsertReportComment(client, {
+      ...options(pr.number, 'x'.repeat(70_000), head),
+      fullReportUrl: 'https://github.com/acme/model/actions/runs/7',
+      log,
+    });
+    expect(result).toMatchObject({ action: 'created', shortened: true });
+    expect(comments()).toHaveLength(1);
+    expect(comments()[0]!.body).toContain('(https://github.com/acme/model/actions/runs/7)');
+    expect(readHeadMarker(comments()[0]!.body)).toBe(head);
+    expect(log.lines.join('\n')).toMatch(/too long \(700\d\d characters\)/);
+    // The fake recorded the refused request with GitHub's 422.
+    expect(fake().requests.filter((r) => r.status === 422)).toHaveLength(1);
+  });
+
+  test('an issue (not a pull request): no staleness check, still one comment', async () => {
+    seedPullRequest(fake());
+    const issue = fake().state.addIssue(FULL_NAME);
+    const client = fakeClient(fake());
+    await upsertReportComment(client, options(issue, 'one'));
+    await upsertReportComment(client, options(issue, 'two'));
+    expect(
+      comments()
+        .filter((c) => c.issueNumber === issue)
+        .map((c) => c.body),
+    ).toEqual([`two\n${marker}`]);
+  });
+});
