@@ -10,8 +10,8 @@ export interface ActionIO {
   setOutput(name: string, value: string): void;
   setSecret(value: string): void;
   info(message: string): void;
-  warning(message: string, where?: { file?: string; line?: number; title?: string }): void;
-  error(message: string, where?: { file?: string; line?: number; title?: string }): void;
+  warning(message: string, where?: { file?: string; startLine?: number; title?: string }): void;
+  error(message: string, where?: { file?: string; startLine?: number; title?: string }): void;
   /** Appends Markdown to the job summary (never overwrites what earlier steps wrote). */
   appendSummary(markdown: string): Promise<void>;
   setFailed(message: string): void;

@@ -1,2 +1,15 @@
 export { main, VERSION } from './main.js';
 export { EXIT, type CliIO } from './io.js';
+// The local half of the pipeline, shared with the actions: reading configs, runs, predictions and
+// plots from the workspace, and the plain-text verdict they print to the log.
+export {
+  loadConfig,
+  readFiles,
+  readRun,
+  readRunSet,
+  relativeToConfig,
+  type ReadRunOptions,
+} from './inputs.js';
+export { comparisonText } from './comparison-text.js';
+export { loadPredictionPair, statisticsFor, type PredictionPair } from './statistics.js';
+export { loadSidePlots, pairPlots, fromPredictions, type SidePlots } from './plots.js';

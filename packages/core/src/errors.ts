@@ -67,3 +67,11 @@ export function lineColumnAt(text: string, index: number): { line: number; colum
   }
   return { line, column: end - lineStart + 1 };
 }
+
+/**
+ * A gate failed and the action was asked to fail the step: the model change should not merge.
+ * An MlciError so the action reports it as one clear line, not as a bug.
+ */
+export class GateFailedError extends MlciError {
+  override name = 'GateFailedError';
+}

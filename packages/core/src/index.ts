@@ -63,3 +63,4 @@ export * from './report/escape.js';
 export * from './report/build.js';
 export * from './documents.js';
 export * from './report/folder.js';
+export * from './train/index.js';

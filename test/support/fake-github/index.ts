@@ -57,6 +57,11 @@ export interface FakeGitHubOptions {
   token?: string;
   /** Every write gets 403 "Resource not accessible by integration", as a fork PR's token does. */
   readOnly?: boolean;
+  /**
+   * Tokens accepted besides `token` that may only read, as the GITHUB_TOKEN of a `pull_request`
+   * run from a fork: one server then plays both halves of the fork setup.
+   */
+  readOnlyTokens?: string[];
 }
 
 /** Ready-made faults with GitHub's own headers and messages. */
@@ -195,9 +200,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       return { status: 200, raw: artifact.zip };
     }
 
-    if (options.token !== undefined) {
-      const m = /^(?:token|bearer)\s+(.+)$/i.exec(authorization ?? '');
-      if (!m || m[1] !== options.token) return { status: 401, body: errorBody(401) };
+    const presented = /^(?:token|bearer)\s+(.+)$/i.exec(authorization ?? '')?.[1];
+    const readOnlyToken = presented !== undefined && (options.readOnlyTokens ?? []).includes(presented);
+    if (options.token !== undefined && !readOnlyToken) {
+      if (presented !== options.token) return { status: 401, body: errorBody(401) };
     }
 
     const match = api.match(method, path);
@@ -218,7 +224,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         body: errorBody(422, `Invalid request.\n\n${errors.join('\n')}`),
       });
     }
-    if (options.readOnly && WRITE_METHODS.has(method)) {
+    if ((options.readOnly || readOnlyToken) && WRITE_METHODS.has(method)) {
       return respond(op, { status: 403, body: errorBody(403, 'Resource not accessible by integration') });
     }
     const handler = HANDLERS[op.operationId];

@@ -15,32 +15,51 @@ export const MAX_PENDING_CHARS = 1024 * 1024;
 
 export class LineSplitter {
   private pending = '';
+  /** The last chunk ended with `\r`: a `\n` starting the next one completes a `\r\n`. */
+  private afterCarriageReturn = false;
 
   constructor(private readonly maxPending = MAX_PENDING_CHARS) {}
 
   feed(chunk: string): LogSegment[] {
-    const text = this.pending + chunk;
     const segments: LogSegment[] = [];
+    let text = this.pending + chunk;
+    if (this.afterCarriageReturn && text.startsWith('\n')) {
+      // The redraw before it was already given out: this `\n` only ends its line.
+      segments.push({ text: '', endsLine: true });
+      text = text.slice(1);
+    }
+    this.afterCarriageReturn = false;
     let start = 0;
     for (const match of text.matchAll(/\r\n|\r|\n/g)) {
-      // A trailing `\r` may be the first half of a `\r\n` split across two chunks: wait for the next.
-      if (match[0] === '\r' && match.index === text.length - 1) break;
       const segment = text.slice(start, match.index);
       start = match.index + match[0].length;
       const endsLine = match[0] !== '\r';
       if (endsLine || segment !== '') segments.push({ text: segment, endsLine });
     }
+    this.afterCarriageReturn = text.endsWith('\r');
     this.pending = text.slice(start);
-    if (this.pending.length > this.maxPending) {
-      segments.push({ text: this.pending, endsLine: true });
-      this.pending = '';
-    }
+    if (this.pending.length > this.maxPending) segments.push(...this.end());
     return segments;
+  }
+
+  /**
+   * The text after the last terminator: with tqdm, which writes `\r` before each redraw rather
+   * than after, this is the progress bar on screen right now.
+   */
+  get unfinished(): string {
+    return this.pending;
+  }
+
+  /** Gives out the unfinished text now, as a redraw that does not end its line. */
+  take(): LogSegment | undefined {
+    const text = this.pending;
+    this.pending = '';
+    return text === '' ? undefined : { text, endsLine: false };
   }
 
   /** What is left when the stream ends: a last line without a terminator. */
   end(): LogSegment[] {
-    const rest = this.pending.replace(/\r$/, '');
+    const rest = this.pending;
     this.pending = '';
     return rest === '' ? [] : [{ text: rest, endsLine: true }];
   }

@@ -61,11 +61,14 @@ export function roundSeconds(milliseconds: number): number {
   return Math.round(milliseconds) / 1000;
 }
 
-/** How the run ended, in the words a failed job's first line needs. */
-export function describeEnding(record: TrainRecord): string {
+/**
+ * How the run ended, in the words a failed job's first line needs. `logName` is the log as the
+ * reader knows it (the action passes its `log-file` input); by default the record's own path.
+ */
+export function describeEnding(record: TrainRecord, logName = record.log): string {
   if (record.stoppedOnNonFinite !== undefined) {
     const stop = record.stoppedOnNonFinite;
-    return `training stopped: ${stop.key} became ${stop.value} at line ${stop.lineNumber} of ${record.log}: ${stop.line}`;
+    return `training stopped: ${stop.key} became ${stop.value} at line ${stop.lineNumber} of ${logName}: ${stop.line}`;
   }
   if (record.timedOut !== undefined) {
     return `training stopped: it ran longer than timeout-minutes (${record.timedOut.minutes}) and was killed after ${record.durationSeconds} s`;

@@ -1,0 +1,182 @@
+import { readFileSync } from 'node:fs';
+import {
+  ConfigurationError,
+  GateFailedError,
+  runComparison,
+  stringifyDocument,
+  type RunSet,
+} from '@mlci/core';
+import { comparisonText, loadPredictionPair, statisticsFor } from '@mlci/cli';
+import {
+  createClient,
+  DEFAULT_BASELINE_ARTIFACT,
+  DEFAULT_BASELINE_SOURCES,
+  DEFAULT_HISTORY_BRANCH,
+  findBaseline,
+  readContext,
+  type BaselineResult,
+  type BaselineSource,
+  type GitHubContext,
+} from '@mlci/github';
+import { booleanInput, listInput, optionalInput, type GetInput } from '../../shared/src/inputs.js';
+import type { ActionIO } from '../../shared/src/io.js';
+import {
+  failedGateTexts,
+  metricsSetup,
+  parseMetricsInputs,
+  readBaselineRuns,
+  readHead,
+  type ComparisonState,
+  type MetricsInputs,
+  type MetricsSetup,
+} from '../../shared/src/pipeline.js';
+import { writeState } from '../../shared/src/state.js';
+import { annotateGates } from '../../shared/src/annotations.js';
+
+export interface CompareInputs extends MetricsInputs {
+  token?: string;
+  baselineSources: BaselineSource[];
+  baselinePath?: string;
+  baselineArtifact: string;
+  baselineWorkflow?: string;
+  historyBranch: string;
+  basePredictions?: string;
+  headPredictions?: string;
+  failOnGate: boolean;
+}
+
+export function parseInputs(get: GetInput): CompareInputs {
+  const sources = listInput(get, 'baseline-sources');
+  for (const source of sources) {
+    if (!(DEFAULT_BASELINE_SOURCES as readonly string[]).includes(source)) {
+      throw new ConfigurationError(
+        `input baseline-sources: ${JSON.stringify(source)} is not a baseline source; expected some of ${DEFAULT_BASELINE_SOURCES.join(', ')}`,
+      );
+    }
+  }
+  const inputs: CompareInputs = {
+    ...parseMetricsInputs(get),
+    baselineSources: (sources.length > 0 ? sources : [...DEFAULT_BASELINE_SOURCES]) as BaselineSource[],
+    baselineArtifact: optionalInput(get, 'baseline-artifact') ?? DEFAULT_BASELINE_ARTIFACT,
+    historyBranch: optionalInput(get, 'history-branch') ?? DEFAULT_HISTORY_BRANCH,
+    failOnGate: booleanInput(get, 'fail-on-gate', false),
+  };
+  const optional = {
+    token: 'token',
+    baselinePath: 'baseline-path',
+    baselineWorkflow: 'baseline-workflow',
+    basePredictions: 'base-predictions',
+    headPredictions: 'head-predictions',
+  } as const;
+  for (const [key, name] of Object.entries(optional) as Array<[keyof typeof optional, string]>) {
+    const value = optionalInput(get, name);
+    if (value !== undefined) inputs[key] = value;
+  }
+  return inputs;
+}
+
+/** The commit whose metrics this run is compared with, by event. */
+export function baseOf(context: GitHubContext): { ref: string; sha: string; headSha?: string } | undefined {
+  const event = context.event;
+  if (event.kind === 'pull_request')
+    return { ref: event.baseRef, sha: event.baseSha, headSha: event.headSha };
+  if (event.kind === 'push') {
+    // A new branch's push has no previous commit to compare with.
+    if (/^0+$/.test(event.before) || event.deleted) return undefined;
+    return { ref: context.ref.replace(/^refs\/heads\//, ''), sha: event.before };
+  }
+  // A scheduled or manual run (retraining) is compared with what the checked-out commit recorded.
+  return { ref: context.defaultBranch ?? context.ref.replace(/^refs\/heads\//, ''), sha: context.sha };
+}
+
+/**
+ * Finds the baseline (sources tried in order, every attempt reported), compares, evaluates every
+ * gate, statistical and paired ones included, and leaves compare.json for report. No baseline is
+ * a neutral result that says where it looked, never a silent pass.
+ */
+export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const inputs = parseInputs(io.getInput);
+  if (inputs.token !== undefined) io.setSecret(inputs.token);
+  const setup = metricsSetup(inputs);
+  const head = await readHead(setup, inputs.format);
+  const context = readContext(env, (path) => readFileSync(path, 'utf8'));
+  const { base, result } = await locateBaseline(io, inputs, setup, context, env);
+
+  const predictions = await loadPredictionPair(inputs.basePredictions, inputs.headPredictions);
+  const comparison = runComparison({
+    head,
+    ...(base !== undefined ? { base } : {}),
+    config: setup.config,
+    extraGates: setup.extraGates,
+    statistics: statisticsFor(predictions),
+  });
+  const state: ComparisonState = {
+    schema: 'mlci/compare',
+    version: 1,
+    comparison,
+    head: head.runs,
+    attempts: result.attempts,
+  };
+  if (base !== undefined && result.found !== undefined) {
+    state.base = base.runs;
+    state.baseline = { label: result.found.label, source: result.found.source };
+    if (result.found.sha !== undefined) state.baseline.sha = result.found.sha;
+  }
+  const path = await writeState(inputs.stateDir, 'compare', state);
+  io.info(comparisonText(comparison, { metrics: true }).trimEnd());
+  io.info(`\nwrote ${path}`);
+  if (base === undefined) {
+    io.warning(
+      `No baseline found, so nothing was compared: ${result.attempts.map((a) => a.text).join('; ') || 'no source could be tried'}`,
+      { title: 'mlci: no baseline' },
+    );
+  }
+  annotateGates(io, comparison);
+  io.setOutput('passed', String(comparison.verdict.kind !== 'failed'));
+  io.setOutput('verdict', comparison.verdict.kind);
+  io.setOutput('failed-gates', JSON.stringify(failedGateTexts(comparison)));
+  io.setOutput('baseline', result.found?.label ?? '');
+  io.setOutput('comparison', stringifyDocument(comparison, 0));
+  io.setOutput('state-path', path);
+  if (inputs.failOnGate && comparison.verdict.kind === 'failed')
+    throw new GateFailedError(comparison.verdict.summary);
+}
+
+async function locateBaseline(
+  io: ActionIO,
+  inputs: CompareInputs,
+  setup: MetricsSetup,
+  context: GitHubContext,
+  env: NodeJS.ProcessEnv,
+): Promise<{ base?: RunSet; result: BaselineResult }> {
+  const target = baseOf(context);
+  const log = { info: (m: string) => io.info(m), warning: (m: string) => io.warning(m) };
+  let sources = inputs.baselineSources;
+  if (inputs.token === undefined || target === undefined) {
+    // Without a token (or a commit to compare with) only a local path can be a baseline.
+    sources = sources.filter((s) => s === 'path');
+    if (inputs.token === undefined) io.info('No token: only the baseline-path source is tried.');
+  }
+  const client = createClient({
+    token: inputs.token ?? 'none',
+    apiUrl: context.apiUrl,
+    log,
+    paceWrites: false,
+  });
+  const result = await findBaseline(client, {
+    owner: context.owner,
+    repo: context.repo,
+    base: target ?? { ref: '', sha: context.sha },
+    ...(target?.headSha !== undefined ? { headSha: target.headSha } : {}),
+    sources,
+    paths: setup.files.map((f) => f.path),
+    artifactName: inputs.baselineArtifact,
+    historyBranch: inputs.historyBranch,
+    ...(inputs.baselineWorkflow !== undefined ? { workflow: inputs.baselineWorkflow } : {}),
+    ...(inputs.baselinePath !== undefined ? { path: inputs.baselinePath } : {}),
+    ...(env.RUNNER_TEMP ? { workDir: env.RUNNER_TEMP } : {}),
+    log,
+  });
+  if (result.found === undefined) return { result };
+  return { base: await readBaselineRuns(result.found, setup, inputs.format), result };
+}

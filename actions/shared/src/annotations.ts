@@ -1,0 +1,73 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { splitKey, type Comparison, type SourceInfo } from '@mlci/core';
+import type { ActionIO } from './io.js';
+
+export interface MetricLocation {
+  file: string;
+  line?: number;
+}
+
+/**
+ * The 1-based line where a metric's name is written in a file's text: a JSON key (`"accuracy":`),
+ * a YAML/TOML key (`accuracy:` / `accuracy =`), or a column of a CSV/TSV header. The last segment
+ * of the key is what the file spells; the first match is taken.
+ */
+export function lineOfKey(text: string, key: string): number | undefined {
+  const name = splitKey(key).at(-1) ?? key;
+  const quoted = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const patterns = [
+    new RegExp(`"${quoted}"\\s*:`),
+    new RegExp(`^\\s*['"]?${quoted}['"]?\\s*[:=]`),
+    new RegExp(`(^|[,\\t])\\s*"?${quoted}"?\\s*([,\\t]|$)`),
+  ];
+  const lines = text.split('\n', 100_000);
+  for (const pattern of patterns) {
+    const index = lines.findIndex((line) => pattern.test(line));
+    if (index >= 0) return index + 1;
+  }
+  return undefined;
+}
+
+/** Where to point an annotation about a metric: the file that states it (later files win), and its line. */
+export function locateMetric(
+  sources: readonly SourceInfo[],
+  key: string,
+  readText: (file: string) => string | undefined = readSmallFile,
+): MetricLocation | undefined {
+  let fallback: MetricLocation | undefined;
+  for (const source of [...sources].reverse()) {
+    const text = readText(source.file);
+    if (text === undefined) continue;
+    fallback ??= { file: source.file };
+    const line = lineOfKey(text, key);
+    if (line !== undefined) return { file: source.file, line };
+  }
+  return fallback;
+}
+
+function readSmallFile(file: string): string | undefined {
+  try {
+    if (!existsSync(file) || !statSync(file).isFile() || statSync(file).size > 16 * 1024 * 1024)
+      return undefined;
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Failed gates as error annotations and warnings as warnings, on the line that states the metric. */
+export function annotateGates(io: ActionIO, comparison: Comparison): void {
+  for (const result of comparison.gates) {
+    if (result.status !== 'fail' && result.status !== 'error' && result.status !== 'warn') continue;
+    const where =
+      result.metric !== undefined ? locateMetric(comparison.head.sources, result.metric) : undefined;
+    const message = `${result.gate.text}: ${result.reason}`;
+    const properties = {
+      title: `mlci gate ${result.status === 'warn' ? 'warning' : 'failed'}`,
+      ...(where !== undefined ? { file: where.file } : {}),
+      ...(where?.line !== undefined ? { startLine: where.line } : {}),
+    };
+    if (result.status === 'warn') io.warning(message, properties);
+    else io.error(message, properties);
+  }
+}

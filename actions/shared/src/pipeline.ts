@@ -1,0 +1,204 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  ConfigurationError,
+  decodeComparison,
+  decodeMetricsDoc,
+  parseGate,
+  readMetrics,
+  type Comparison,
+  type FileSpec,
+  type Gate,
+  type MetricsDoc,
+  type MlciConfig,
+  type RunSet,
+} from '@mlci/core';
+import { loadConfig, readFiles, relativeToConfig } from '@mlci/cli';
+import type { BaselineAttempt, FoundBaseline } from '@mlci/github';
+import { listInput, optionalInput, type GetInput } from './inputs.js';
+import { DEFAULT_STATE_DIR } from './state.js';
+
+/** Inputs every action that reads metrics takes, with the same names and meaning everywhere. */
+export interface MetricsInputs {
+  /** `.mlci.yml` by default, when the workspace has one. */
+  config?: string;
+  /** Metrics files or folders read as one run; default: the config's `files:`. */
+  files: string[];
+  /** Gates added to the config's, one per line. */
+  gates: string[];
+  format?: string;
+  stateDir: string;
+}
+
+export function parseMetricsInputs(get: GetInput): MetricsInputs {
+  const inputs: MetricsInputs = {
+    files: listInput(get, 'files'),
+    // One gate per line: a gate may hold a comma (`accuracy in [0.8, 1]`).
+    gates: listInput(get, 'gates', { commas: false }),
+    stateDir: optionalInput(get, 'state-dir') ?? DEFAULT_STATE_DIR,
+  };
+  const config = optionalInput(get, 'config');
+  if (config !== undefined) inputs.config = config;
+  const format = optionalInput(get, 'format');
+  if (format !== undefined) inputs.format = format;
+  return inputs;
+}
+
+export interface MetricsSetup {
+  config: MlciConfig;
+  extraGates: Gate[];
+  /** The files of the pull request's run, as paths relative to the workspace (the repository root). */
+  files: FileSpec[];
+}
+
+export function metricsSetup(inputs: MetricsInputs): MetricsSetup {
+  if (inputs.config !== undefined && !existsSync(inputs.config)) {
+    throw new ConfigurationError(
+      `input config: ${inputs.config} does not exist (paths are relative to the workspace)`,
+    );
+  }
+  const config = loadConfig(inputs.config);
+  const extraGates = inputs.gates.map((text, i) => parseGate(text, `input gates, line ${i + 1}`));
+  const files: FileSpec[] =
+    inputs.files.length > 0
+      ? inputs.files.map((path) => (inputs.format !== undefined ? { path, format: inputs.format } : { path }))
+      : config.files.map((f) => ({ ...f, path: relativeToConfig(config, f.path) }));
+  if (files.length === 0) {
+    throw new ConfigurationError(
+      'no metrics files: set the input files (a path per line), or list them under files: in .mlci.yml',
+    );
+  }
+  return { config, extraGates, files };
+}
+
+/** The pull request's run, read from the workspace. */
+export async function readHead(setup: MetricsSetup, format?: string): Promise<RunSet> {
+  const { doc } = await readFiles(setup.files, format !== undefined ? { format } : {});
+  return { runs: [doc] };
+}
+
+/** `<sha>.json` on the history branch: one commit's runs, written by report on pushes. */
+export interface HistoryDocument {
+  schema: 'mlci/history';
+  version: 1;
+  sha: string;
+  ref?: string;
+  runs: MetricsDoc[];
+}
+
+/** What evaluate (no baseline) and compare-metrics leave for report in the state folder. */
+export interface ComparisonState {
+  schema: 'mlci/evaluate' | 'mlci/compare';
+  version: 1;
+  comparison: Comparison;
+  head: MetricsDoc[];
+  base?: MetricsDoc[];
+  baseline?: { label: string; source: string; sha?: string };
+  attempts?: BaselineAttempt[];
+}
+
+/** A state document, checked like any document read from disk (it may come from another job's artifact). */
+export function decodeComparisonState(value: unknown, file: string): ComparisonState {
+  const doc = value as Partial<ComparisonState> | null;
+  if (
+    doc === null ||
+    typeof doc !== 'object' ||
+    (doc.schema !== 'mlci/evaluate' && doc.schema !== 'mlci/compare')
+  ) {
+    throw new ConfigurationError(`${file}: expected an mlci/evaluate or mlci/compare document`);
+  }
+  const runs = (list: unknown, name: string): MetricsDoc[] => {
+    if (!Array.isArray(list) || list.length > 100)
+      throw new ConfigurationError(`${file}: ${name}: expected a list of runs`);
+    return list.map((run, i) => decodeMetricsDoc(run, `${file}: ${name}[${i}]`));
+  };
+  const state: ComparisonState = {
+    schema: doc.schema,
+    version: 1,
+    comparison: decodeComparison(doc.comparison, `${file}: comparison`),
+    head: runs(doc.head, 'head'),
+  };
+  if (doc.base !== undefined) state.base = runs(doc.base, 'base');
+  const baseline = doc.baseline;
+  if (baseline !== undefined && baseline !== null && typeof baseline.label === 'string') {
+    state.baseline = { label: baseline.label.slice(0, 500), source: String(baseline.source).slice(0, 40) };
+    if (typeof baseline.sha === 'string') state.baseline.sha = baseline.sha.slice(0, 64);
+  }
+  return state;
+}
+
+/** A history document from the history branch: anyone with push access wrote it, so it is checked. */
+export function decodeHistoryDocument(value: unknown, file: string): HistoryDocument {
+  const doc = value as Partial<HistoryDocument> | null;
+  if (doc === null || typeof doc !== 'object' || doc.schema !== 'mlci/history' || doc.version !== 1) {
+    throw new ConfigurationError(`${file}: expected an mlci/history document of version 1`);
+  }
+  if (typeof doc.sha !== 'string' || !Array.isArray(doc.runs) || doc.runs.length > 100) {
+    throw new ConfigurationError(`${file}: expected sha and a list of runs`);
+  }
+  return {
+    schema: 'mlci/history',
+    version: 1,
+    sha: doc.sha,
+    runs: doc.runs.map((run, i) => decodeMetricsDoc(run, `${file}: runs[${i}]`)),
+  };
+}
+
+/**
+ * The baseline's runs from what findBaseline fetched:
+ * - contents: a mirror of the repository at the base, where the run's own paths resolve;
+ * - artifact: the state folder a base-branch run uploaded (its compare.json or evaluate.json), or
+ *   metrics files at the run's paths, or else any metrics files in it;
+ * - history: `<sha>.json` documents;
+ * - path: a file or folder the workflow prepared.
+ */
+export async function readBaselineRuns(
+  found: FoundBaseline,
+  setup: MetricsSetup,
+  format?: string,
+): Promise<RunSet> {
+  const options = format !== undefined ? { format } : {};
+  // Fetched files live in a temporary folder; the report names them by where they came from.
+  const where = `${found.source}:${found.sha !== undefined ? `${found.sha.slice(0, 7)}:` : ''}`;
+  const labelled = (runs: MetricsDoc[]): RunSet => {
+    for (const source of runs.flatMap((r) => r.sources)) {
+      if (source.file.startsWith(found.dir))
+        source.file = `${where}${source.file.slice(found.dir.length).replace(/^[\\/]+/, '')}`;
+    }
+    return { runs, label: found.label };
+  };
+  switch (found.source) {
+    case 'history': {
+      const runs = found.files.flatMap(
+        (file) => decodeHistoryDocument(JSON.parse(readFileSync(file, 'utf8')), file).runs,
+      );
+      return labelled(runs);
+    }
+    case 'artifact': {
+      for (const name of ['compare.json', 'evaluate.json']) {
+        for (const dir of [found.dir, join(found.dir, DEFAULT_STATE_DIR)]) {
+          const file = join(dir, name);
+          if (existsSync(file))
+            return labelled(decodeComparisonState(JSON.parse(readFileSync(file, 'utf8')), file).head);
+        }
+      }
+      const inArtifact = setup.files.map((f) => ({ ...f, path: join(found.dir, f.path) }));
+      if (inArtifact.every((f) => existsSync(f.path)))
+        return labelled([(await readFiles(inArtifact, options)).doc]);
+      return labelled([await readMetrics([found.dir], options)]);
+    }
+    case 'contents': {
+      const mirrored = setup.files.map((f) => ({ ...f, path: join(found.dir, f.path) }));
+      const present = mirrored.filter((f) => existsSync(f.path));
+      if (present.length === 0) return labelled([await readMetrics([found.dir], options)]);
+      return labelled([(await readFiles(present, options)).doc]);
+    }
+    case 'path':
+      return labelled([(await readFiles([{ path: found.dir }], options)).doc]);
+  }
+}
+
+/** One line per gate that did not pass, for logs and annotations. */
+export function failedGateTexts(comparison: Comparison): string[] {
+  return comparison.gates.filter((g) => g.status === 'fail' || g.status === 'error').map((g) => g.gate.text);
+}

@@ -1,0 +1,258 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startFakeGitHub, type FakeGitHub } from '../support/fake-github/index.js';
+import { runDistAction, webhookExample, type RunOptions } from '../support/action-runner.js';
+import { decodePng } from '../support/png.js';
+
+// The actions as users run them: from the committed dist/, against the fake GitHub server that
+// validates every request with GitHub's OpenAPI description, with real webhook payloads.
+const TOKEN = 'ghs_write_token';
+const FORK_TOKEN = 'ghs_fork_read_only_token';
+const OWNER = 'acme';
+const REPO = 'model';
+const FULL = `${OWNER}/${REPO}`;
+
+const CONFIG = `files:
+  - train.csv
+  - metrics.json
+gates:
+  - accuracy >= 0.8
+  - accuracy drop <= 0.01
+  - warn: loss rise <= 5%
+metrics:
+  accuracy: { percent: true }
+`;
+const BASE_METRICS = '{"accuracy": 0.91, "loss": 0.30, "f1": 0.88}';
+const TRAIN_CSV = [
+  'epoch,loss,val_loss',
+  ...Array.from({ length: 10 }, (_, i) => `${i},${(1 / (i + 1)).toFixed(4)},${(1.2 / (i + 1)).toFixed(4)}`),
+].join('\n');
+
+let fake: FakeGitHub;
+afterEach(async () => {
+  fake.assertNoProblems();
+  await fake.close();
+});
+
+function workspace(metrics: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mlci-workspace-'));
+  writeFileSync(join(dir, '.mlci.yml'), CONFIG);
+  writeFileSync(join(dir, 'metrics.json'), metrics);
+  writeFileSync(join(dir, 'train.csv'), `${TRAIN_CSV}\n`);
+  return dir;
+}
+
+/** main with the committed baseline, a feature branch (in the repository or a fork), its pull request. */
+function seed(options: { fork?: boolean } = {}) {
+  const { state } = fake;
+  state.addRepo({ owner: OWNER, repo: REPO, defaultBranch: 'main' });
+  const base = state.commit(FULL, {
+    branch: 'main',
+    files: { '.mlci.yml': CONFIG, 'metrics.json': BASE_METRICS, 'train.csv': `${TRAIN_CSV}\n` },
+    message: 'baseline',
+  });
+  let headRepo = FULL;
+  if (options.fork) {
+    state.addRepo({ owner: 'contributor', repo: REPO, fork: FULL });
+    headRepo = `contributor/${REPO}`;
+  }
+  const head = state.commit(headRepo, {
+    branch: 'feature',
+    parents: [base],
+    files: { 'train.py': 'print(2)\n' },
+    message: 'tweak',
+  });
+  const pr = state.addPullRequest(FULL, {
+    head: { ref: 'feature', sha: head, repo: headRepo },
+    base: { ref: 'main' },
+  });
+  return { base, head, pr, headRepo };
+}
+
+function pullRequestRun(s: ReturnType<typeof seed>, dir: string, token = TOKEN): Omit<RunOptions, 'inputs'> {
+  const payload = webhookExample('pull_request', 'opened');
+  payload.number = s.pr.number;
+  Object.assign(payload.pull_request, { number: s.pr.number });
+  Object.assign(payload.pull_request.head, { sha: s.head, ref: 'feature' });
+  payload.pull_request.head.repo.full_name = s.headRepo;
+  Object.assign(payload.pull_request.base, { sha: s.base, ref: 'main' });
+  payload.pull_request.base.repo.full_name = FULL;
+  Object.assign(payload.repository, { full_name: FULL, name: REPO, default_branch: 'main' });
+  payload.repository.owner.login = OWNER;
+  return {
+    workspace: dir,
+    event: { name: 'pull_request', payload },
+    token,
+    apiUrl: fake.url,
+    repository: FULL,
+    sha: 'f'.repeat(40),
+    ref: `refs/pull/${s.pr.number}/merge`,
+    headRef: 'feature',
+    baseRef: 'main',
+  };
+}
+
+describe('evaluate, compare-metrics and report on a pull request', () => {
+  it('finds the committed baseline, fails the gate, and posts one comment, one check run and the summary', async () => {
+    fake = await startFakeGitHub({ token: TOKEN });
+    const s = seed();
+    const dir = workspace('{"accuracy": 0.885, "loss": 0.33, "f1": 0.87}');
+    const run = pullRequestRun(s, dir);
+
+    const evaluated = await runDistAction('evaluate', { ...run });
+    expect(evaluated.stderr).toBe('');
+    expect(evaluated.exitCode).toBe(0);
+    expect(evaluated.outputs).toMatchObject({ passed: 'true', verdict: 'passed', 'failed-gates': '[]' });
+    expect(JSON.parse(evaluated.outputs.metrics!)).toMatchObject({ accuracy: 0.885 });
+
+    const compared = await runDistAction('compare-metrics', { ...run });
+    expect(compared.exitCode).toBe(0);
+    expect(compared.outputs.verdict).toBe('failed');
+    expect(compared.outputs.baseline).toMatch(/^main@[0-9a-f]{7} \(merge base\)$/);
+    expect(JSON.parse(compared.outputs['failed-gates']!)).toEqual(['accuracy drop <= 0.01']);
+    expect(compared.stdout).toContain(
+      '::error title=mlci gate failed,file=metrics.json,line=1::accuracy drop <= 0.01',
+    );
+
+    const reported = await runDistAction('report', { ...run });
+    expect(reported.exitCode).toBe(1); // fail-on-gate: the job fails with the gate
+    expect(reported.stdout).toContain('::error::');
+    expect(reported.outputs.verdict).toBe('failed');
+    const repo = fake.state.repo(FULL);
+    expect(repo.comments).toHaveLength(1);
+    const body = repo.comments[0]!.body;
+    expect(body).toContain('**❌ Failed**: 1 of 3 gates failed (accuracy)');
+    expect(body).toContain('<!-- mlci-report id="mlci" -->');
+    expect(body).toMatch(
+      /!\[[^\]]*\]\(https:\/\/github\.com\/acme\/model\/blob\/[0-9a-f]{40}\/pr-1\/mlci\/change-metrics\.png\?raw=true\)/,
+    );
+    expect(reported.outputs['comment-url']).toBe(
+      `https://github.com/${FULL}/pull/${s.pr.number}#issuecomment-${repo.comments[0]!.id}`,
+    );
+    const check = repo.checkRuns.find((c) => c.name === 'mlci')!;
+    expect(check).toMatchObject({ headSha: s.head, status: 'completed', conclusion: 'failure' });
+    expect(reported.outputs['check-run-id']).toBe(String(check.id));
+    expect(reported.summary).toContain('Failed');
+    const charts = fake.state.files(FULL, 'mlci-assets');
+    const png = charts.get('pr-1/mlci/change-metrics.png');
+    expect(decodePng(png!).width).toBe(1600);
+    expect(readdirSync(join(dir, '.mlci', 'report')).sort()).toEqual(
+      expect.arrayContaining(['change-metrics.png', 'index.html', 'report.json', 'report.md']),
+    );
+
+    // Again, on the same head: the same comment is updated, never a second one.
+    const again = await runDistAction('report', { ...run });
+    expect(again.exitCode).toBe(1);
+    expect(fake.state.repo(FULL).comments).toHaveLength(1);
+  }, 60_000);
+
+  it('passes, and says when no baseline was found instead of passing silently', async () => {
+    fake = await startFakeGitHub({ token: TOKEN });
+    const s = seed();
+    const dir = workspace('{"accuracy": 0.95, "loss": 0.2}');
+    const run = pullRequestRun(s, dir);
+    const compared = await runDistAction('compare-metrics', {
+      ...run,
+      inputs: { 'baseline-sources': 'history', files: 'metrics.json' },
+    });
+    expect(compared.outputs.verdict).toBe('no-baseline');
+    expect(compared.stdout).toContain('No baseline found');
+    const reported = await runDistAction('report', { ...run });
+    expect(reported.exitCode).toBe(0);
+    const check = fake.state.repo(FULL).checkRuns[0]!;
+    expect(check.conclusion).toBe('neutral');
+    expect(fake.state.repo(FULL).comments[0]!.body).toContain('No baseline');
+  }, 60_000);
+});
+
+describe('a pull request from a fork: two workflows', () => {
+  it('the pull_request run keeps its report without failing on the read-only token; workflow_run posts it', async () => {
+    fake = await startFakeGitHub({ token: TOKEN, readOnlyTokens: [FORK_TOKEN] });
+    const s = seed({ fork: true });
+    const dir = workspace('{"accuracy": 0.93, "loss": 0.25, "f1": 0.9}');
+    const prRun = pullRequestRun(s, dir, FORK_TOKEN);
+    const compared = await runDistAction('compare-metrics', { ...prRun });
+    expect(compared.outputs.verdict).toBe('passed');
+    const saved = await runDistAction('report', { ...prRun });
+    expect(saved.stderr).toBe('');
+    expect(saved.exitCode).toBe(0);
+    expect(saved.stdout).toContain('Cannot comment on pull request #1');
+    expect(saved.summary).toContain('Passed');
+    expect(fake.state.repo(FULL).comments).toHaveLength(0);
+
+    // The artifact the first workflow uploaded, downloaded by the second one into an empty workspace.
+    const second = mkdtempSync(join(tmpdir(), 'mlci-workflow-run-'));
+    mkdirSync(join(second, 'saved'));
+    cpSync(join(dir, '.mlci', 'report'), join(second, 'saved'), { recursive: true });
+    const payload = webhookExample('workflow_run', 'completed');
+    Object.assign(payload.workflow_run, {
+      head_sha: s.head,
+      head_branch: 'feature',
+      event: 'pull_request',
+      conclusion: 'success',
+      pull_requests: [],
+    });
+    payload.workflow_run.head_repository.full_name = s.headRepo;
+    payload.workflow_run.repository.full_name = FULL;
+    Object.assign(payload.repository, { full_name: FULL, name: REPO, default_branch: 'main' });
+    const posted = await runDistAction('report', {
+      workspace: second,
+      event: { name: 'workflow_run', payload },
+      token: TOKEN,
+      apiUrl: fake.url,
+      repository: FULL,
+      sha: s.base,
+      ref: 'refs/heads/main',
+      inputs: { 'saved-report': 'saved' },
+    });
+    expect(posted.stderr).toBe('');
+    expect(posted.exitCode).toBe(0);
+    const comments = fake.state.repo(FULL).comments;
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body).toContain('**✅ Passed**');
+    expect(comments[0]!.body).toContain("Computed by the pull request's own workflow run");
+    expect(fake.state.repo(FULL).checkRuns[0]).toMatchObject({ headSha: s.head, conclusion: 'success' });
+  }, 60_000);
+
+  it('refuses a saved report that claims to pass over a failed gate? It re-derives the verdict', async () => {
+    fake = await startFakeGitHub({ token: TOKEN });
+    const s = seed({ fork: true });
+    const dir = workspace('{"accuracy": 0.5, "loss": 0.25}');
+    const prRun = pullRequestRun(s, dir);
+    await runDistAction('evaluate', { ...prRun });
+    await runDistAction('report', {
+      ...prRun,
+      inputs: { comment: 'false', check: 'false', 'upload-charts': 'false' },
+    });
+    const reportJson = join(dir, '.mlci', 'report', 'report.json');
+    const forged = JSON.parse(readFileSync(reportJson, 'utf8'));
+    forged.comparison.verdict.kind = 'passed';
+    forged.comparison.gates = forged.comparison.gates.map((g: { status: string }) => ({
+      ...g,
+      status: g.status,
+    }));
+    writeFileSync(reportJson, JSON.stringify(forged));
+    const payload = webhookExample('workflow_run', 'completed');
+    Object.assign(payload.workflow_run, {
+      head_sha: s.head,
+      head_branch: 'feature',
+      event: 'pull_request',
+      pull_requests: [],
+    });
+    payload.workflow_run.head_repository.full_name = s.headRepo;
+    Object.assign(payload.repository, { full_name: FULL, name: REPO, default_branch: 'main' });
+    const posted = await runDistAction('report', {
+      workspace: join(dir, '.mlci'),
+      event: { name: 'workflow_run', payload },
+      token: TOKEN,
+      apiUrl: fake.url,
+      repository: FULL,
+      sha: s.base,
+      ref: 'refs/heads/main',
+      inputs: { 'saved-report': 'report' },
+    });
+    expect(posted.exitCode).toBe(1);
+    expect(fake.state.repo(FULL).checkRuns.at(-1)).toMatchObject({ conclusion: 'failure' });
+  }, 60_000);
+});

@@ -1,0 +1,142 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+
+/**
+ * Runs a JavaScript action from the committed dist/ the way the GitHub Actions runner does: every
+ * input declared in action.yml as INPUT_<NAME> (defaults applied, `${{ github.token }}` replaced),
+ * GITHUB_OUTPUT / GITHUB_STEP_SUMMARY / GITHUB_ENV / GITHUB_STATE files, GITHUB_EVENT_PATH with a
+ * webhook payload, the workspace as the working directory, and `node dist/<name>/index.js`.
+ */
+export interface ActionRun {
+  exitCode: number;
+  outputs: Record<string, string>;
+  summary: string;
+  stdout: string;
+  stderr: string;
+  milliseconds: number;
+}
+
+export interface RunOptions {
+  workspace: string;
+  event: { name: string; payload: unknown };
+  inputs?: Record<string, string>;
+  token: string;
+  apiUrl: string;
+  repository: string;
+  sha: string;
+  ref: string;
+  headRef?: string;
+  baseRef?: string;
+  runId?: number;
+}
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+interface ActionYaml {
+  inputs?: Record<string, { default?: string; required?: boolean }>;
+  runs: { using: string; main?: string };
+}
+
+export function actionInputs(name: string): ActionYaml {
+  return parse(readFileSync(join(ROOT, 'actions', name, 'action.yml'), 'utf8')) as ActionYaml;
+}
+
+export async function runDistAction(name: string, options: RunOptions): Promise<ActionRun> {
+  const action = actionInputs(name);
+  const files = mkdtempSync(join(tmpdir(), `mlci-runner-${name}-`));
+  const paths = {
+    GITHUB_OUTPUT: join(files, 'output'),
+    GITHUB_STEP_SUMMARY: join(files, 'summary.md'),
+    GITHUB_ENV: join(files, 'env'),
+    GITHUB_STATE: join(files, 'state'),
+    GITHUB_EVENT_PATH: join(files, 'event.json'),
+  };
+  for (const path of Object.values(paths)) writeFileSync(path, '');
+  writeFileSync(paths.GITHUB_EVENT_PATH, JSON.stringify(options.event.payload));
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? tmpdir(),
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_REPOSITORY: options.repository,
+    GITHUB_EVENT_NAME: options.event.name,
+    GITHUB_SHA: options.sha,
+    GITHUB_REF: options.ref,
+    GITHUB_API_URL: options.apiUrl,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_RUN_ID: String(options.runId ?? 1001),
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_RUN_NUMBER: '7',
+    GITHUB_WORKFLOW: 'CI',
+    GITHUB_JOB: 'model',
+    GITHUB_ACTOR: 'octocat',
+    GITHUB_WORKSPACE: options.workspace,
+    RUNNER_TEMP: mkdtempSync(join(tmpdir(), 'mlci-runner-temp-')),
+    RUNNER_OS: 'Linux',
+    RUNNER_ARCH: 'X64',
+    RUNNER_NAME: 'GitHub Actions 2',
+    ...paths,
+  };
+  if (options.headRef !== undefined) env.GITHUB_HEAD_REF = options.headRef;
+  if (options.baseRef !== undefined) env.GITHUB_BASE_REF = options.baseRef;
+  for (const [input, spec] of Object.entries(action.inputs ?? {})) {
+    const given = options.inputs?.[input];
+    const value = given ?? String(spec.default ?? '').replace('${{ github.token }}', options.token);
+    env[`INPUT_${input.replace(/ /g, '_').toUpperCase()}`] = value;
+  }
+  for (const input of Object.keys(options.inputs ?? {})) {
+    if (!(input in (action.inputs ?? {}))) throw new Error(`${name} has no input ${input} in its action.yml`);
+  }
+  const entry = join(ROOT, 'actions', name, action.runs.main ?? '');
+  const started = performance.now();
+  const child = spawn(process.execPath, [entry], { cwd: options.workspace, env });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exitCode = await new Promise<number>((done) => child.on('close', (code) => done(code ?? -1)));
+  return {
+    exitCode,
+    outputs: parseOutputFile(readFileSync(paths.GITHUB_OUTPUT, 'utf8')),
+    summary: readFileSync(paths.GITHUB_STEP_SUMMARY, 'utf8'),
+    stdout,
+    stderr,
+    milliseconds: performance.now() - started,
+  };
+}
+
+/** `name<<DELIMITER\nvalue\nDELIMITER` blocks, as @actions/core writes GITHUB_OUTPUT. */
+export function parseOutputFile(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([^<=]+)<<(.+)$/.exec(lines[i]!);
+    if (m === null) continue;
+    const value: string[] = [];
+    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i]!);
+    outputs[m[1]!] = value.join('\n');
+  }
+  return outputs;
+}
+
+const require = createRequire(import.meta.url);
+/** A webhook payload as JSON, edited by tests field by field (the shapes are GitHub's, not ours). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Payload = Record<string, any>;
+type Example = Payload & { action?: string };
+const index = require('@octokit/webhooks-examples/api.github.com/index.json') as Array<{
+  name: string;
+  examples: Example[];
+}>;
+
+/** A real example payload GitHub sent, as collected by the Octokit project. */
+export function webhookExample(event: string, action?: string): Example {
+  const examples = index.find((e) => e.name === event)?.examples ?? [];
+  const example = examples.find((e) => action === undefined || e.action === action);
+  if (example === undefined) throw new Error(`no ${event}${action ? `.${action}` : ''} example payload`);
+  return structuredClone(example);
+}
