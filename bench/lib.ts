@@ -16,7 +16,7 @@ export interface BenchResult {
   /** Peak resident set size of the whole benchmark process, in MiB. */
   peakRssMiB: number;
   /** e.g. { metric: 'MB/s', atLeast: 100 } or { metric: 'ms', atMost: 50 }. */
-  target?: { metric: 'MB/s' | 'ms' | 'MiB' | '%'; atLeast?: number; atMost?: number };
+  target?: { metric: 'MB/s' | 'ms' | 'MiB' | '%' | 'requests'; atLeast?: number; atMost?: number };
   /** The value compared with the target. */
   value?: number;
 }

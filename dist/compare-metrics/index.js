@@ -10,7 +10,7 @@ import {
   createClient,
   findBaseline,
   readContext
-} from "../chunks/chunk-2XFGYDLP.js";
+} from "../chunks/chunk-ANR46NLP.js";
 import {
   failedGateTexts,
   metricsSetup,

@@ -13,7 +13,7 @@ import {
   readContext,
   recordHistory,
   upsertReportComment
-} from "../chunks/chunk-2XFGYDLP.js";
+} from "../chunks/chunk-ANR46NLP.js";
 import {
   decodeComparisonState,
   metricsSetup,

@@ -116,62 +116,79 @@ export async function upsertReportComment(
       .filter(ours)
       .sort((a, b) => a.id - b.id);
 
-  // Asked once: which head is current decides whose report wins.
-  const currentHead = headSha === undefined ? undefined : await pullRequestHead(client, options, log);
-  const isCurrent = headSha !== undefined && currentHead === headSha;
+  // Which head is current decides whose report wins. Asked only when there is a contest (a
+  // comment for another head, or duplicates from concurrent runs): a first report or a re-run on
+  // the same head needs two or three requests, not five.
+  let currentHead: string | undefined;
+  let headAsked = false;
+  const current = async () => {
+    if (!headAsked && headSha !== undefined) currentHead = await pullRequestHead(client, options, log);
+    headAsked = true;
+    return currentHead;
+  };
   const result: UpsertResult = { action: 'created', deleted: 0, shortened: false };
 
   let write: { body: string; shortened: boolean } = { body, shortened: false };
+  let contested = false;
   const existing = (await list())[0];
   if (existing !== undefined) {
-    // Re-read just before writing: a concurrent run may have written a newer report since the list.
-    const fresh = await getComment(client, owner, repo, existing.id);
-    const target = fresh ?? existing;
-    const theirs = readHeadMarker(target.body ?? '');
-    if (
-      headSha !== undefined &&
-      theirs !== undefined &&
-      theirs !== headSha &&
-      currentHead !== undefined &&
-      theirs === currentHead
-    ) {
-      log.info(
-        `Not updating comment ${target.id}: it reports on ${short(theirs)}, the pull request's current head; ` +
-          `this run is for ${short(headSha)}, an older commit.`,
-      );
-      return {
-        action: 'skipped-stale',
-        commentId: target.id,
-        url: target.html_url,
-        deleted: 0,
-        shortened: false,
-      };
+    let target: Comment = existing;
+    const listedHead = readHeadMarker(existing.body ?? '');
+    if (headSha !== undefined && listedHead !== undefined && listedHead !== headSha) {
+      contested = true;
+      // Re-read just before writing: a concurrent run may have written a newer report since the list.
+      target = (await getComment(client, owner, repo, existing.id)) ?? existing;
+      const theirs = readHeadMarker(target.body ?? '');
+      const head = await current();
+      if (theirs !== undefined && theirs !== headSha && head !== undefined && theirs === head) {
+        log.info(
+          `Not updating comment ${target.id}: it reports on ${short(theirs)}, the pull request's current head; ` +
+            `this run is for ${short(headSha)}, an older commit.`,
+        );
+        return {
+          action: 'skipped-stale',
+          commentId: target.id,
+          url: target.html_url,
+          deleted: 0,
+          shortened: false,
+        };
+      }
     }
-    if (fresh !== undefined && target.body === body) {
+    result.commentId = target.id;
+    result.url = target.html_url;
+    if (target.body === body) {
       result.action = 'unchanged';
-      result.commentId = target.id;
-      result.url = target.html_url;
     } else {
       write = await writeComment(client, options, log, body, { update: target.id });
       result.action = 'updated';
-      result.commentId = target.id;
-      result.url = target.html_url;
     }
   } else {
     const created = await writeComment(client, options, log, body, { create: true });
     write = created;
     result.commentId = created.id;
     result.url = created.url;
+    // Two runs that both found no comment both created one: look once, and settle which stays.
+    const after = await list();
+    if (after.length > 1) {
+      contested = true;
+      const reconciled = await reconcile(
+        client,
+        options,
+        async () => after,
+        write.body,
+        await current(),
+        log,
+      );
+      result.deleted += reconciled.deleted;
+      if (reconciled.keeper !== undefined) {
+        result.commentId = reconciled.keeper.id;
+        result.url = reconciled.keeper.html_url;
+      }
+    }
   }
   result.shortened = write.shortened;
 
-  const reconciled = await reconcile(client, options, list, write.body, currentHead, log);
-  result.deleted += reconciled.deleted;
-  if (reconciled.keeper !== undefined) {
-    result.commentId = reconciled.keeper.id;
-    result.url = reconciled.keeper.html_url;
-  }
-  if (isCurrent) {
+  if (contested && headSha !== undefined && (await current()) === headSha) {
     // A run for an older head may have read the comment before our write and written after it.
     // Ours is the report that must stay: look again once the others had time to finish.
     for (let round = 0; round < 3; round++) {

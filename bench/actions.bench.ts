@@ -1,0 +1,101 @@
+/**
+ * The actions from dist/ for a typical pull request (50 metrics, a training log, 2 charts) against
+ * the local fake GitHub server: wall time of each action's process (node start-up included, as on a
+ * runner) and the API requests it made. Median of 5 runs after one warm-up.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startFakeGitHub } from '../test/support/fake-github/index.js';
+import { runDistAction, webhookExample } from '../test/support/action-runner.js';
+import { emit, peakRssMiB } from './lib.js';
+
+const RUNS = 5;
+const TOKEN = 'ghs_bench';
+const FULL = 'acme/model';
+
+function metrics(shift: number): string {
+  const values: Record<string, number> = { accuracy: 0.9 + shift, loss: 0.3 - shift };
+  for (let i = 0; i < 48; i++) values[`eval.class_${i}.f1`] = 0.7 + ((i * 7) % 13) / 100 + shift;
+  return JSON.stringify(values, null, 2);
+}
+const LOG = [
+  'epoch,loss,val_loss',
+  ...Array.from({ length: 50 }, (_, i) => `${i},${1 / (i + 1)},${1.1 / (i + 1)}`),
+].join('\n');
+const CONFIG =
+  'files:\n  - train.csv\n  - metrics.json\ngates:\n  - accuracy >= 0.8\n  - accuracy drop <= 0.01\n  - warn: loss rise <= 5%\n';
+
+function median(values: number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+}
+
+const times: Record<string, number[]> = { evaluate: [], 'compare-metrics': [], report: [] };
+const requests: Record<string, number> = {};
+for (let i = 0; i <= RUNS; i++) {
+  const fake = await startFakeGitHub({ token: TOKEN });
+  const { state } = fake;
+  state.addRepo({ owner: 'acme', repo: 'model', defaultBranch: 'main' });
+  const base = state.commit(FULL, {
+    branch: 'main',
+    files: { '.mlci.yml': CONFIG, 'metrics.json': metrics(0), 'train.csv': LOG },
+    message: 'baseline',
+  });
+  const head = state.commit(FULL, {
+    branch: 'feature',
+    parents: [base],
+    files: { 'a.py': '1' },
+    message: 'x',
+  });
+  const pr = state.addPullRequest(FULL, { head: { ref: 'feature', sha: head }, base: { ref: 'main' } });
+  const workspace = mkdtempSync(join(tmpdir(), 'mlci-bench-actions-'));
+  writeFileSync(join(workspace, '.mlci.yml'), CONFIG);
+  writeFileSync(join(workspace, 'metrics.json'), metrics(0.01));
+  writeFileSync(join(workspace, 'train.csv'), LOG);
+  const payload = webhookExample('pull_request', 'opened');
+  payload.number = pr.number;
+  payload.pull_request.number = pr.number;
+  Object.assign(payload.pull_request.head, { sha: head, ref: 'feature' });
+  payload.pull_request.head.repo.full_name = FULL;
+  Object.assign(payload.pull_request.base, { sha: base, ref: 'main' });
+  payload.pull_request.base.repo.full_name = FULL;
+  Object.assign(payload.repository, { full_name: FULL, name: 'model', default_branch: 'main' });
+  const run = {
+    workspace,
+    event: { name: 'pull_request', payload },
+    token: TOKEN,
+    apiUrl: fake.url,
+    repository: FULL,
+    sha: 'f'.repeat(40),
+    ref: `refs/pull/${pr.number}/merge`,
+  };
+  for (const name of ['evaluate', 'compare-metrics', 'report']) {
+    const before = fake.requests.length;
+    const result = await runDistAction(name, run);
+    if (result.exitCode !== 0) throw new Error(`${name} failed: ${result.stdout}\n${result.stderr}`);
+    if (i > 0) times[name]!.push(result.milliseconds);
+    requests[name] = fake.requests.length - before;
+  }
+  fake.assertNoProblems();
+  await fake.close();
+}
+
+for (const name of Object.keys(times)) {
+  const ms = median(times[name]!);
+  emit({
+    name: `action-${name}`,
+    detail: `node dist/${name}/index.js for a pull request with 50 metrics and a training log, ${requests[name]} API requests, median of ${RUNS}`,
+    seconds: ms / 1000,
+    peakRssMiB: peakRssMiB(),
+    target: { metric: 'ms', atMost: 300 },
+    value: ms,
+  });
+}
+emit({
+  name: 'action-report-requests',
+  detail: `API requests made by report (charts to the assets branch, comment, check run)`,
+  seconds: 0,
+  peakRssMiB: peakRssMiB(),
+  target: { metric: 'requests', atMost: 8 },
+  value: requests.report!,
+});
