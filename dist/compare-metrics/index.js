@@ -2,7 +2,7 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   annotateGates
-} from "../chunks/chunk-E4JADVVX.js";
+} from "../chunks/chunk-QVIMOOGO.js";
 import {
   DEFAULT_BASELINE_ARTIFACT,
   DEFAULT_BASELINE_SOURCES,
@@ -10,32 +10,32 @@ import {
   createClient,
   findBaseline,
   readContext
-} from "../chunks/chunk-ANR46NLP.js";
+} from "../chunks/chunk-EHVWG4SI.js";
 import {
   failedGateTexts,
   metricsSetup,
   parseMetricsInputs,
   readBaselineRuns,
   readHead
-} from "../chunks/chunk-ZXJB3NHP.js";
+} from "../chunks/chunk-6AVINBUG.js";
 import {
   booleanInput,
   listInput,
   optionalInput,
   runAction,
   writeState
-} from "../chunks/chunk-65U2VT22.js";
+} from "../chunks/chunk-D6QRWV54.js";
 import {
   comparisonText,
   loadPredictionPair,
   statisticsFor
-} from "../chunks/chunk-D7TUBUB7.js";
+} from "../chunks/chunk-HYTL2LRM.js";
 import {
   ConfigurationError,
   GateFailedError,
   runComparison,
   stringifyDocument
-} from "../chunks/chunk-632ZFM76.js";
+} from "../chunks/chunk-OVCBO5QH.js";
 
 // actions/compare-metrics/src/run.ts
 import { readFileSync } from "node:fs";

@@ -2,27 +2,27 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   annotateGates
-} from "../chunks/chunk-E4JADVVX.js";
+} from "../chunks/chunk-QVIMOOGO.js";
 import {
   failedGateTexts,
   metricsSetup,
   parseMetricsInputs,
   readHead
-} from "../chunks/chunk-ZXJB3NHP.js";
+} from "../chunks/chunk-6AVINBUG.js";
 import {
   booleanInput,
   runAction,
   writeState
-} from "../chunks/chunk-65U2VT22.js";
+} from "../chunks/chunk-D6QRWV54.js";
 import {
   comparisonText
-} from "../chunks/chunk-D7TUBUB7.js";
+} from "../chunks/chunk-HYTL2LRM.js";
 import {
   GateFailedError,
   runComparison,
   stringifyDocument,
   toJsonDoc
-} from "../chunks/chunk-632ZFM76.js";
+} from "../chunks/chunk-OVCBO5QH.js";
 
 // actions/evaluate/src/run.ts
 function parseInputs(get) {

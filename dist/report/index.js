@@ -13,13 +13,13 @@ import {
   readContext,
   recordHistory,
   upsertReportComment
-} from "../chunks/chunk-ANR46NLP.js";
+} from "../chunks/chunk-EHVWG4SI.js";
 import {
   decodeComparisonState,
   metricsSetup,
   parseMetricsInputs,
   readHead
-} from "../chunks/chunk-ZXJB3NHP.js";
+} from "../chunks/chunk-6AVINBUG.js";
 import {
   booleanInput,
   choiceInput,
@@ -28,28 +28,30 @@ import {
   optionalInput,
   readState,
   runAction
-} from "../chunks/chunk-65U2VT22.js";
+} from "../chunks/chunk-D6QRWV54.js";
 import {
   comparisonText,
   loadPredictionPair,
   loadSidePlots,
   pairPlots,
   relativeToConfig
-} from "../chunks/chunk-D7TUBUB7.js";
+} from "../chunks/chunk-HYTL2LRM.js";
 import {
   ConfigurationError,
   GateFailedError,
   buildReport,
   decodeComparison,
+  matrixVerdict,
   renderMarkdown,
+  renderMatrixMarkdown,
   reportMarker,
   runComparison,
   stringifyDocument,
   writeReportFolder
-} from "../chunks/chunk-632ZFM76.js";
+} from "../chunks/chunk-OVCBO5QH.js";
 
 // actions/report/src/run.ts
-import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
+import { existsSync as existsSync2, mkdirSync, readFileSync as readFileSync2, readdirSync, writeFileSync } from "node:fs";
 import { join as join2 } from "node:path";
 
 // actions/shared/src/fork.ts
@@ -160,6 +162,7 @@ function parseInputs(get) {
     title: "title",
     reportId: "report-id",
     savedReport: "saved-report",
+    mergeReports: "merge-reports",
     reportDir: "report-dir",
     headPredictions: "head-predictions"
   };
@@ -195,6 +198,10 @@ async function run(io, env = process.env) {
   const client = inputs.token !== void 0 ? createClient({ token: inputs.token, apiUrl: context.apiUrl, log, paceWrites: false }) : void 0;
   if (inputs.savedReport !== void 0) {
     await postSavedReport(io, inputs, context, client, log);
+    return;
+  }
+  if (inputs.mergeReports !== void 0) {
+    await postMatrixReport(io, inputs, context, client, log, env);
     return;
   }
   const state = await assembleState(io, inputs);
@@ -288,36 +295,44 @@ function runInfo(context, env, target, stateDir) {
   return info;
 }
 async function publish(io, inputs, context, client, log, target, input, charts) {
-  const published = {};
   const hosted = { ...input, charts: [...input.charts] };
-  if (charts.length > 0) {
-    let where = "the report folder (upload it with actions/upload-artifact)";
-    if (client !== void 0 && inputs.uploadCharts) {
-      const assets = await publishAssets(client, {
-        owner: context.owner,
-        repo: context.repo,
-        serverUrl: context.serverUrl,
-        branch: inputs.assetsBranch,
-        folder: target.pullRequest !== void 0 ? `pr-${target.pullRequest}` : target.headSha,
-        reportId: input.id,
-        files: charts.map((c) => ({ name: c.file, content: c.png })),
-        log
-      });
-      if (assets.ok) {
-        hosted.charts = input.charts.map((c) => ({ ...c, url: assets.urls[c.file] ?? c.file }));
-        where = "";
-      } else {
-        io.warning(`Charts not uploaded: ${assets.reason}`);
-      }
-    }
-    if (where !== "") {
-      hosted.charts = [];
-      hosted.chartNotes = [`${charts.length} charts are in ${where}.`, ...input.chartNotes ?? []];
-    }
+  const urls = await hostCharts(io, inputs, context, client, log, target, input.id, charts);
+  if (urls !== void 0) {
+    hosted.charts = input.charts.map((c) => ({ ...c, url: urls[c.file] ?? c.file }));
+  } else if (charts.length > 0) {
+    hosted.charts = [];
+    hosted.chartNotes = [
+      `${charts.length} charts are in the report folder (upload it with actions/upload-artifact).`,
+      ...input.chartNotes ?? []
+    ];
   }
-  const comment = renderMarkdown(hosted).markdown;
-  if (inputs.summary)
-    await io.appendSummary(`${renderMarkdown(hosted, { maxLength: 1e6 }).markdown}
+  return post(io, inputs, context, client, log, target, {
+    id: input.id,
+    comment: renderMarkdown(hosted).markdown,
+    summary: renderMarkdown(hosted, { maxLength: 1e6 }).markdown,
+    verdict: input.comparison.verdict.kind,
+    title: input.comparison.verdict.summary
+  });
+}
+async function hostCharts(io, inputs, context, client, log, target, reportId, charts) {
+  if (charts.length === 0 || client === void 0 || !inputs.uploadCharts) return void 0;
+  const assets = await publishAssets(client, {
+    owner: context.owner,
+    repo: context.repo,
+    serverUrl: context.serverUrl,
+    branch: inputs.assetsBranch,
+    folder: target.pullRequest !== void 0 ? `pr-${target.pullRequest}` : target.headSha,
+    reportId,
+    files: charts.map((c) => ({ name: c.file, content: c.png })),
+    log
+  });
+  if (assets.ok) return assets.urls;
+  io.warning(`Charts not uploaded: ${assets.reason}`);
+  return void 0;
+}
+async function post(io, inputs, context, client, log, target, report) {
+  const published = {};
+  if (inputs.summary) await io.appendSummary(`${report.summary}
 `);
   if (client === void 0) {
     io.info("No token: the report is in the job summary and the report folder only.");
@@ -329,8 +344,8 @@ async function publish(io, inputs, context, client, log, target, input, charts) 
         owner: context.owner,
         repo: context.repo,
         issueNumber: target.pullRequest,
-        body: comment,
-        marker: reportMarker(input.id),
+        body: report.comment,
+        marker: reportMarker(report.id),
         headSha: target.headSha,
         author: { login: inputs.commentAuthor },
         ...context.runUrl !== void 0 ? { fullReportUrl: context.runUrl } : {},
@@ -346,15 +361,14 @@ async function publish(io, inputs, context, client, log, target, input, charts) 
     }
   }
   if (inputs.check) {
-    const verdict = input.comparison.verdict;
     const check = await publishCheckRun(client, {
       owner: context.owner,
       repo: context.repo,
       headSha: target.headSha,
       name: inputs.checkName,
-      conclusion: CONCLUSION[verdict.kind],
-      title: verdict.summary,
-      summary: comment,
+      conclusion: CONCLUSION[report.verdict],
+      title: report.title,
+      summary: report.comment,
       ...context.runUrl !== void 0 ? { detailsUrl: context.runUrl } : {},
       log
     });
@@ -362,6 +376,66 @@ async function publish(io, inputs, context, client, log, target, input, charts) 
     else io.warning(`No check run: ${check.reason}`);
   }
   return published;
+}
+async function postMatrixReport(io, inputs, context, client, log, env) {
+  const root = inputs.mergeReports;
+  if (!existsSync2(root)) throw new ConfigurationError(`input merge-reports: ${root} does not exist`);
+  const folders = readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync2(join2(root, e.name, "report.json"))).map((e) => e.name).sort();
+  if (folders.length === 0) {
+    throw new ConfigurationError(
+      `input merge-reports: no folder in ${root} holds a report.json; download each job's report artifact into its own folder (actions/download-artifact with pattern: and without merge-multiple)`
+    );
+  }
+  const saved = folders.map((folder) => ({ folder, report: readSavedReport(join2(root, folder)) }));
+  const target = targetOf(context);
+  const id = inputs.reportId ?? "mlci";
+  const names = variantNames(saved.map((s) => s.folder));
+  const files = saved.flatMap(
+    (s, i) => s.report.charts.map((c) => ({ file: `${names[i]}/${c.file}`, png: c.png }))
+  );
+  const urls = await hostCharts(io, inputs, context, client, log, target, id, files);
+  const variants = saved.map((s, i) => ({
+    name: names[i],
+    comparison: s.report.comparison,
+    charts: urls === void 0 ? [] : s.report.charts.map(({ png: _png, ...c }) => ({
+      ...c,
+      url: urls[`${names[i]}/${c.file}`] ?? c.file
+    }))
+  }));
+  const matrix = { id, variants, run: runInfo(context, env, target, inputs.stateDir) };
+  if (inputs.title !== void 0) matrix.title = inputs.title;
+  if (context.runUrl !== void 0) matrix.fullReportUrl = context.runUrl;
+  const comment = renderMatrixMarkdown(matrix).markdown;
+  const reportDir = inputs.reportDir ?? join2(inputs.stateDir, "report");
+  mkdirSync(reportDir, { recursive: true });
+  writeFileSync(join2(reportDir, "report.md"), `${comment}
+`);
+  io.setOutput("report-path", reportDir);
+  const verdict = matrixVerdict(variants);
+  const published = await post(io, inputs, context, client, log, target, {
+    id,
+    comment,
+    summary: renderMatrixMarkdown(matrix, { maxLength: 1e6 }).markdown,
+    verdict,
+    title: `${variants.length} matrix jobs: ${verdict.replace(/-/g, " ")}`
+  });
+  io.setOutput("verdict", verdict);
+  io.setOutput("passed", String(verdict !== "failed"));
+  io.setOutput("comment-url", published.commentUrl ?? "");
+  io.setOutput("check-run-id", published.checkRunId !== void 0 ? String(published.checkRunId) : "");
+  if (inputs.failOnGate && verdict === "failed") {
+    throw new GateFailedError(
+      `matrix jobs failed: ${variants.filter((v) => v.comparison.verdict.kind === "failed").map((v) => v.name).join(", ")}`
+    );
+  }
+}
+function variantNames(folders) {
+  for (const prefix of ["mlci-report-", "mlci-"]) {
+    if (folders.every((f) => f.startsWith(prefix) && f.length > prefix.length)) {
+      return folders.map((f) => f.slice(prefix.length));
+    }
+  }
+  return [...folders];
 }
 async function maybeRecordHistory(io, inputs, context, client, log, state) {
   const event = context.event;

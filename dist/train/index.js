@@ -7,7 +7,7 @@ import {
   requiredInput,
   runAction,
   writeState
-} from "../chunks/chunk-65U2VT22.js";
+} from "../chunks/chunk-D6QRWV54.js";
 import {
   ConfigurationError,
   LastLines,
@@ -22,7 +22,7 @@ import {
   resolveShell,
   roundSeconds,
   stripAnsi
-} from "../chunks/chunk-632ZFM76.js";
+} from "../chunks/chunk-OVCBO5QH.js";
 
 // actions/train/src/run.ts
 import { randomUUID } from "node:crypto";

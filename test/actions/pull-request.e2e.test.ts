@@ -256,3 +256,43 @@ describe('a pull request from a fork: two workflows', () => {
     expect(fake.state.repo(FULL).checkRuns.at(-1)).toMatchObject({ conclusion: 'failure' });
   }, 60_000);
 });
+
+describe('a matrix of jobs merged into one report', () => {
+  it('posts one comment with a column per job and one check run with the worst verdict', async () => {
+    fake = await startFakeGitHub({ token: TOKEN });
+    const s = seed();
+    const merged = mkdtempSync(join(tmpdir(), 'mlci-merge-'));
+    const jobs = {
+      'lr-0.1': '{"accuracy": 0.85, "loss": 0.3, "f1": 0.88}',
+      'lr-0.01': '{"accuracy": 0.92, "loss": 0.29, "f1": 0.89}',
+    };
+    for (const [name, metrics] of Object.entries(jobs)) {
+      const dir = workspace(metrics);
+      const run = pullRequestRun(s, dir);
+      await runDistAction('compare-metrics', { ...run });
+      const saved = await runDistAction('report', {
+        ...run,
+        inputs: { comment: 'false', check: 'false', 'upload-charts': 'false', 'fail-on-gate': 'false' },
+      });
+      expect(saved.exitCode).toBe(0);
+      cpSync(join(dir, '.mlci', 'report'), join(merged, `mlci-report-${name}`), { recursive: true });
+    }
+    expect(fake.state.repo(FULL).comments).toHaveLength(0);
+    const reporter = mkdtempSync(join(tmpdir(), 'mlci-merge-job-'));
+    const result = await runDistAction('report', {
+      ...pullRequestRun(s, reporter),
+      inputs: { 'merge-reports': merged, title: 'Learning-rate sweep' },
+    });
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs.verdict).toBe('failed');
+    const comments = fake.state.repo(FULL).comments;
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body).toContain('**❌ Failed**: 1 of 2 matrix jobs failed (lr-0.1).');
+    expect(comments[0]!.body).toContain('| gate | lr-0.01 | lr-0.1 |');
+    expect(comments[0]!.body).toMatch(
+      /blob\/[0-9a-f]{40}\/pr-1\/mlci\/lr-0\.1\/change-metrics\.png\?raw=true/,
+    );
+    expect(fake.state.repo(FULL).checkRuns).toHaveLength(1);
+    expect(fake.state.repo(FULL).checkRuns[0]).toMatchObject({ conclusion: 'failure', headSha: s.head });
+  }, 90_000);
+});

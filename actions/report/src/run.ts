@@ -1,16 +1,20 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   buildReport,
   ConfigurationError,
   GateFailedError,
+  matrixVerdict,
   renderMarkdown,
+  renderMatrixMarkdown,
   reportMarker,
   runComparison,
   stringifyDocument,
   writeReportFolder,
   type BuildReportInput,
   type ChartImage,
+  type MatrixReportInput,
+  type MatrixVariant,
   type Comparison,
   type ReportInput,
   type RunInfo,
@@ -69,6 +73,7 @@ export interface ReportInputs extends MetricsInputs {
   recordHistory: 'auto' | 'true' | 'false';
   historyBranch: string;
   savedReport?: string;
+  mergeReports?: string;
   reportDir?: string;
   plots: string[];
   headPredictions?: string;
@@ -97,6 +102,7 @@ export function parseInputs(get: GetInput): ReportInputs {
     title: 'title',
     reportId: 'report-id',
     savedReport: 'saved-report',
+    mergeReports: 'merge-reports',
     reportDir: 'report-dir',
     headPredictions: 'head-predictions',
   } as const;
@@ -148,6 +154,10 @@ export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): P
 
   if (inputs.savedReport !== undefined) {
     await postSavedReport(io, inputs, context, client, log);
+    return;
+  }
+  if (inputs.mergeReports !== undefined) {
+    await postMatrixReport(io, inputs, context, client, log, env);
     return;
   }
 
@@ -279,37 +289,69 @@ async function publish(
   input: ReportInput,
   charts: Array<ChartImage & { png: Buffer }>,
 ): Promise<Published> {
-  const published: Published = {};
   const hosted: ReportInput = { ...input, charts: [...input.charts] };
-  if (charts.length > 0) {
-    let where = 'the report folder (upload it with actions/upload-artifact)';
-    if (client !== undefined && inputs.uploadCharts) {
-      const assets = await publishAssets(client, {
-        owner: context.owner,
-        repo: context.repo,
-        serverUrl: context.serverUrl,
-        branch: inputs.assetsBranch,
-        folder: target.pullRequest !== undefined ? `pr-${target.pullRequest}` : target.headSha,
-        reportId: input.id,
-        files: charts.map((c) => ({ name: c.file, content: c.png })),
-        log,
-      });
-      if (assets.ok) {
-        hosted.charts = input.charts.map((c) => ({ ...c, url: assets.urls[c.file] ?? c.file }));
-        where = '';
-      } else {
-        io.warning(`Charts not uploaded: ${assets.reason}`);
-      }
-    }
-    if (where !== '') {
-      // Relative links would be broken images on GitHub: say where the charts are instead.
-      hosted.charts = [];
-      hosted.chartNotes = [`${charts.length} charts are in ${where}.`, ...(input.chartNotes ?? [])];
-    }
+  const urls = await hostCharts(io, inputs, context, client, log, target, input.id, charts);
+  if (urls !== undefined) {
+    hosted.charts = input.charts.map((c) => ({ ...c, url: urls[c.file] ?? c.file }));
+  } else if (charts.length > 0) {
+    // Relative links would be broken images on GitHub: say where the charts are instead.
+    hosted.charts = [];
+    hosted.chartNotes = [
+      `${charts.length} charts are in the report folder (upload it with actions/upload-artifact).`,
+      ...(input.chartNotes ?? []),
+    ];
   }
-  const comment = renderMarkdown(hosted).markdown;
-  if (inputs.summary)
-    await io.appendSummary(`${renderMarkdown(hosted, { maxLength: 1_000_000 }).markdown}\n`);
+  return post(io, inputs, context, client, log, target, {
+    id: input.id,
+    comment: renderMarkdown(hosted).markdown,
+    summary: renderMarkdown(hosted, { maxLength: 1_000_000 }).markdown,
+    verdict: input.comparison.verdict.kind,
+    title: input.comparison.verdict.summary,
+  });
+}
+
+/**
+ * Commits the charts to the assets branch, one commit for the whole report, and returns the URL of
+ * each file by name; undefined when there are none, uploads are off or the token may not push.
+ */
+async function hostCharts(
+  io: ActionIO,
+  inputs: ReportInputs,
+  context: GitHubContext,
+  client: GitHubClient | undefined,
+  log: Logger,
+  target: Target,
+  reportId: string,
+  charts: ReadonlyArray<{ file: string; png: Buffer }>,
+): Promise<Record<string, string> | undefined> {
+  if (charts.length === 0 || client === undefined || !inputs.uploadCharts) return undefined;
+  const assets = await publishAssets(client, {
+    owner: context.owner,
+    repo: context.repo,
+    serverUrl: context.serverUrl,
+    branch: inputs.assetsBranch,
+    folder: target.pullRequest !== undefined ? `pr-${target.pullRequest}` : target.headSha,
+    reportId,
+    files: charts.map((c) => ({ name: c.file, content: c.png })),
+    log,
+  });
+  if (assets.ok) return assets.urls;
+  io.warning(`Charts not uploaded: ${assets.reason}`);
+  return undefined;
+}
+
+/** The rendered report to the job summary, the sticky comment and the check run. */
+async function post(
+  io: ActionIO,
+  inputs: ReportInputs,
+  context: GitHubContext,
+  client: GitHubClient | undefined,
+  log: Logger,
+  target: Target,
+  report: { id: string; comment: string; summary: string; verdict: VerdictKind; title: string },
+): Promise<Published> {
+  const published: Published = {};
+  if (inputs.summary) await io.appendSummary(`${report.summary}\n`);
   if (client === undefined) {
     io.info('No token: the report is in the job summary and the report folder only.');
     return published;
@@ -320,8 +362,8 @@ async function publish(
         owner: context.owner,
         repo: context.repo,
         issueNumber: target.pullRequest,
-        body: comment,
-        marker: reportMarker(input.id),
+        body: report.comment,
+        marker: reportMarker(report.id),
         headSha: target.headSha,
         author: { login: inputs.commentAuthor },
         ...(context.runUrl !== undefined ? { fullReportUrl: context.runUrl } : {}),
@@ -339,15 +381,14 @@ async function publish(
     }
   }
   if (inputs.check) {
-    const verdict = input.comparison.verdict;
     const check = await publishCheckRun(client, {
       owner: context.owner,
       repo: context.repo,
       headSha: target.headSha,
       name: inputs.checkName,
-      conclusion: CONCLUSION[verdict.kind],
-      title: verdict.summary,
-      summary: comment,
+      conclusion: CONCLUSION[report.verdict],
+      title: report.title,
+      summary: report.comment,
       ...(context.runUrl !== undefined ? { detailsUrl: context.runUrl } : {}),
       log,
     });
@@ -355,6 +396,91 @@ async function publish(
     else io.warning(`No check run: ${check.reason}`);
   }
   return published;
+}
+
+/**
+ * A matrix of jobs, each of which saved its report folder (uploaded as an artifact, downloaded
+ * into one folder per job): one comment with a column per job, one check run with the worst verdict.
+ */
+async function postMatrixReport(
+  io: ActionIO,
+  inputs: ReportInputs,
+  context: GitHubContext,
+  client: GitHubClient | undefined,
+  log: Logger,
+  env: NodeJS.ProcessEnv,
+): Promise<void> {
+  const root = inputs.mergeReports!;
+  if (!existsSync(root)) throw new ConfigurationError(`input merge-reports: ${root} does not exist`);
+  const folders = readdirSync(root, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(root, e.name, 'report.json')))
+    .map((e) => e.name)
+    .sort();
+  if (folders.length === 0) {
+    throw new ConfigurationError(
+      `input merge-reports: no folder in ${root} holds a report.json; download each job's report artifact into its own folder (actions/download-artifact with pattern: and without merge-multiple)`,
+    );
+  }
+  const saved = folders.map((folder) => ({ folder, report: readSavedReport(join(root, folder)) }));
+  const target = targetOf(context);
+  const id = inputs.reportId ?? 'mlci';
+  const names = variantNames(saved.map((s) => s.folder));
+  const files = saved.flatMap((s, i) =>
+    s.report.charts.map((c) => ({ file: `${names[i]}/${c.file}`, png: c.png })),
+  );
+  const urls = await hostCharts(io, inputs, context, client, log, target, id, files);
+  const variants: MatrixVariant[] = saved.map((s, i) => ({
+    name: names[i]!,
+    comparison: s.report.comparison,
+    charts:
+      urls === undefined
+        ? []
+        : s.report.charts.map(({ png: _png, ...c }) => ({
+            ...c,
+            url: urls[`${names[i]}/${c.file}`] ?? c.file,
+          })),
+  }));
+  const matrix: MatrixReportInput = { id, variants, run: runInfo(context, env, target, inputs.stateDir) };
+  if (inputs.title !== undefined) matrix.title = inputs.title;
+  if (context.runUrl !== undefined) matrix.fullReportUrl = context.runUrl;
+  const comment = renderMatrixMarkdown(matrix).markdown;
+  const reportDir = inputs.reportDir ?? join(inputs.stateDir, 'report');
+  mkdirSync(reportDir, { recursive: true });
+  writeFileSync(join(reportDir, 'report.md'), `${comment}\n`);
+  io.setOutput('report-path', reportDir);
+  const verdict = matrixVerdict(variants);
+  const published = await post(io, inputs, context, client, log, target, {
+    id,
+    comment,
+    summary: renderMatrixMarkdown(matrix, { maxLength: 1_000_000 }).markdown,
+    verdict,
+    title: `${variants.length} matrix jobs: ${verdict.replace(/-/g, ' ')}`,
+  });
+  io.setOutput('verdict', verdict);
+  io.setOutput('passed', String(verdict !== 'failed'));
+  io.setOutput('comment-url', published.commentUrl ?? '');
+  io.setOutput('check-run-id', published.checkRunId !== undefined ? String(published.checkRunId) : '');
+  if (inputs.failOnGate && verdict === 'failed') {
+    throw new GateFailedError(
+      `matrix jobs failed: ${variants
+        .filter((v) => v.comparison.verdict.kind === 'failed')
+        .map((v) => v.name)
+        .join(', ')}`,
+    );
+  }
+}
+
+/**
+ * Column names from the artifact folders: the documented `mlci-report-` prefix (or `mlci-`) is
+ * dropped when every folder has it (`mlci-report-lr-0.1` -> `lr-0.1`); other names stay as they are.
+ */
+export function variantNames(folders: readonly string[]): string[] {
+  for (const prefix of ['mlci-report-', 'mlci-']) {
+    if (folders.every((f) => f.startsWith(prefix) && f.length > prefix.length)) {
+      return folders.map((f) => f.slice(prefix.length));
+    }
+  }
+  return [...folders];
 }
 
 async function maybeRecordHistory(

@@ -64,3 +64,4 @@ export * from './report/build.js';
 export * from './documents.js';
 export * from './report/folder.js';
 export * from './train/index.js';
+export * from './report/matrix.js';
