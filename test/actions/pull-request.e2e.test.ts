@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startFakeGitHub, type FakeGitHub } from '../support/fake-github/index.js';
+import { faults, startFakeGitHub, type FakeGitHub } from '../support/fake-github/index.js';
 import { runDistAction, webhookExample, type RunOptions } from '../support/action-runner.js';
 import { decodePng } from '../support/png.js';
 
@@ -295,4 +295,56 @@ describe('a matrix of jobs merged into one report', () => {
     expect(fake.state.repo(FULL).checkRuns).toHaveLength(1);
     expect(fake.state.repo(FULL).checkRuns[0]).toMatchObject({ conclusion: 'failure', headSha: s.head });
   }, 90_000);
+});
+
+describe('ten report runs at once on one pull request', () => {
+  it('leave exactly one comment, holding the report of the newest head', async () => {
+    fake = await startFakeGitHub({ token: TOKEN });
+    const s = seed();
+    // Ten pushes: each run reports on its own commit; the pull request's head is the last one.
+    const heads: string[] = [];
+    let parent = s.head;
+    for (let i = 0; i < 10; i++) {
+      parent = fake.state.commit(FULL, {
+        branch: 'feature',
+        parents: [parent],
+        files: { 'n.txt': `${i}\n` },
+        message: `push ${i}`,
+      });
+      heads.push(parent);
+    }
+    fake.state.repo(FULL).pulls.find((p) => p.number === s.pr.number)!.head.sha = heads.at(-1)!;
+    const runs = heads.map((head, i) => {
+      const dir = workspace(`{"accuracy": ${0.9 + i / 1000}, "loss": 0.3, "f1": 0.88}`);
+      const run = pullRequestRun({ ...s, head }, dir);
+      return runDistAction('report', {
+        ...run,
+        inputs: { 'upload-charts': 'false', check: 'false', 'max-curves': '0' },
+      });
+    });
+    const results = await Promise.all(runs);
+    for (const result of results) expect(result.stderr).toBe('');
+    const comments = fake.state.repo(FULL).comments;
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body).toContain(`<!-- mlci-head sha="${heads.at(-1)}" -->`);
+    expect(comments[0]!.body).toContain('0.909');
+  }, 120_000);
+});
+
+describe('GitHub having a bad moment', () => {
+  it('retries a 502 and a secondary rate limit with retry-after, and still posts once', async () => {
+    fake = await startFakeGitHub({ token: TOKEN });
+    const s = seed();
+    const run = pullRequestRun(s, workspace('{"accuracy": 0.95, "loss": 0.29, "f1": 0.9}'));
+    fake.inject({ ...faults.serverError(502, 1), method: 'POST', path: /\/issues\/\d+\/comments$/ });
+    fake.inject({ ...faults.secondaryRateLimit(1), method: 'POST', path: /\/check-runs$/ });
+    const result = await runDistAction('report', { ...run, inputs: { 'upload-charts': 'false' } });
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/secondary rate limit hit by POST .*check-runs: retrying after 1 s/);
+    expect(fake.state.repo(FULL).comments).toHaveLength(1);
+    expect(fake.state.repo(FULL).checkRuns).toHaveLength(1);
+    const posts = fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/comments'));
+    expect(posts.map((r) => r.status)).toEqual([502, 201]);
+  }, 60_000);
 });
