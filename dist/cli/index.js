@@ -3,8 +3,8 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   main,
   processIO
-} from "../chunks/chunk-HYTL2LRM.js";
-import "../chunks/chunk-OVCBO5QH.js";
+} from "../chunks/chunk-HGBKZYLL.js";
+import "../chunks/chunk-NOSS6IKQ.js";
 
 // packages/cli/src/bin.ts
 process.exitCode = await main(process.argv.slice(2), processIO);

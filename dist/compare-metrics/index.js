@@ -1,41 +1,39 @@
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
-  annotateGates
-} from "../chunks/chunk-QVIMOOGO.js";
-import {
   DEFAULT_BASELINE_ARTIFACT,
   DEFAULT_BASELINE_SOURCES,
   DEFAULT_HISTORY_BRANCH,
   createClient,
   findBaseline,
   readContext
-} from "../chunks/chunk-EHVWG4SI.js";
+} from "../chunks/chunk-GN27EB43.js";
 import {
+  annotateGates,
   failedGateTexts,
   metricsSetup,
   parseMetricsInputs,
   readBaselineRuns,
   readHead
-} from "../chunks/chunk-6AVINBUG.js";
+} from "../chunks/chunk-7TDBWFNH.js";
 import {
   booleanInput,
   listInput,
   optionalInput,
   runAction,
   writeState
-} from "../chunks/chunk-D6QRWV54.js";
+} from "../chunks/chunk-BZNJKWWL.js";
 import {
   comparisonText,
   loadPredictionPair,
   statisticsFor
-} from "../chunks/chunk-HYTL2LRM.js";
+} from "../chunks/chunk-HGBKZYLL.js";
 import {
   ConfigurationError,
   GateFailedError,
   runComparison,
   stringifyDocument
-} from "../chunks/chunk-OVCBO5QH.js";
+} from "../chunks/chunk-NOSS6IKQ.js";
 
 // actions/compare-metrics/src/run.ts
 import { readFileSync } from "node:fs";

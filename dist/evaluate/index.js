@@ -1,28 +1,26 @@
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
-  annotateGates
-} from "../chunks/chunk-QVIMOOGO.js";
-import {
+  annotateGates,
   failedGateTexts,
   metricsSetup,
   parseMetricsInputs,
   readHead
-} from "../chunks/chunk-6AVINBUG.js";
+} from "../chunks/chunk-7TDBWFNH.js";
 import {
   booleanInput,
   runAction,
   writeState
-} from "../chunks/chunk-D6QRWV54.js";
+} from "../chunks/chunk-BZNJKWWL.js";
 import {
   comparisonText
-} from "../chunks/chunk-HYTL2LRM.js";
+} from "../chunks/chunk-HGBKZYLL.js";
 import {
   GateFailedError,
   runComparison,
   stringifyDocument,
   toJsonDoc
-} from "../chunks/chunk-OVCBO5QH.js";
+} from "../chunks/chunk-NOSS6IKQ.js";
 
 // actions/evaluate/src/run.ts
 function parseInputs(get) {

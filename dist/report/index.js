@@ -13,13 +13,14 @@ import {
   readContext,
   recordHistory,
   upsertReportComment
-} from "../chunks/chunk-EHVWG4SI.js";
+} from "../chunks/chunk-GN27EB43.js";
 import {
   decodeComparisonState,
+  gateAnnotations,
   metricsSetup,
   parseMetricsInputs,
   readHead
-} from "../chunks/chunk-6AVINBUG.js";
+} from "../chunks/chunk-7TDBWFNH.js";
 import {
   booleanInput,
   choiceInput,
@@ -28,14 +29,14 @@ import {
   optionalInput,
   readState,
   runAction
-} from "../chunks/chunk-D6QRWV54.js";
+} from "../chunks/chunk-BZNJKWWL.js";
 import {
   comparisonText,
   loadPredictionPair,
   loadSidePlots,
   pairPlots,
   relativeToConfig
-} from "../chunks/chunk-HYTL2LRM.js";
+} from "../chunks/chunk-HGBKZYLL.js";
 import {
   ConfigurationError,
   GateFailedError,
@@ -48,7 +49,7 @@ import {
   runComparison,
   stringifyDocument,
   writeReportFolder
-} from "../chunks/chunk-OVCBO5QH.js";
+} from "../chunks/chunk-NOSS6IKQ.js";
 
 // actions/report/src/run.ts
 import { existsSync as existsSync2, mkdirSync, readFileSync as readFileSync2, readdirSync, writeFileSync } from "node:fs";
@@ -308,6 +309,8 @@ async function publish(io, inputs, context, client, log, target, input, charts) 
   }
   return post(io, inputs, context, client, log, target, {
     id: input.id,
+    // A saved report's files are not in this workspace: its gates get no annotations here.
+    annotations: target.fromSavedRun === void 0 ? gateAnnotations(input.comparison) : [],
     comment: renderMarkdown(hosted).markdown,
     summary: renderMarkdown(hosted, { maxLength: 1e6 }).markdown,
     verdict: input.comparison.verdict.kind,
@@ -369,6 +372,7 @@ async function post(io, inputs, context, client, log, target, report) {
       conclusion: CONCLUSION[report.verdict],
       title: report.title,
       summary: report.comment,
+      ...report.annotations !== void 0 && report.annotations.length > 0 ? { annotations: report.annotations } : {},
       ...context.runUrl !== void 0 ? { detailsUrl: context.runUrl } : {},
       log
     });

@@ -7,7 +7,7 @@ import {
   requiredInput,
   runAction,
   writeState
-} from "../chunks/chunk-D6QRWV54.js";
+} from "../chunks/chunk-BZNJKWWL.js";
 import {
   ConfigurationError,
   LastLines,
@@ -22,7 +22,7 @@ import {
   resolveShell,
   roundSeconds,
   stripAnsi
-} from "../chunks/chunk-OVCBO5QH.js";
+} from "../chunks/chunk-NOSS6IKQ.js";
 
 // actions/train/src/run.ts
 import { randomUUID } from "node:crypto";

@@ -133,6 +133,10 @@ describe('evaluate, compare-metrics and report on a pull request', () => {
     const check = repo.checkRuns.find((c) => c.name === 'mlci')!;
     expect(check).toMatchObject({ headSha: s.head, status: 'completed', conclusion: 'failure' });
     expect(reported.outputs['check-run-id']).toBe(String(check.id));
+    expect(check.annotations.map((a) => [a.path, a.start_line, a.annotation_level, a.title])).toEqual([
+      ['metrics.json', 1, 'failure', 'mlci gate failed: accuracy drop <= 0.01'],
+      ['metrics.json', 1, 'warning', 'mlci gate warning: loss rise <= 5%'],
+    ]);
     expect(reported.summary).toContain('Failed');
     const charts = fake.state.files(FULL, 'mlci-assets');
     const png = charts.get('pr-1/mlci/change-metrics.png');

@@ -38,6 +38,7 @@ import {
   type GitHubContext,
   type Logger,
 } from '@mlci/github';
+import { gateAnnotations, type GateAnnotation } from '../../shared/src/annotations.js';
 import { refuseForkCheckoutWithWriteToken } from '../../shared/src/fork.js';
 import {
   booleanInput,
@@ -303,6 +304,8 @@ async function publish(
   }
   return post(io, inputs, context, client, log, target, {
     id: input.id,
+    // A saved report's files are not in this workspace: its gates get no annotations here.
+    annotations: target.fromSavedRun === undefined ? gateAnnotations(input.comparison) : [],
     comment: renderMarkdown(hosted).markdown,
     summary: renderMarkdown(hosted, { maxLength: 1_000_000 }).markdown,
     verdict: input.comparison.verdict.kind,
@@ -348,7 +351,14 @@ async function post(
   client: GitHubClient | undefined,
   log: Logger,
   target: Target,
-  report: { id: string; comment: string; summary: string; verdict: VerdictKind; title: string },
+  report: {
+    id: string;
+    comment: string;
+    summary: string;
+    verdict: VerdictKind;
+    title: string;
+    annotations?: GateAnnotation[];
+  },
 ): Promise<Published> {
   const published: Published = {};
   if (inputs.summary) await io.appendSummary(`${report.summary}\n`);
@@ -389,6 +399,9 @@ async function post(
       conclusion: CONCLUSION[report.verdict],
       title: report.title,
       summary: report.comment,
+      ...(report.annotations !== undefined && report.annotations.length > 0
+        ? { annotations: report.annotations }
+        : {}),
       ...(context.runUrl !== undefined ? { detailsUrl: context.runUrl } : {}),
       log,
     });

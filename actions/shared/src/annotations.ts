@@ -55,6 +55,47 @@ function readSmallFile(file: string): string | undefined {
   }
 }
 
+/** A gate that did not pass, as a check-run annotation on the line that states its metric. */
+export interface GateAnnotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  annotation_level: 'warning' | 'failure';
+  title: string;
+  message: string;
+}
+
+/**
+ * Check-run annotations for the gates that failed or warned, where the metric's file is in the
+ * workspace (a relative path: GitHub places annotations by repository path). Files read from a
+ * temporary folder (a fetched baseline) are not the pull request's and get none.
+ */
+export function gateAnnotations(
+  comparison: Comparison,
+  readText?: (file: string) => string | undefined,
+): GateAnnotation[] {
+  const out: GateAnnotation[] = [];
+  const local = comparison.head.sources.filter((s) => !s.file.startsWith('/') && !/^[a-z]+:/.test(s.file));
+  for (const result of comparison.gates) {
+    if (result.metric === undefined) continue;
+    if (result.status !== 'fail' && result.status !== 'error' && result.status !== 'warn') continue;
+    const where = locateMetric(local, result.metric, readText);
+    if (where === undefined) continue;
+    out.push({
+      path: where.file.replace(/\\/g, '/').replace(/^\.\//, ''),
+      start_line: where.line ?? 1,
+      end_line: where.line ?? 1,
+      annotation_level: result.status === 'warn' ? 'warning' : 'failure',
+      title: `mlci gate ${result.status === 'warn' ? 'warning' : 'failed'}: ${result.gate.text}`.slice(
+        0,
+        255,
+      ),
+      message: result.reason.slice(0, 64_000),
+    });
+  }
+  return out;
+}
+
 /** Failed gates as error annotations and warnings as warnings, on the line that states the metric. */
 export function annotateGates(io: ActionIO, comparison: Comparison): void {
   for (const result of comparison.gates) {

@@ -29,11 +29,20 @@ const INLINE_SPECIAL = /[\\`*[\]|~$#]/g;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
 
+/** Everything escapeMarkdownText and breakAutolinks act on, in one test. */
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPING = /[\\`*[\]|~$#&<@:\r\n\t\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]|www|gh-/i;
+/** An underscore that could open or close emphasis (not between two letters or digits). */
+const LOOSE_UNDERSCORE = /(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/u;
+
 /**
  * Inline text: renders as exactly `text` (line breaks become spaces). Safe inside a paragraph, a
  * list item, a heading, link or image text (`![here](...)`) and a table cell.
  */
 export function escapeMarkdownText(text: string): string {
+  // Most cells are numbers and plain metric keys: when none of the characters (or words) the steps
+  // below act on occurs, they would return the text unchanged, so only the line start is checked.
+  if (!NEEDS_ESCAPING.test(text) && !LOOSE_UNDERSCORE.test(text)) return escapeLineStart(text);
   let out = text
     .replace(/\r\n?|\n|\t/g, ' ')
     .replace(CONTROL, '\uFFFD')
@@ -45,7 +54,7 @@ export function escapeMarkdownText(text: string): string {
     .replace(INLINE_SPECIAL, '\\$&');
   // `_` between two letters or digits can neither open nor close emphasis (CommonMark's flanking
   // rules), so `train_loss` stays readable in report.md; every other `_` is escaped.
-  out = out.replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_');
+  out = out.replace(new RegExp(LOOSE_UNDERSCORE.source, 'gu'), '\\_');
   out = breakAutolinks(out);
   return escapeLineStart(out);
 }

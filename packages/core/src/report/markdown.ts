@@ -324,7 +324,17 @@ function verdictSentence(facts: Facts): string {
 }
 
 /** "gates" when each gate gave one result; a glob gives one result per metric it matched. */
+const gateNouns = new WeakMap<readonly GateResult[], string>();
+
 function gateNoun(gates: readonly GateResult[]): string {
+  const known = gateNouns.get(gates);
+  if (known !== undefined) return known;
+  const noun = countGateNoun(gates);
+  gateNouns.set(gates, noun);
+  return noun;
+}
+
+function countGateNoun(gates: readonly GateResult[]): string {
   const distinct = new Set(gates.map((g) => `${g.gate.origin}\u0000${g.gate.text}`)).size;
   return distinct === gates.length ? 'gate' : 'gate check';
 }
