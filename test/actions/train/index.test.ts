@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { getInput } from '@actions/core';
 import { parse } from 'yaml';
 import type { TrainRecord } from '../../../packages/core/src/train/record.js';
@@ -10,14 +10,14 @@ import { parseOutputsFile, workspace } from './helpers.js';
 /**
  * The train step as the runner runs it: the composite step's `env:` evaluated from action.yml
  * (each `${{ inputs.x }}` becomes the workflow's `with:` value or the input's default), then
- * `shell: bash` starting node on actions/train/src/index.ts (tsx stands in for the bundle).
+ * the step's own `run:` line under `shell: bash`, with GITHUB_ACTION_PATH pointing at
+ * actions/train, so it starts the committed bundle dist/train/index.js exactly as on a runner.
  */
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const tsx = pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href;
 
 interface Action {
   inputs: Record<string, { default?: string }>;
-  runs: { steps: Array<{ id?: string; env?: Record<string, string> }> };
+  runs: { steps: Array<{ id?: string; run?: string; env?: Record<string, string> }> };
 }
 const action = parse(readFileSync(join(root, 'actions/train/action.yml'), 'utf8')) as Action;
 
@@ -50,9 +50,11 @@ function runStep(withInputs: Record<string, string>): Promise<StepResult> {
     ...inherited,
     ...stepEnvironment(withInputs),
     GITHUB_OUTPUT: outputFile,
-    TSX_TSCONFIG_PATH: join(root, 'tsconfig.json'),
+    GITHUB_ACTION_PATH: join(root, 'actions/train'),
   };
-  const script = `node --import "${tsx}" "${join(root, 'actions/train/src/index.ts')}"`;
+  const script = action.runs.steps.find((candidate) => candidate.id === 'train')?.run ?? '';
+  if (!script.includes('dist/train/index.js'))
+    throw new Error('the train step no longer runs dist/train/index.js');
   return new Promise((resolve, reject) => {
     const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], { cwd, env });
     let stdout = '';
