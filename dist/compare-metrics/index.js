@@ -7,7 +7,7 @@ import {
   createClient,
   findBaseline,
   readContext
-} from "../chunks/chunk-GN27EB43.js";
+} from "../chunks/chunk-FLS3UTR4.js";
 import {
   annotateGates,
   failedGateTexts,

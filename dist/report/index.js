@@ -13,7 +13,7 @@ import {
   readContext,
   recordHistory,
   upsertReportComment
-} from "../chunks/chunk-GN27EB43.js";
+} from "../chunks/chunk-FLS3UTR4.js";
 import {
   decodeComparisonState,
   gateAnnotations,

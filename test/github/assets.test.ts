@@ -61,12 +61,13 @@ describe('publishAssets against the fake GitHub', () => {
     const repo = fake().state.repo(FULL_NAME);
     expect(repo.commits.get(second.commitSha)!.parents).toEqual([first.commitSha]);
     expect(repo.commits.get(first.commitSha)!.parents).toEqual([]);
+    // Each commit holds its own report's files (they are linked by commit), and the earlier
+    // commit stays reachable through the parent, so the first report's URLs keep working.
     const files = fake().state.files(FULL_NAME, second.commitSha);
-    expect([...files.keys()].sort()).toEqual([
+    expect([...files.keys()].sort()).toEqual(['pr-1/mlci/gpu/curves-loss.png', 'pr-1/mlci/gpu/deltas.png']);
+    expect([...fake().state.files(FULL_NAME, first.commitSha).keys()].sort()).toEqual([
       'pr-1/mlci/curves-loss.png',
       'pr-1/mlci/deltas.png',
-      'pr-1/mlci/gpu/curves-loss.png',
-      'pr-1/mlci/gpu/deltas.png',
     ]);
     expect(new Uint8Array(files.get('pr-1/mlci/gpu/curves-loss.png')!)).toEqual(PNG);
     // The main branch is untouched.

@@ -110,13 +110,16 @@ describe('upsertReportComment against the fake GitHub', () => {
     expect(comments()[0]!.body).toContain('newer report');
     expect(log.lines.join('\n')).toMatch(
       new RegExp(
-        `Not updating comment \\d+: it reports on ${newer.slice(0, 7)}.*this run is for ${head.slice(0, 7)}`,
+        `Not updating comment \\d+: the pull request's head is now ${newer.slice(0, 7)}; this run is for ${head.slice(0, 7)}`,
       ),
     );
-    // A run for an older head may still replace a report that is older yet (the current head has none).
+    // A run that knows it is not for the current head never writes, even over a report older than
+    // its own: the current head's run writes the report that stays (a stale run that wrote here
+    // could land after it).
     pr.head.sha = base;
-    const replaced = await upsertReportComment(client, options(pr.number, 'older report', head));
-    expect(replaced.action).toBe('updated');
+    const again = await upsertReportComment(client, options(pr.number, 'older report', head));
+    expect(again.action).toBe('skipped-stale');
+    expect(comments()[0]!.body).toContain('newer report');
   });
 
   test.each([9, 0, 4])(

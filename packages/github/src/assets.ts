@@ -56,6 +56,7 @@ export async function publishAssets(
       branch,
       files: options.files.map((f, i) => ({ path: files[i]!.path, content: f.content })),
       message: options.message ?? `mlci: charts for ${prefix}`,
+      keepFiles: false,
       ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
       ...(options.retryDelayMs === undefined ? {} : { retryDelayMs: options.retryDelayMs }),
       ...(options.log === undefined ? {} : { log: options.log }),

@@ -28,8 +28,10 @@ export interface UpsertCommentOptions {
   /** Linked from the short comment posted when GitHub refuses the body as too long. */
   fullReportUrl?: string;
   /**
-   * How long the run for the current head waits before checking that no concurrent run for an
-   * older head overwrote its report. Default 1000 ms; tests pass a few.
+   * When set, the run for the current head waits this long after a contested write and checks that
+   * no run for an older head overwrote its report. Off by default: an older run reads the pull
+   * request's head right before it writes and steps back, so it could only overwrite a newer report
+   * if the whole newer run (checkout, training, report) fit between that read and its write.
    */
   settleMs?: number;
   log?: Logger;
@@ -132,17 +134,16 @@ export async function upsertReportComment(
   let contested = false;
   const existing = (await list())[0];
   if (existing !== undefined) {
-    let target: Comment = existing;
+    const target: Comment = existing;
     const listedHead = readHeadMarker(existing.body ?? '');
     if (headSha !== undefined && listedHead !== undefined && listedHead !== headSha) {
       contested = true;
-      // Re-read just before writing: a concurrent run may have written a newer report since the list.
-      target = (await getComment(client, owner, repo, existing.id)) ?? existing;
-      const theirs = readHeadMarker(target.body ?? '');
       const head = await current();
-      if (theirs !== undefined && theirs !== headSha && head !== undefined && theirs === head) {
+      // A run that knows it is not for the current head never writes: whatever the comment holds
+      // now, the current head's run will write (or has written) the report that must stay.
+      if (head !== undefined && head !== headSha) {
         log.info(
-          `Not updating comment ${target.id}: it reports on ${short(theirs)}, the pull request's current head; ` +
+          `Not updating comment ${target.id}: the pull request's head is now ${short(head)}; ` +
             `this run is for ${short(headSha)}, an older commit.`,
         );
         return {
@@ -188,7 +189,7 @@ export async function upsertReportComment(
   }
   result.shortened = write.shortened;
 
-  if (contested && headSha !== undefined && (await current()) === headSha) {
+  if (options.settleMs !== undefined && contested && headSha !== undefined && (await current()) === headSha) {
     // A run for an older head may have read the comment before our write and written after it.
     // Ours is the report that must stay: look again once the others had time to finish.
     for (let round = 0; round < 3; round++) {
@@ -288,20 +289,6 @@ async function writeComment(
     );
     const comment = await send(short);
     return { id: comment.id, url: comment.html_url, body: short, shortened: true, comment };
-  }
-}
-
-async function getComment(
-  client: GitHubClient,
-  owner: string,
-  repo: string,
-  id: number,
-): Promise<Comment | undefined> {
-  try {
-    return (await client.rest.issues.getComment({ owner, repo, comment_id: id })).data;
-  } catch (error) {
-    if (statusOf(error) === 404) return undefined;
-    throw error;
   }
 }
 

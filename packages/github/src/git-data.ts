@@ -13,6 +13,12 @@ export interface CommitFilesOptions {
   branch: string;
   files: FileToCommit[];
   message: string;
+  /**
+   * Keep the files already on the branch (the history branch, read by path at its head). False
+   * for the assets branch: its files are linked by commit SHA, so a commit needs only its own
+   * files, and the request that reads the head commit's tree is saved.
+   */
+  keepFiles?: boolean;
   /** Tries when a concurrent writer moved the branch between our read and our update; default 5. */
   maxAttempts?: number;
   /** Milliseconds to wait before a retry, times the attempt number; default 200. */
@@ -29,7 +35,8 @@ export interface CommitFilesResult {
 
 /**
  * Adds files to a branch in one commit through the Git Data API (no checkout, no git binary):
- * blobs, a tree on top of the branch's tree, a commit whose parent is the branch head, then a
+ * blobs, a tree (on top of the branch's tree unless keepFiles is false), a commit whose parent is
+ * the branch head (so every earlier commit stays reachable), then a
  * fast-forward of the ref. When another writer moved the ref first (409/422), the ref is read again
  * and the tree and commit rebuilt on the new head. A missing branch is created as an orphan.
  */
@@ -60,7 +67,7 @@ export async function commitFiles(
   for (let attempt = 1; ; attempt++) {
     const head = await branchHead(client, owner, repo, branch);
     let baseTree: string | undefined;
-    if (head !== undefined) {
+    if (head !== undefined && options.keepFiles !== false) {
       baseTree = (await client.rest.git.getCommit({ owner, repo, commit_sha: head })).data.tree.sha;
     }
     const newTree = await client.rest.git.createTree({
