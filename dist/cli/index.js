@@ -3,8 +3,11 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   main,
   processIO
-} from "../chunks/chunk-HGBKZYLL.js";
-import "../chunks/chunk-NOSS6IKQ.js";
+} from "../chunks/chunk-PKXMF35E.js";
+import "../chunks/chunk-VOS6KLSG.js";
+import "../chunks/chunk-PZRURCD6.js";
+import "../chunks/chunk-GWAIW46Y.js";
+import "../chunks/chunk-3CG65SHH.js";
 
 // packages/cli/src/bin.ts
 process.exitCode = await main(process.argv.slice(2), processIO);

@@ -7,7 +7,7 @@ import {
   createClient,
   findBaseline,
   readContext
-} from "../chunks/chunk-FLS3UTR4.js";
+} from "../chunks/chunk-SLNMOACV.js";
 import {
   annotateGates,
   failedGateTexts,
@@ -15,25 +15,28 @@ import {
   parseMetricsInputs,
   readBaselineRuns,
   readHead
-} from "../chunks/chunk-7TDBWFNH.js";
+} from "../chunks/chunk-EJDKIWO6.js";
 import {
   booleanInput,
   listInput,
   optionalInput,
   runAction,
   writeState
-} from "../chunks/chunk-BZNJKWWL.js";
+} from "../chunks/chunk-QY5FH4XP.js";
 import {
   comparisonText,
   loadPredictionPair,
   statisticsFor
-} from "../chunks/chunk-HGBKZYLL.js";
+} from "../chunks/chunk-PKXMF35E.js";
 import {
   ConfigurationError,
   GateFailedError,
   runComparison,
   stringifyDocument
-} from "../chunks/chunk-NOSS6IKQ.js";
+} from "../chunks/chunk-VOS6KLSG.js";
+import "../chunks/chunk-PZRURCD6.js";
+import "../chunks/chunk-GWAIW46Y.js";
+import "../chunks/chunk-3CG65SHH.js";
 
 // actions/compare-metrics/src/run.ts
 import { readFileSync } from "node:fs";

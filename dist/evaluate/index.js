@@ -6,21 +6,24 @@ import {
   metricsSetup,
   parseMetricsInputs,
   readHead
-} from "../chunks/chunk-7TDBWFNH.js";
+} from "../chunks/chunk-EJDKIWO6.js";
 import {
   booleanInput,
   runAction,
   writeState
-} from "../chunks/chunk-BZNJKWWL.js";
+} from "../chunks/chunk-QY5FH4XP.js";
 import {
   comparisonText
-} from "../chunks/chunk-HGBKZYLL.js";
+} from "../chunks/chunk-PKXMF35E.js";
 import {
   GateFailedError,
   runComparison,
   stringifyDocument,
   toJsonDoc
-} from "../chunks/chunk-NOSS6IKQ.js";
+} from "../chunks/chunk-VOS6KLSG.js";
+import "../chunks/chunk-PZRURCD6.js";
+import "../chunks/chunk-GWAIW46Y.js";
+import "../chunks/chunk-3CG65SHH.js";
 
 // actions/evaluate/src/run.ts
 function parseInputs(get) {

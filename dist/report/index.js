@@ -13,14 +13,14 @@ import {
   readContext,
   recordHistory,
   upsertReportComment
-} from "../chunks/chunk-FLS3UTR4.js";
+} from "../chunks/chunk-SLNMOACV.js";
 import {
   decodeComparisonState,
   gateAnnotations,
   metricsSetup,
   parseMetricsInputs,
   readHead
-} from "../chunks/chunk-7TDBWFNH.js";
+} from "../chunks/chunk-EJDKIWO6.js";
 import {
   booleanInput,
   choiceInput,
@@ -29,14 +29,14 @@ import {
   optionalInput,
   readState,
   runAction
-} from "../chunks/chunk-BZNJKWWL.js";
+} from "../chunks/chunk-QY5FH4XP.js";
 import {
   comparisonText,
   loadPredictionPair,
   loadSidePlots,
   pairPlots,
   relativeToConfig
-} from "../chunks/chunk-HGBKZYLL.js";
+} from "../chunks/chunk-PKXMF35E.js";
 import {
   ConfigurationError,
   GateFailedError,
@@ -49,7 +49,10 @@ import {
   runComparison,
   stringifyDocument,
   writeReportFolder
-} from "../chunks/chunk-NOSS6IKQ.js";
+} from "../chunks/chunk-VOS6KLSG.js";
+import "../chunks/chunk-PZRURCD6.js";
+import "../chunks/chunk-GWAIW46Y.js";
+import "../chunks/chunk-3CG65SHH.js";
 
 // actions/report/src/run.ts
 import { existsSync as existsSync2, mkdirSync, readFileSync as readFileSync2, readdirSync, writeFileSync } from "node:fs";

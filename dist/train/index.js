@@ -7,7 +7,7 @@ import {
   requiredInput,
   runAction,
   writeState
-} from "../chunks/chunk-BZNJKWWL.js";
+} from "../chunks/chunk-QY5FH4XP.js";
 import {
   ConfigurationError,
   LastLines,
@@ -22,7 +22,10 @@ import {
   resolveShell,
   roundSeconds,
   stripAnsi
-} from "../chunks/chunk-NOSS6IKQ.js";
+} from "../chunks/chunk-VOS6KLSG.js";
+import "../chunks/chunk-PZRURCD6.js";
+import "../chunks/chunk-GWAIW46Y.js";
+import "../chunks/chunk-3CG65SHH.js";
 
 // actions/train/src/run.ts
 import { randomUUID } from "node:crypto";

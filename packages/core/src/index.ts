@@ -37,21 +37,10 @@ export * from './gates/statistics.js';
 export * from './plots/index.js';
 export * from './report/model.js';
 export * from './report/charts/index.js';
-export {
-  renderChart,
-  encodePng,
-  fontDirectory,
-  ChartsUnavailableError,
-  type RenderOptions,
-} from './report/charts/render.js';
-export {
-  renderHtmlPreview,
-  markdownToHtml,
-  markdownStylesheet,
-  stylesheetDirectory,
-  MARKDOWN_STYLESHEET_FILE,
-  type HtmlPreviewOptions,
-} from './report/html.js';
+// The renderers are loaded on demand (see report/lazy.ts): importing @mlci/core loads no chart.js,
+// canvas or Markdown-to-HTML code.
+export * from './report/lazy.js';
+export { ChartsUnavailableError } from './report/charts/unavailable.js';
 export {
   renderMarkdown,
   formatDuration,

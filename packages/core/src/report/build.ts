@@ -3,7 +3,7 @@ import { settingsFor, type DisplaySettings, type MlciConfig } from '../config/co
 import type { MetricsDoc } from '../model.js';
 import type { ConfusionMatrix, PrCurve, RocCurve } from '../plots/model.js';
 import type { HistoryEntry } from './charts/history.js';
-import { ChartsUnavailableError, renderChart } from './charts/render.js';
+import { ChartsUnavailableError } from './charts/unavailable.js';
 import { chartImage, planCharts } from './charts/select.js';
 import { renderMarkdown, type MarkdownReport } from './markdown.js';
 import type { ChartImage, ReportInput, RunInfo } from './model.js';
@@ -77,6 +77,9 @@ export async function buildReport(input: BuildReportInput): Promise<BuiltReport>
   const charts: RenderedChart[] = [];
   const chartNotes = [...plan.notes];
   try {
+    // Loaded on first use: chart.js and the canvas are most of the bundle's start-up cost, and a
+    // step that renders no report (evaluate, compare-metrics) should not pay it.
+    const { renderChart } = await import('./charts/render.js');
     // One at a time: rendering is CPU-bound on one thread, and the order must not depend on timing.
     for (const spec of plan.specs) {
       const png = await renderChart(spec.config, { width: spec.width, height: spec.height });

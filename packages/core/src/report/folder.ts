@@ -5,7 +5,6 @@ import type { Comparison } from '../compare/compare.js';
 import { stringifyDocument } from '../compare/json.js';
 import { ConfigurationError } from '../errors.js';
 import type { BuiltReport } from './build.js';
-import { renderHtmlPreview } from './html.js';
 import type { ChartImage } from './model.js';
 
 /** `report.json`: what later steps (the actions, a fork's workflow_run) read back. */
@@ -62,6 +61,8 @@ export async function writeReportFolder(
   };
   await writeAtomically(join(dir, REPORT_FILES.json), `${stringifyDocument(document)}\n`);
   await writeAtomically(join(dir, REPORT_FILES.markdown), `${report.markdown}\n`);
+  // The Markdown-to-HTML stack is loaded only here, where a preview is written.
+  const { renderHtmlPreview } = await import('./html.js');
   await writeAtomically(join(dir, REPORT_FILES.preview), renderHtmlPreview(report.markdown, { title }));
   written.push(REPORT_FILES.json, REPORT_FILES.markdown, REPORT_FILES.preview);
   for (const stale of previous) {

@@ -1,5 +1,4 @@
-import { Chart, type ChartConfiguration, type Plugin } from 'chart.js';
-import { MatrixController, MatrixElement } from 'chartjs-chart-matrix';
+import type { Chart, ChartConfiguration, Plugin } from 'chart.js';
 import { formatNumber, roundNoise } from '../../format.js';
 import { rowShares, rowTotals, summarizeConfusion } from '../../plots/metrics.js';
 import type { ConfusionMatrix } from '../../plots/model.js';
@@ -33,10 +32,9 @@ import {
  * blue where the pull request does better (more of a class on the diagonal, fewer examples in an
  * off-diagonal cell), orange-red where it does worse, the same pair the metric-change chart uses.
  *
- * The matrix controller comes from chartjs-chart-matrix; it is registered here, once, so a spec
- * built by this module always renders.
+ * The matrix controller comes from chartjs-chart-matrix; render.ts registers it with the rest of
+ * chart.js, so building a spec here loads no chart.js code at all.
  */
-Chart.register(MatrixController, MatrixElement);
 
 export interface ConfusionChartOptions {
   /** At most this many classes per axis (default 20); the least frequent are merged into "other". */

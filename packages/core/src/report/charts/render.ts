@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { CHART_FONT_FAMILY } from './theme.js';
+import { ChartsUnavailableError } from './unavailable.js';
 import type * as Canvas from '@napi-rs/canvas';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +20,7 @@ import { MatrixController, MatrixElement } from 'chartjs-chart-matrix';
  * times the deflate time). Node's zlib may pick different (equally valid) matches on CPUs without
  * SSE4.2/ARMv8 CRC instructions; the pixels stay identical.
  */
-export const CHART_FONT_FAMILY = 'Inter';
+export { CHART_FONT_FAMILY };
 
 let ready = false;
 
@@ -39,13 +41,7 @@ export function fontDirectory(): string {
 type CanvasModule = typeof Canvas;
 let canvasModule: CanvasModule | undefined;
 
-/**
- * Charts cannot be drawn here: the canvas' native binary is missing for this platform (the
- * committed dist/ ships Linux x64 only). Reports then go out without charts and say why.
- */
-export class ChartsUnavailableError extends Error {
-  override name = 'ChartsUnavailableError';
-}
+export { ChartsUnavailableError };
 
 /** Loaded on first use, so that a platform without the binary still gets a report (without charts). */
 async function loadCanvas(): Promise<CanvasModule> {

@@ -1,7 +1,6 @@
 import type { ChartConfiguration } from 'chart.js';
 import type { DisplaySettings } from '../../config/config.js';
 import { formatNumber, roundNoise } from '../../format.js';
-import { CHART_FONT_FAMILY } from './render.js';
 
 /**
  * The look every mlci chart shares. Charts are drawn on an opaque white background (the renderer
@@ -29,7 +28,8 @@ export const CHART_WIDTH = 800;
 export const CURVE_HEIGHT = 360;
 export const HISTORY_HEIGHT = 320;
 export const CHART_PIXEL_RATIO = 2;
-export { CHART_FONT_FAMILY };
+/** The bundled font every chart is drawn in (registered by render.ts). */
+export const CHART_FONT_FAMILY = 'Inter';
 
 /** Okabe & Ito (2008), "Color Universal Design": the eight colours, by name. */
 export const OKABE_ITO = {

@@ -1,0 +1,8 @@
+/**
+ * Charts cannot be drawn here: the canvas' native binary is missing for this platform (the
+ * committed dist/ ships Linux x64 only). Reports then go out without charts and say why. Its own
+ * module, so callers can recognise it without loading chart.js and the canvas.
+ */
+export class ChartsUnavailableError extends Error {
+  override name = 'ChartsUnavailableError';
+}
