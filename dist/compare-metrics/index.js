@@ -7,7 +7,7 @@ import {
   createClient,
   findBaseline,
   readContext
-} from "../chunks/chunk-SLNMOACV.js";
+} from "../chunks/chunk-NAS7IA52.js";
 import {
   annotateGates,
   failedGateTexts,
@@ -15,14 +15,14 @@ import {
   parseMetricsInputs,
   readBaselineRuns,
   readHead
-} from "../chunks/chunk-EJDKIWO6.js";
+} from "../chunks/chunk-WGPQFNOW.js";
 import {
   booleanInput,
   listInput,
   optionalInput,
   runAction,
   writeState
-} from "../chunks/chunk-QY5FH4XP.js";
+} from "../chunks/chunk-WY7GROML.js";
 import {
   comparisonText,
   loadPredictionPair,

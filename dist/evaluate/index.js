@@ -6,12 +6,12 @@ import {
   metricsSetup,
   parseMetricsInputs,
   readHead
-} from "../chunks/chunk-EJDKIWO6.js";
+} from "../chunks/chunk-WGPQFNOW.js";
 import {
   booleanInput,
   runAction,
   writeState
-} from "../chunks/chunk-QY5FH4XP.js";
+} from "../chunks/chunk-WY7GROML.js";
 import {
   comparisonText
 } from "../chunks/chunk-PKXMF35E.js";

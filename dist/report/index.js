@@ -13,14 +13,14 @@ import {
   readContext,
   recordHistory,
   upsertReportComment
-} from "../chunks/chunk-SLNMOACV.js";
+} from "../chunks/chunk-NAS7IA52.js";
 import {
   decodeComparisonState,
   gateAnnotations,
   metricsSetup,
   parseMetricsInputs,
   readHead
-} from "../chunks/chunk-EJDKIWO6.js";
+} from "../chunks/chunk-WGPQFNOW.js";
 import {
   booleanInput,
   choiceInput,
@@ -29,7 +29,7 @@ import {
   optionalInput,
   readState,
   runAction
-} from "../chunks/chunk-QY5FH4XP.js";
+} from "../chunks/chunk-WY7GROML.js";
 import {
   comparisonText,
   loadPredictionPair,

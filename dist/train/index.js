@@ -7,7 +7,7 @@ import {
   requiredInput,
   runAction,
   writeState
-} from "../chunks/chunk-QY5FH4XP.js";
+} from "../chunks/chunk-WY7GROML.js";
 import {
   ConfigurationError,
   LastLines,

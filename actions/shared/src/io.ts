@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import { annotationProperties, appendSummary, getInput, issue, setOutput } from './runner.js';
 
 /**
  * What an action's run() may do to the runner, as one narrow interface: run() receives it, so
@@ -17,22 +17,22 @@ export interface ActionIO {
   setFailed(message: string): void;
 }
 
-/** The real runner, through @actions/core. */
+/** The real runner, through its protocol (runner.ts). */
 export function runnerIO(): ActionIO {
   return {
-    getInput: (name) => core.getInput(name),
-    setOutput: (name, value) => core.setOutput(name, value),
-    setSecret: (value) => core.setSecret(value),
-    info: (message) => core.info(message),
-    warning: (message, where) => core.warning(message, where ?? {}),
-    error: (message, where) => core.error(message, where ?? {}),
+    getInput: (name) => getInput(name),
+    setOutput: (name, value) => setOutput(name, value),
+    setSecret: (value) => issue('add-mask', {}, value),
+    info: (message) => void process.stdout.write(`${message}\n`),
+    warning: (message, where) => issue('warning', annotationProperties(where), message),
+    error: (message, where) => issue('error', annotationProperties(where), message),
     appendSummary: async (markdown) => {
-      if (process.env.GITHUB_STEP_SUMMARY === undefined || process.env.GITHUB_STEP_SUMMARY === '') {
-        core.info('no job summary here (GITHUB_STEP_SUMMARY is not set)');
-        return;
-      }
-      await core.summary.addRaw(markdown, true).write();
+      if (!appendSummary(markdown))
+        process.stdout.write('no job summary here (GITHUB_STEP_SUMMARY is not set)\n');
     },
-    setFailed: (message) => core.setFailed(message),
+    setFailed: (message) => {
+      process.exitCode = 1;
+      issue('error', {}, message);
+    },
   };
 }

@@ -1,4 +1,6 @@
-import { GitHub, defaults, getOctokitOptions } from '@actions/github/lib/utils';
+import { Octokit } from '@octokit/core';
+import { paginateRest } from '@octokit/plugin-paginate-rest';
+import { restEndpointMethods } from '@octokit/plugin-rest-endpoint-methods';
 import { retry } from '@octokit/plugin-retry';
 import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
 
@@ -34,7 +36,12 @@ export interface ClientOptions {
   paceWrites?: boolean;
 }
 
-const PLUGGED = GitHub.plugin(retry, throttling);
+/**
+ * Octokit with the plugins @actions/github uses, built here rather than through @actions/github:
+ * that package loads @actions/http-client and undici on every start (~100 ms of a step's time) to
+ * support proxies, which mlci loads only when a proxy is configured (see proxyAwareFetch).
+ */
+const PLUGGED = Octokit.plugin(restEndpointMethods, paginateRest, retry, throttling);
 
 /** The Octokit every mlci action uses: REST methods, pagination, retries on 5xx, rate-limit handling. */
 export type GitHubClient = InstanceType<typeof PLUGGED>;
@@ -67,28 +74,59 @@ export function createClient(options: ClientOptions): GitHubClient {
     fallbackSecondaryRateRetryAfter: 60,
     ...(options.paceWrites === false ? { write: unpaced, notifications: unpaced } : {}),
   };
-  const apiUrl = (options.apiUrl ?? defaults.baseUrl ?? 'https://api.github.com').replace(/\/+$/, '');
-  return new PLUGGED(
-    getOctokitOptions(options.token, {
-      baseUrl: apiUrl,
-      // @actions/github's defaults carry the proxy-aware fetch; passing `request` replaces them.
-      request: { ...defaults.request },
-      retry: {
-        retries: options.retries ?? 3,
-        retryAfterBaseValue: unit,
-        // Retried by the throttling plugin (403/429) or by the caller (409/422 on a moved ref).
-        doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451],
-      },
-      throttle,
-      log: {
-        debug: (message: string) => log.debug?.(message),
-        info: (message: string) => log.debug?.(message),
-        warn: (message: string) => log.warning(message),
-        error: (message: string) => log.warning(message),
-      },
-    }),
+  const apiUrl = (options.apiUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com').replace(
+    /\/+$/,
+    '',
   );
+  return new PLUGGED({
+    auth: `token ${options.token}`,
+    userAgent: userAgent(),
+    baseUrl: apiUrl,
+    request: { fetch: proxyAwareFetch },
+    retry: {
+      retries: options.retries ?? 3,
+      retryAfterBaseValue: unit,
+      // Retried by the throttling plugin (403/429) or by the caller (409/422 on a moved ref).
+      doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451],
+    },
+    throttle,
+    log: {
+      debug: (message: string) => log.debug?.(message),
+      info: (message: string) => log.debug?.(message),
+      warn: (message: string) => log.warning(message),
+      error: (message: string) => log.warning(message),
+    },
+  });
 }
+
+/** `mlci`, plus the runner's orchestration id when it sets one (as @actions/github does). */
+function userAgent(): string {
+  const id = process.env.ACTIONS_ORCHESTRATION_ID?.trim();
+  return id ? `mlci actions_orchestration_id/${id.replace(/[^a-z0-9_.-]/gi, '_')}` : 'mlci';
+}
+
+const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
+
+type Fetch = typeof globalThis.fetch;
+let proxied: Promise<Fetch> | undefined;
+
+/**
+ * Node's own fetch, unless the runner is behind a proxy (self-hosted runners often are): then the
+ * runner's proxy settings (`https_proxy`, `no_proxy`) are honoured through @actions/http-client and
+ * undici, exactly as @actions/github does, loaded on the first request that needs them.
+ */
+const proxyAwareFetch: Fetch = async (input, init) => {
+  if (!PROXY_VARIABLES.some((name) => (process.env[name] ?? '') !== '')) return globalThis.fetch(input, init);
+  proxied ??= (async () => {
+    const [{ HttpClient }, undici] = await Promise.all([import('@actions/http-client'), import('undici')]);
+    return (async (url: string | URL | Request, options?: RequestInit) => {
+      const target = typeof url === 'string' ? url : url instanceof URL ? url.href : url.url;
+      const dispatcher = new HttpClient().getAgentDispatcher(target);
+      return undici.fetch(target, { ...(options as object), ...(dispatcher ? { dispatcher } : {}) } as never);
+    }) as unknown as Fetch;
+  })();
+  return (await proxied)(input, init);
+};
 
 interface RequestOptions {
   method: string;
