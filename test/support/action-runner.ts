@@ -93,7 +93,9 @@ export async function runDistAction(name: string, options: RunOptions): Promise<
   }
   const entry = join(ROOT, 'actions', name, action.runs.main ?? '');
   const started = performance.now();
-  const child = spawn(process.execPath, [entry], { cwd: options.workspace, env });
+  // MLCI_ACTION_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles the steps (bench/actions.bench.ts).
+  const nodeArgs = (process.env.MLCI_ACTION_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
+  const child = spawn(process.execPath, [...nodeArgs, entry], { cwd: options.workspace, env });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
