@@ -7,7 +7,7 @@ import {
   createClient,
   findBaseline,
   readContext
-} from "../chunks/chunk-NAS7IA52.js";
+} from "../chunks/chunk-GFJDKIVV.js";
 import {
   annotateGates,
   failedGateTexts,
@@ -15,25 +15,25 @@ import {
   parseMetricsInputs,
   readBaselineRuns,
   readHead
-} from "../chunks/chunk-WGPQFNOW.js";
+} from "../chunks/chunk-WP7KUCDK.js";
 import {
   booleanInput,
   listInput,
   optionalInput,
   runAction,
   writeState
-} from "../chunks/chunk-WY7GROML.js";
+} from "../chunks/chunk-ESPULZBM.js";
 import {
   comparisonText,
   loadPredictionPair,
   statisticsFor
-} from "../chunks/chunk-PKXMF35E.js";
+} from "../chunks/chunk-C6D5OQSO.js";
 import {
   ConfigurationError,
   GateFailedError,
   runComparison,
   stringifyDocument
-} from "../chunks/chunk-VOS6KLSG.js";
+} from "../chunks/chunk-R7BGGXCB.js";
 import "../chunks/chunk-PZRURCD6.js";
 import "../chunks/chunk-GWAIW46Y.js";
 import "../chunks/chunk-3CG65SHH.js";

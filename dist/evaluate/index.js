@@ -6,21 +6,21 @@ import {
   metricsSetup,
   parseMetricsInputs,
   readHead
-} from "../chunks/chunk-WGPQFNOW.js";
+} from "../chunks/chunk-WP7KUCDK.js";
 import {
   booleanInput,
   runAction,
   writeState
-} from "../chunks/chunk-WY7GROML.js";
+} from "../chunks/chunk-ESPULZBM.js";
 import {
   comparisonText
-} from "../chunks/chunk-PKXMF35E.js";
+} from "../chunks/chunk-C6D5OQSO.js";
 import {
   GateFailedError,
   runComparison,
   stringifyDocument,
   toJsonDoc
-} from "../chunks/chunk-VOS6KLSG.js";
+} from "../chunks/chunk-R7BGGXCB.js";
 import "../chunks/chunk-PZRURCD6.js";
 import "../chunks/chunk-GWAIW46Y.js";
 import "../chunks/chunk-3CG65SHH.js";

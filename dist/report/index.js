@@ -13,14 +13,14 @@ import {
   readContext,
   recordHistory,
   upsertReportComment
-} from "../chunks/chunk-NAS7IA52.js";
+} from "../chunks/chunk-GFJDKIVV.js";
 import {
   decodeComparisonState,
   gateAnnotations,
   metricsSetup,
   parseMetricsInputs,
   readHead
-} from "../chunks/chunk-WGPQFNOW.js";
+} from "../chunks/chunk-WP7KUCDK.js";
 import {
   booleanInput,
   choiceInput,
@@ -29,14 +29,14 @@ import {
   optionalInput,
   readState,
   runAction
-} from "../chunks/chunk-WY7GROML.js";
+} from "../chunks/chunk-ESPULZBM.js";
 import {
   comparisonText,
   loadPredictionPair,
   loadSidePlots,
   pairPlots,
   relativeToConfig
-} from "../chunks/chunk-PKXMF35E.js";
+} from "../chunks/chunk-C6D5OQSO.js";
 import {
   ConfigurationError,
   GateFailedError,
@@ -49,7 +49,7 @@ import {
   runComparison,
   stringifyDocument,
   writeReportFolder
-} from "../chunks/chunk-VOS6KLSG.js";
+} from "../chunks/chunk-R7BGGXCB.js";
 import "../chunks/chunk-PZRURCD6.js";
 import "../chunks/chunk-GWAIW46Y.js";
 import "../chunks/chunk-3CG65SHH.js";

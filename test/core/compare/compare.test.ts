@@ -163,3 +163,23 @@ describe('the verdict', () => {
     expect(verdictOf([], true).summary).toBe('no gates are configured');
   });
 });
+
+describe('changed parameters leave out what names or times a run', () => {
+  it('lists neither MLflow run ids, times and names nor its per-run system tags', async () => {
+    const { readMetricsPath } = await import('../../../packages/core/src/readers/registry.js');
+    const { runComparison } = await import('../../../packages/core/src/compare/pipeline.js');
+    const { emptyConfig } = await import('../../../packages/core/src/config/config.js');
+    const mlruns = 'test/fixtures/real/mlflow/packt-ch02-mlruns';
+    const head = await readMetricsPath(mlruns, { run: '34e6c900bbec484aa32ca9a4827a0c85' });
+    const base = await readMetricsPath(mlruns, { run: 'a7455f84da244022855a52b3921795f6' });
+    expect(head.params['run.id']).not.toBe(base.params['run.id']);
+    const comparison = runComparison({
+      head: { runs: [head] },
+      base: { runs: [base] },
+      config: emptyConfig(),
+    });
+    const keys = comparison.params.map((p) => p.key);
+    expect(keys.filter((k) => /^run\.(id|name|start_time|end_time)$/.test(k))).toEqual([]);
+    expect(keys.some((k) => k.includes('git\\.commit') || k.endsWith('mlflow\\.user'))).toBe(false);
+  });
+});

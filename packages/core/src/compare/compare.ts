@@ -193,6 +193,20 @@ function summarize(values: number[]): SampleSummary {
   return summary;
 }
 
+/**
+ * Params that name or time a run rather than configure it: they differ between any two runs, so
+ * listing them as "changed" in every report would bury the hyper-parameters that did change.
+ * MLflow's run metadata and its per-run system tags (the commit, the user, generated run names).
+ */
+export const RUN_IDENTITY_PARAMS: readonly RegExp[] = [
+  /^run\.(id|name|start_time|end_time|experiment_id)$/,
+  /^tag\.mlflow\\\.(runName|user|source\\\.git\\\.commit|log-model\\\.history|parentRunId)$/,
+];
+
+export function isRunIdentity(key: string): boolean {
+  return RUN_IDENTITY_PARAMS.some((pattern) => pattern.test(key));
+}
+
 function diffParams(
   baseRuns: readonly MetricsDoc[],
   headRuns: readonly MetricsDoc[],
@@ -203,6 +217,7 @@ function diffParams(
   const head = Object.assign({}, ...headRuns.map((r) => r.params)) as Record<string, ParamValue>;
   const changes: ParamChange[] = [];
   for (const key of [...new Set([...Object.keys(base), ...Object.keys(head)])].sort()) {
+    if (isRunIdentity(key)) continue;
     const inBase = Object.hasOwn(base, key);
     const inHead = Object.hasOwn(head, key);
     if (inBase && inHead) {
