@@ -7,7 +7,7 @@ import {
   createClient,
   findBaseline,
   readContext
-} from "../chunks/chunk-GFJDKIVV.js";
+} from "../chunks/chunk-JCJYGLQM.js";
 import {
   annotateGates,
   failedGateTexts,

@@ -13,7 +13,7 @@ import {
   readContext,
   recordHistory,
   upsertReportComment
-} from "../chunks/chunk-GFJDKIVV.js";
+} from "../chunks/chunk-JCJYGLQM.js";
 import {
   decodeComparisonState,
   gateAnnotations,
@@ -276,7 +276,13 @@ async function plotsFor(inputs, config) {
 }
 function targetOf(context) {
   const event = context.event;
-  if (event.kind === "pull_request") return { pullRequest: event.number, headSha: event.headSha };
+  if (event.kind === "pull_request") {
+    return {
+      pullRequest: event.number,
+      headSha: event.headSha,
+      ...event.updatedAt !== void 0 ? { headTime: event.updatedAt } : {}
+    };
+  }
   return { headSha: context.sha };
 }
 function runInfo(context, env, target, stateDir) {
@@ -353,6 +359,7 @@ async function post(io, inputs, context, client, log, target, report) {
         body: report.comment,
         marker: reportMarker(report.id),
         headSha: target.headSha,
+        ...target.headTime !== void 0 ? { headTime: target.headTime } : {},
         author: { login: inputs.commentAuthor },
         ...context.runUrl !== void 0 ? { fullReportUrl: context.runUrl } : {},
         log
@@ -373,6 +380,8 @@ async function post(io, inputs, context, client, log, target, report) {
       headSha: target.headSha,
       name: inputs.checkName,
       conclusion: CONCLUSION[report.verdict],
+      // A first attempt has no earlier check of its own to update (a re-run does).
+      updateExisting: (context.runAttempt ?? 1) > 1,
       title: report.title,
       summary: report.comment,
       ...report.annotations !== void 0 && report.annotations.length > 0 ? { annotations: report.annotations } : {},

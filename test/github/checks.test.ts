@@ -88,6 +88,14 @@ describe('publishCheckRun against the fake GitHub', () => {
     expect(list!.query).toMatchObject({ check_name: 'mlci' });
   });
 
+  test('without the lookup (a first attempt), one request creates the run', async () => {
+    const { head } = seedPullRequest(fake());
+    const client = fakeClient(fake());
+    const result = await publishCheckRun(client, options(head, { updateExisting: false }));
+    expect(result).toMatchObject({ kind: 'check-run', created: true });
+    expect(fake().requests.map((r) => r.operationId)).toEqual(['checks/create']);
+  });
+
   test('more than 50 annotations are sent 50 at a time; a long summary is trimmed', async () => {
     const { head } = seedPullRequest(fake());
     const client = fakeClient(fake());

@@ -93,6 +93,37 @@ describe('upsertReportComment against the fake GitHub', () => {
     expect(lists.length).toBeGreaterThanOrEqual(2);
   });
 
+  test('event times order two reports without asking for the head: the later push wins', async () => {
+    const { pr, head } = seedPullRequest(fake());
+    const newer = fake().state.commit(FULL_NAME, {
+      branch: 'feature',
+      files: { 'b.py': '2' },
+      message: 'more',
+    });
+    pr.head.sha = newer;
+    const client = fakeClient(fake());
+    const at = (time: string, sha: string, text: string) => ({
+      ...options(pr.number, text, sha),
+      headTime: time,
+      // The settle wait is opt-in and off in the actions; this test counts the requests without it.
+      settleMs: undefined,
+    });
+    await upsertReportComment(client, at('2024-01-01T10:00:00Z', head, 'first push'));
+    const before = fake().requests.length;
+    const later = await upsertReportComment(client, at('2024-01-01T11:00:00Z', newer, 'second push'));
+    expect(later.action).toBe('updated');
+    // The list and the update: no request for the pull request's head.
+    expect(
+      fake()
+        .requests.slice(before)
+        .map((r) => r.operationId),
+    ).toEqual(['issues/list-comments', 'issues/update-comment']);
+    const stale = await upsertReportComment(client, at('2024-01-01T10:00:00Z', head, 'first push, re-run'));
+    expect(stale.action).toBe('skipped-stale');
+    expect(comments()[0]!.body).toContain('second push');
+    expect(comments()[0]!.body).toContain(`<!-- mlci-head sha="${newer}" at="2024-01-01T11:00:00Z" -->`);
+  });
+
   test('a run for an older head does not overwrite the current head report', async () => {
     const { pr, head, base } = seedPullRequest(fake());
     const newer = fake().state.commit(FULL_NAME, {

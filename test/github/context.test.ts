@@ -68,6 +68,8 @@ describe('readContext', () => {
       baseRef: 'master',
       headRepo: 'Codertocat/Hello-World',
       fork: false,
+      // When the event fired: it orders the reports of one pull request.
+      updatedAt: '2019-05-15T15:20:33Z',
     });
   });
 

@@ -138,6 +138,8 @@ interface Target {
   pullRequest?: number;
   /** The commit the check run is attached to: the pull request's head, never its merge commit. */
   headSha: string;
+  /** When the pull request event fired: orders this run's report against the comment's. */
+  headTime?: string;
   /** Set for a report saved by a pull request's run (from a fork) and posted from workflow_run. */
   fromSavedRun?: { url?: string };
 }
@@ -242,7 +244,13 @@ async function plotsFor(inputs: ReportInputs, config: BuildReportInput['config']
 
 function targetOf(context: GitHubContext): Target {
   const event = context.event;
-  if (event.kind === 'pull_request') return { pullRequest: event.number, headSha: event.headSha };
+  if (event.kind === 'pull_request') {
+    return {
+      pullRequest: event.number,
+      headSha: event.headSha,
+      ...(event.updatedAt !== undefined ? { headTime: event.updatedAt } : {}),
+    };
+  }
   return { headSha: context.sha };
 }
 
@@ -375,6 +383,7 @@ async function post(
         body: report.comment,
         marker: reportMarker(report.id),
         headSha: target.headSha,
+        ...(target.headTime !== undefined ? { headTime: target.headTime } : {}),
         author: { login: inputs.commentAuthor },
         ...(context.runUrl !== undefined ? { fullReportUrl: context.runUrl } : {}),
         log,
@@ -397,6 +406,8 @@ async function post(
       headSha: target.headSha,
       name: inputs.checkName,
       conclusion: CONCLUSION[report.verdict],
+      // A first attempt has no earlier check of its own to update (a re-run does).
+      updateExisting: (context.runAttempt ?? 1) > 1,
       title: report.title,
       summary: report.comment,
       ...(report.annotations !== undefined && report.annotations.length > 0

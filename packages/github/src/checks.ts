@@ -34,6 +34,12 @@ export interface PublishCheckOptions {
   annotations?: CheckAnnotation[];
   /** The run's page, linked from the check and the status. */
   detailsUrl?: string;
+  /**
+   * Look for a run of the same name on the commit to update (default true). The report action
+   * skips the lookup on a workflow run's first attempt, when no earlier report of this run can
+   * have written one: one request fewer.
+   */
+  updateExisting?: boolean;
   log?: Logger;
 }
 
@@ -107,16 +113,19 @@ async function writeCheckRun(
     ...(options.detailsUrl === undefined ? {} : { details_url: options.detailsUrl }),
   };
 
-  const existing = (
-    await client.rest.checks.listForRef({
-      owner,
-      repo,
-      ref: options.headSha,
-      check_name: options.name,
-      filter: 'latest',
-      per_page: 1,
-    })
-  ).data.check_runs[0];
+  const existing =
+    options.updateExisting === false
+      ? undefined
+      : (
+          await client.rest.checks.listForRef({
+            owner,
+            repo,
+            ref: options.headSha,
+            check_name: options.name,
+            filter: 'latest',
+            per_page: 1,
+          })
+        ).data.check_runs[0];
 
   let id: number;
   let url: string;

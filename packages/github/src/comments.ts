@@ -21,6 +21,12 @@ export interface UpsertCommentOptions {
   /** The commit the report is about; a report for an older head never replaces a newer one. */
   headSha?: string;
   /**
+   * When the event for `headSha` fired (`pull_request.updated_at`). Recorded in the comment, it
+   * orders two runs' reports without asking GitHub for the pull request's head (one request
+   * fewer on every push); without it on either side, the head is asked for.
+   */
+  headTime?: string;
+  /**
    * Only comments by this author are ours to update. Installation tokens cannot ask GET /user who
    * they are, so it is stated: default `github-actions[bot]` (the GITHUB_TOKEN's identity).
    */
@@ -58,20 +64,34 @@ interface Comment {
 }
 
 /** The hidden marker that records which head commit a comment reports on. */
-export function headMarker(sha: string): string {
-  return `<!-- mlci-head sha="${sha.replace(/[^0-9a-fA-F]/g, '')}" -->`;
+export function headMarker(sha: string, time?: string): string {
+  const at = time !== undefined && ISO_TIME.test(time) ? ` at="${time}"` : '';
+  return `<!-- mlci-head sha="${sha.replace(/[^0-9a-fA-F]/g, '')}"${at} -->`;
+}
+
+const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
+
+/** When the event of the report a comment holds fired, from its hidden marker. */
+export function readHeadTime(body: string): string | undefined {
+  const time = /<!-- mlci-head sha="[0-9a-fA-F]+" at="([^"]+)" -->/.exec(body)?.[1];
+  return time !== undefined && ISO_TIME.test(time) ? time : undefined;
 }
 
 /** The head commit a comment reports on, from its hidden marker; undefined for comments without one. */
 export function readHeadMarker(body: string): string | undefined {
-  return /<!-- mlci-head sha="([0-9a-fA-F]+)" -->/.exec(body)?.[1];
+  return /<!-- mlci-head sha="([0-9a-fA-F]+)"(?: at="[^"]*")? -->/.exec(body)?.[1];
 }
 
 /** The report with its markers: the report marker (when missing) and the head marker (replaced). */
-export function withMarkers(body: string, marker: string, headSha: string | undefined): string {
-  let out = body.replace(/\n?<!-- mlci-head sha="[0-9a-fA-F]*" -->/g, '');
+export function withMarkers(
+  body: string,
+  marker: string,
+  headSha: string | undefined,
+  headTime?: string,
+): string {
+  let out = body.replace(/\n?<!-- mlci-head sha="[0-9a-fA-F]*"(?: at="[^"]*")? -->/g, '');
   if (!out.includes(marker)) out += `\n${marker}`;
-  if (headSha !== undefined) out += `\n${headMarker(headSha)}`;
+  if (headSha !== undefined) out += `\n${headMarker(headSha, headTime)}`;
   return out;
 }
 
@@ -101,7 +121,7 @@ export async function upsertReportComment(
   const log = options.log ?? silentLogger;
   const author = options.author ?? GITHUB_ACTIONS_BOT;
   const { owner, repo, issueNumber, marker, headSha } = options;
-  const body = withMarkers(options.body, marker, headSha);
+  const body = withMarkers(options.body, marker, headSha, options.headTime);
   const ours = (c: Comment) =>
     c.body?.includes(marker) === true &&
     c.user?.login === author.login &&
@@ -138,14 +158,25 @@ export async function upsertReportComment(
     const listedHead = readHeadMarker(existing.body ?? '');
     if (headSha !== undefined && listedHead !== undefined && listedHead !== headSha) {
       contested = true;
-      const head = await current();
-      // A run that knows it is not for the current head never writes: whatever the comment holds
-      // now, the current head's run will write (or has written) the report that must stay.
-      if (head !== undefined && head !== headSha) {
-        log.info(
-          `Not updating comment ${target.id}: the pull request's head is now ${short(head)}; ` +
-            `this run is for ${short(headSha)}, an older commit.`,
-        );
+      const theirTime = readHeadTime(existing.body ?? '');
+      const ours =
+        options.headTime !== undefined && ISO_TIME.test(options.headTime) ? options.headTime : undefined;
+      // The event times order the two reports when both are known; otherwise GitHub says which head is current.
+      let stale: string | undefined;
+      if (ours !== undefined && theirTime !== undefined && ours !== theirTime) {
+        if (ours < theirTime) {
+          stale = `it reports on ${short(listedHead)}, pushed at ${theirTime}, after ${short(headSha)} (${ours}), the commit this run is for.`;
+        }
+      } else {
+        const head = await current();
+        if (head !== undefined && head !== headSha) {
+          stale = `the pull request's head is now ${short(head)}; this run is for ${short(headSha)}, an older commit.`;
+        }
+      }
+      // A run that knows it is not for the newest head never writes: whatever the comment holds
+      // now, the newest head's run will write (or has written) the report that must stay.
+      if (stale !== undefined) {
+        log.info(`Not updating comment ${target.id}: ${stale}`);
         return {
           action: 'skipped-stale',
           commentId: target.id,

@@ -59,6 +59,11 @@ export interface PullRequestEvent {
   headRepo?: string;
   /** The head lives in another repository, so the token of a `pull_request` run is read-only. */
   fork: boolean;
+  /**
+   * `pull_request.updated_at` when the event fired: a push to the pull request moves it, so it
+   * orders the runs of one pull request (a re-run keeps its original event and so its time).
+   */
+  updatedAt?: string;
 }
 
 export interface PushEvent {
@@ -90,6 +95,9 @@ export interface WorkflowRunEvent {
     pullRequests: { number: number; headSha: string; headRef: string; baseSha: string; baseRef: string }[];
   };
 }
+
+/** GitHub's timestamps: `2024-05-15T15:20:33Z`, comparable as strings. */
+const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 
 /** Environment variables as the runner sets them; '' counts as not set. */
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -228,6 +236,8 @@ function eventDetails(eventName: string, payload: Record<string, unknown>): Even
         fork: headRepo === undefined || (baseRepo !== undefined && headRepo !== baseRepo),
       };
       if (headRepo !== undefined) details.headRepo = headRepo;
+      const updatedAt = optionalString(at(payload, 'pull_request', 'updated_at'));
+      if (updatedAt !== undefined && ISO_TIME.test(updatedAt)) details.updatedAt = updatedAt;
       const action = optionalString(payload['action']);
       if (action !== undefined) details.action = action;
       return details;
