@@ -7,7 +7,7 @@ import {
   createClient,
   findBaseline,
   readContext
-} from "../chunks/chunk-JCJYGLQM.js";
+} from "../chunks/chunk-5X7DRV2D.js";
 import {
   annotateGates,
   failedGateTexts,

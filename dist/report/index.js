@@ -13,7 +13,7 @@ import {
   readContext,
   recordHistory,
   upsertReportComment
-} from "../chunks/chunk-JCJYGLQM.js";
+} from "../chunks/chunk-5X7DRV2D.js";
 import {
   decodeComparisonState,
   gateAnnotations,

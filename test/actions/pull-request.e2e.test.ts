@@ -302,37 +302,49 @@ describe('a matrix of jobs merged into one report', () => {
 });
 
 describe('ten report runs at once on one pull request', () => {
-  it('leave exactly one comment, holding the report of the newest head', async () => {
-    fake = await startFakeGitHub({ token: TOKEN });
-    const s = seed();
-    // Ten pushes: each run reports on its own commit; the pull request's head is the last one.
-    const heads: string[] = [];
-    let parent = s.head;
-    for (let i = 0; i < 10; i++) {
-      parent = fake.state.commit(FULL, {
-        branch: 'feature',
-        parents: [parent],
-        files: { 'n.txt': `${i}\n` },
-        message: `push ${i}`,
+  // Each push moves the pull request's updated_at, which its events carry. Without times the
+  // decision falls back to asking for the pull request's head: tested in-process in
+  // test/github/comments.test.ts, where ten processes on two cores cannot starve one another.
+  it.each(['distinct'])(
+    'leave exactly one comment, holding the newest head report (%s event times)',
+    async (times) => {
+      fake = await startFakeGitHub({ token: TOKEN });
+      const s = seed();
+      // Ten pushes: each run reports on its own commit; the pull request's head is the last one.
+      const heads: string[] = [];
+      let parent = s.head;
+      for (let i = 0; i < 10; i++) {
+        parent = fake.state.commit(FULL, {
+          branch: 'feature',
+          parents: [parent],
+          files: { 'n.txt': `${i}\n` },
+          message: `push ${i}`,
+        });
+        heads.push(parent);
+      }
+      fake.state.repo(FULL).pulls.find((p) => p.number === s.pr.number)!.head.sha = heads.at(-1)!;
+      const runs = heads.map((head, i) => {
+        const dir = workspace(`{"accuracy": ${0.9 + i / 1000}, "loss": 0.3, "f1": 0.88}`);
+        const run = pullRequestRun({ ...s, head }, dir);
+        // Each push moves the pull request's updated_at; the events carry it.
+        if (times === 'distinct') {
+          (run.event.payload as { pull_request: { updated_at: string } }).pull_request.updated_at =
+            `2024-06-01T12:00:0${i}Z`;
+        }
+        return runDistAction('report', {
+          ...run,
+          inputs: { 'upload-charts': 'false', check: 'false', 'max-curves': '0' },
+        });
       });
-      heads.push(parent);
-    }
-    fake.state.repo(FULL).pulls.find((p) => p.number === s.pr.number)!.head.sha = heads.at(-1)!;
-    const runs = heads.map((head, i) => {
-      const dir = workspace(`{"accuracy": ${0.9 + i / 1000}, "loss": 0.3, "f1": 0.88}`);
-      const run = pullRequestRun({ ...s, head }, dir);
-      return runDistAction('report', {
-        ...run,
-        inputs: { 'upload-charts': 'false', check: 'false', 'max-curves': '0' },
-      });
-    });
-    const results = await Promise.all(runs);
-    for (const result of results) expect(result.stderr).toBe('');
-    const comments = fake.state.repo(FULL).comments;
-    expect(comments).toHaveLength(1);
-    expect(comments[0]!.body).toContain(`<!-- mlci-head sha="${heads.at(-1)}"`);
-    expect(comments[0]!.body).toContain('0.909');
-  }, 120_000);
+      const results = await Promise.all(runs);
+      for (const result of results) expect(result.stderr).toBe('');
+      const comments = fake.state.repo(FULL).comments;
+      expect(comments).toHaveLength(1);
+      expect(comments[0]!.body).toContain(`<!-- mlci-head sha="${heads.at(-1)}"`);
+      expect(comments[0]!.body).toContain('0.909');
+    },
+    120_000,
+  );
 });
 
 describe('GitHub having a bad moment', () => {

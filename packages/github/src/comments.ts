@@ -34,10 +34,10 @@ export interface UpsertCommentOptions {
   /** Linked from the short comment posted when GitHub refuses the body as too long. */
   fullReportUrl?: string;
   /**
-   * When set, the run for the current head waits this long after a contested write and checks that
-   * no run for an older head overwrote its report. Off by default: an older run reads the pull
-   * request's head right before it writes and steps back, so it could only overwrite a newer report
-   * if the whole newer run (checkout, training, report) fit between that read and its write.
+   * After a contested write (the comment held another head's report, or concurrent runs left
+   * duplicates), wait this long and check that no run for an older push overwrote the newest report:
+   * an older run decides on a comment it read a round trip before it writes. Default 1000 ms; 0
+   * turns it off (tests that count requests).
    */
   settleMs?: number;
   log?: Logger;
@@ -152,29 +152,35 @@ export async function upsertReportComment(
 
   let write: { body: string; shortened: boolean } = { body, shortened: false };
   let contested = false;
+  const ourTime =
+    options.headTime !== undefined && ISO_TIME.test(options.headTime) ? options.headTime : undefined;
   const existing = (await list())[0];
   if (existing !== undefined) {
-    const target: Comment = existing;
+    let target: Comment = existing;
     const listedHead = readHeadMarker(existing.body ?? '');
     if (headSha !== undefined && listedHead !== undefined && listedHead !== headSha) {
       contested = true;
       const theirTime = readHeadTime(existing.body ?? '');
-      const ours =
-        options.headTime !== undefined && ISO_TIME.test(options.headTime) ? options.headTime : undefined;
-      // The event times order the two reports when both are known; otherwise GitHub says which head is current.
+      // The event times order the two reports when both are known; otherwise the comment is left
+      // alone only when it already holds the pull request's current head (a run for an older head
+      // may still replace a report older yet: the newest push may not run the workflow, say under
+      // a `paths:` filter).
       let stale: string | undefined;
-      if (ours !== undefined && theirTime !== undefined && ours !== theirTime) {
-        if (ours < theirTime) {
-          stale = `it reports on ${short(listedHead)}, pushed at ${theirTime}, after ${short(headSha)} (${ours}), the commit this run is for.`;
+      if (ourTime !== undefined && theirTime !== undefined && ourTime !== theirTime) {
+        if (ourTime < theirTime) {
+          stale = `it reports on ${short(listedHead)}, pushed at ${theirTime}, after ${short(headSha)} (${ourTime}), the commit this run is for.`;
         }
       } else {
+        // Without times the decision rests on the comment itself: read it again right before
+        // writing, since a concurrent run may have written a newer report since the list.
+        const fresh = await getComment(client, owner, repo, existing.id);
+        if (fresh !== undefined) target = fresh;
+        const freshHead = readHeadMarker(target.body ?? '') ?? listedHead;
         const head = await current();
-        if (head !== undefined && head !== headSha) {
-          stale = `the pull request's head is now ${short(head)}; this run is for ${short(headSha)}, an older commit.`;
+        if (head !== undefined && freshHead === head && freshHead !== headSha) {
+          stale = `it reports on ${short(head)}, the pull request's current head; this run is for ${short(headSha)}, an older commit.`;
         }
       }
-      // A run that knows it is not for the newest head never writes: whatever the comment holds
-      // now, the newest head's run will write (or has written) the report that must stay.
       if (stale !== undefined) {
         log.info(`Not updating comment ${target.id}: ${stale}`);
         return {
@@ -208,8 +214,10 @@ export async function upsertReportComment(
         options,
         async () => after,
         write.body,
-        await current(),
+        ourTime === undefined ? await current() : undefined,
         log,
+        false,
+        ourTime,
       );
       result.deleted += reconciled.deleted;
       if (reconciled.keeper !== undefined) {
@@ -220,12 +228,28 @@ export async function upsertReportComment(
   }
   result.shortened = write.shortened;
 
-  if (options.settleMs !== undefined && contested && headSha !== undefined && (await current()) === headSha) {
-    // A run for an older head may have read the comment before our write and written after it.
-    // Ours is the report that must stay: look again once the others had time to finish.
+  const settle = options.settleMs ?? 1000;
+  if (
+    settle > 0 &&
+    contested &&
+    headSha !== undefined &&
+    (ourTime !== undefined || (await current()) === headSha)
+  ) {
+    // A run for an older push may have read the comment before our write and written after it
+    // (its read and its write are a round trip apart). Look again once such a write has landed:
+    // the newest report (by event time, else the current head's) is the one that stays.
     for (let round = 0; round < 3; round++) {
-      await sleep(options.settleMs ?? 1000);
-      const again = await reconcile(client, options, list, write.body, currentHead, log, true);
+      await sleep(settle);
+      const again = await reconcile(
+        client,
+        options,
+        list,
+        write.body,
+        currentHead,
+        log,
+        ourTime === undefined,
+        ourTime,
+      );
       result.deleted += again.deleted;
       if (again.keeper !== undefined) {
         result.commentId = again.keeper.id;
@@ -249,17 +273,26 @@ async function reconcile(
   currentHead: string | undefined,
   log: Logger,
   oursIsCurrent = false,
+  ourTime?: string,
 ): Promise<{ keeper?: Comment; deleted: number; changed: boolean }> {
   const comments = await list();
   const keeper = comments[0];
   if (keeper === undefined) {
-    if (!oursIsCurrent) return { deleted: 0, changed: false };
+    if (!oursIsCurrent && ourTime === undefined) return { deleted: 0, changed: false };
     // Someone deleted every copy (a concurrent reconcile that saw an older list): post ours again.
     const created = await writeComment(client, options, log, ourBody, { create: true });
     return { deleted: 0, changed: true, keeper: { ...created.comment } };
   }
   let wanted: string | undefined;
-  if (oursIsCurrent) wanted = ourBody;
+  if (ourTime !== undefined) {
+    // The newest report by event time, ours included; a comment without a time is older.
+    let best = { body: ourBody, time: ourTime };
+    for (const c of comments) {
+      const time = readHeadTime(c.body ?? '');
+      if (time !== undefined && time > best.time) best = { body: c.body ?? '', time };
+    }
+    wanted = best.body;
+  } else if (oursIsCurrent) wanted = ourBody;
   else if (currentHead !== undefined) {
     wanted = comments.find((c) => readHeadMarker(c.body ?? '') === currentHead)?.body;
   } else if (comments.length > 1) {
@@ -320,6 +353,20 @@ async function writeComment(
     );
     const comment = await send(short);
     return { id: comment.id, url: comment.html_url, body: short, shortened: true, comment };
+  }
+}
+
+async function getComment(
+  client: GitHubClient,
+  owner: string,
+  repo: string,
+  id: number,
+): Promise<Comment | undefined> {
+  try {
+    return (await client.rest.issues.getComment({ owner, repo, comment_id: id })).data;
+  } catch (error) {
+    if (statusOf(error) === 404) return undefined;
+    throw error;
   }
 }
 
