@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeGitHub } from '../test/support/fake-github/index.js';
 import { runDistAction, webhookExample } from '../test/support/action-runner.js';
-import { emit, peakRssMiB } from './lib.js';
+import { emit, median, peakRssMiB } from './lib.js';
 
 const RUNS = 5;
 const TOKEN = 'ghs_bench';
@@ -25,10 +25,6 @@ const LOG = [
 ].join('\n');
 const CONFIG =
   'files:\n  - train.csv\n  - metrics.json\ngates:\n  - accuracy >= 0.8\n  - accuracy drop <= 0.01\n  - warn: loss rise <= 5%\n';
-
-function median(values: number[]): number {
-  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-}
 
 const times: Record<string, number[]> = {
   evaluate: [],

@@ -11,10 +11,11 @@ import { changeChart } from '../packages/core/src/report/charts/change.js';
 import { curveCharts } from '../packages/core/src/report/charts/curves.js';
 import { renderChart } from '../packages/core/src/report/charts/render.js';
 import { SeriesAccumulator } from '../packages/core/src/series.js';
-import { emit, peakRssMiB } from './lib.js';
+import { emit, peakRssMiB, timed } from './lib.js';
 
 const POINTS = 1_000_000;
 const RUNS = 15;
+const time = (work: () => Promise<unknown>) => timed(work, RUNS);
 
 function curveDoc(floor: number): MetricsDoc {
   const train = new SeriesAccumulator();
@@ -34,28 +35,11 @@ function curveDoc(floor: number): MetricsDoc {
   return doc;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-async function timed(work: () => Promise<unknown>): Promise<number> {
-  await work(); // warm-up
-  globalThis.gc?.();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const started = process.hrtime.bigint();
-    await work();
-    times.push(Number(process.hrtime.bigint() - started) / 1e6);
-  }
-  return median(times);
-}
-
 const head = curveDoc(0.05);
 const base = curveDoc(0.06);
 const points = head.series.train_loss!.points.length;
 let bytes = 0;
-const curveMs = await timed(async () => {
+const curveMs = await time(async () => {
   const [spec] = curveCharts([head], [base], { limit: 1 });
   const png = await renderChart(spec!.config, { width: spec!.width, height: spec!.height });
   bytes = png.length;
@@ -94,7 +78,7 @@ const comparison: Comparison = {
   base: { runs: 1, sources: [] },
 };
 let buildMs = 0;
-const changeMs = await timed(async () => {
+const changeMs = await time(async () => {
   const started = performance.now();
   const spec = changeChart(comparison)!;
   buildMs = performance.now() - started;

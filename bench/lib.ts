@@ -34,3 +34,24 @@ export function emit(result: BenchResult): void {
 export function megabytesPerSecond(bytes: number, seconds: number): number {
   return bytes / 1e6 / seconds;
 }
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/**
+ * The median wall time of `runs` calls of `work`, in milliseconds, after one warm-up call (JIT,
+ * fonts, lazily loaded modules) and a garbage collection, the machine being shared.
+ */
+export async function timed(work: () => Promise<unknown>, runs: number): Promise<number> {
+  await work();
+  globalThis.gc?.();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = process.hrtime.bigint();
+    await work();
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return median(times);
+}

@@ -14,10 +14,11 @@ import { renderMarkdown } from '../packages/core/src/report/markdown.js';
 import type { ReportInput } from '../packages/core/src/report/model.js';
 import { SeriesAccumulator } from '../packages/core/src/series.js';
 import { createRandom } from '../packages/core/src/stats/random.js';
-import { emit, peakRssMiB } from './lib.js';
+import { emit, peakRssMiB, timed } from './lib.js';
 
 const METRICS = 1000;
 const RUNS = 15;
+const time = (work: () => Promise<unknown>) => timed(work, RUNS);
 
 function run(seed: number, shift: number): MetricsDoc {
   const random = createRandom(seed);
@@ -47,30 +48,13 @@ const gates = [
   'train_loss finite',
 ].map((text, i) => parseGate(text, `bench #${i + 1}`));
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-async function timed(work: () => Promise<unknown>): Promise<number> {
-  await work();
-  globalThis.gc?.();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const started = process.hrtime.bigint();
-    await work();
-    times.push(Number(process.hrtime.bigint() - started) / 1e6);
-  }
-  return median(times);
-}
-
 let charts = 0;
 let length = 0;
 let markdown = '';
 let input: ReportInput | undefined;
 const compare = () =>
   runComparison({ head: { runs: [head] }, base: { runs: [base] }, config: emptyConfig(), extraGates: gates });
-const reportMs = await timed(async () => {
+const reportMs = await time(async () => {
   const report = await buildReport({ comparison: compare(), head: [head], base: [base], maxCurves: 2 });
   charts = report.charts.length;
   length = report.markdown.length;
@@ -78,8 +62,8 @@ const reportMs = await timed(async () => {
   input = report.input;
 });
 // The parts, for whoever has to make it faster.
-const compareMs = await timed(async () => compare());
-const markdownMs = await timed(async () => renderMarkdown(input!));
+const compareMs = await time(async () => compare());
+const markdownMs = await time(async () => renderMarkdown(input!));
 emit({
   name: 'report-1000-metrics',
   detail: `1,000 metrics, 5 gates (1,004 gate results): compare + ${charts} charts rendered + Markdown trimmed to ${length} chars (of which compare ${compareMs.toFixed(1)} ms, Markdown ${markdownMs.toFixed(1)} ms), median of ${RUNS}`,
@@ -89,7 +73,7 @@ emit({
   value: reportMs,
 });
 
-const htmlMs = await timed(async () => renderHtmlPreview(markdown, { title: 'bench' }));
+const htmlMs = await time(async () => renderHtmlPreview(markdown, { title: 'bench' }));
 emit({
   name: 'report-preview-html',
   detail: `index.html of that ${length}-char report (GFM parse, sanitize, stringify), median of ${RUNS}`,

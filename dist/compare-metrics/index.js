@@ -15,7 +15,7 @@ import {
   parseMetricsInputs,
   readBaselineRuns,
   readHead
-} from "../chunks/chunk-WP7KUCDK.js";
+} from "../chunks/chunk-M5XJ7UMZ.js";
 import {
   booleanInput,
   listInput,

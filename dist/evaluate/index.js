@@ -2,11 +2,10 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   annotateGates,
+  checkOwnNumbers,
   failedGateTexts,
-  metricsSetup,
-  parseMetricsInputs,
-  readHead
-} from "../chunks/chunk-WP7KUCDK.js";
+  parseMetricsInputs
+} from "../chunks/chunk-M5XJ7UMZ.js";
 import {
   booleanInput,
   runAction,
@@ -17,7 +16,6 @@ import {
 } from "../chunks/chunk-C6D5OQSO.js";
 import {
   GateFailedError,
-  runComparison,
   stringifyDocument,
   toJsonDoc
 } from "../chunks/chunk-R7BGGXCB.js";
@@ -31,15 +29,8 @@ function parseInputs(get) {
 }
 async function run(io) {
   const inputs = parseInputs(io.getInput);
-  const setup = metricsSetup(inputs);
-  const head = await readHead(setup, inputs.format);
-  const comparison = runComparison({
-    head,
-    config: setup.config,
-    extraGates: setup.extraGates,
-    expectBaseline: false
-  });
-  const state = { schema: "mlci/evaluate", version: 1, comparison, head: head.runs };
+  const state = await checkOwnNumbers(inputs);
+  const { comparison, head } = state;
   const path = await writeState(inputs.stateDir, "evaluate", state);
   io.info(comparisonText(comparison, { metrics: true }).trimEnd());
   io.info(`
@@ -49,7 +40,7 @@ wrote ${path}`);
   io.setOutput("passed", String(comparison.verdict.kind !== "failed"));
   io.setOutput("verdict", comparison.verdict.kind);
   io.setOutput("failed-gates", JSON.stringify(failed));
-  io.setOutput("metrics", stringifyDocument(toJsonDoc(head.runs[0]).metrics, 0));
+  io.setOutput("metrics", stringifyDocument(toJsonDoc(head[0]).metrics, 0));
   io.setOutput("state-path", path);
   if (inputs.failOnGate && comparison.verdict.kind === "failed")
     throw new GateFailedError(comparison.verdict.summary);

@@ -15,12 +15,12 @@ import {
   upsertReportComment
 } from "../chunks/chunk-5X7DRV2D.js";
 import {
+  checkOwnNumbers,
   decodeComparisonState,
   gateAnnotations,
   metricsSetup,
-  parseMetricsInputs,
-  readHead
-} from "../chunks/chunk-WP7KUCDK.js";
+  parseMetricsInputs
+} from "../chunks/chunk-M5XJ7UMZ.js";
 import {
   booleanInput,
   choiceInput,
@@ -46,7 +46,6 @@ import {
   renderMarkdown,
   renderMatrixMarkdown,
   reportMarker,
-  runComparison,
   stringifyDocument,
   writeReportFolder
 } from "../chunks/chunk-R7BGGXCB.js";
@@ -249,15 +248,7 @@ async function assembleState(io, inputs) {
   io.info(
     "No compare-metrics or evaluate step ran before: reading the metrics here and checking their own numbers."
   );
-  const setup = metricsSetup(inputs);
-  const head = await readHead(setup, inputs.format);
-  const comparison = runComparison({
-    head,
-    config: setup.config,
-    extraGates: setup.extraGates,
-    expectBaseline: false
-  });
-  return { schema: "mlci/evaluate", version: 1, comparison, head: head.runs };
+  return checkOwnNumbers(inputs);
 }
 function metricsSetupOrConfig(inputs) {
   try {

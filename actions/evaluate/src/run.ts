@@ -1,14 +1,12 @@
-import { GateFailedError, runComparison, stringifyDocument, toJsonDoc } from '@mlci/core';
+import { GateFailedError, stringifyDocument, toJsonDoc } from '@mlci/core';
 import { comparisonText } from '@mlci/cli';
 import { annotateGates } from '../../shared/src/annotations.js';
 import { booleanInput, type GetInput } from '../../shared/src/inputs.js';
 import type { ActionIO } from '../../shared/src/io.js';
 import {
+  checkOwnNumbers,
   failedGateTexts,
-  metricsSetup,
   parseMetricsInputs,
-  readHead,
-  type ComparisonState,
   type MetricsInputs,
 } from '../../shared/src/pipeline.js';
 import { writeState } from '../../shared/src/state.js';
@@ -28,15 +26,8 @@ export function parseInputs(get: GetInput): EvaluateInputs {
  */
 export async function run(io: ActionIO): Promise<void> {
   const inputs = parseInputs(io.getInput);
-  const setup = metricsSetup(inputs);
-  const head = await readHead(setup, inputs.format);
-  const comparison = runComparison({
-    head,
-    config: setup.config,
-    extraGates: setup.extraGates,
-    expectBaseline: false,
-  });
-  const state: ComparisonState = { schema: 'mlci/evaluate', version: 1, comparison, head: head.runs };
+  const state = await checkOwnNumbers(inputs);
+  const { comparison, head } = state;
   const path = await writeState(inputs.stateDir, 'evaluate', state);
   io.info(comparisonText(comparison, { metrics: true }).trimEnd());
   io.info(`\nwrote ${path}`);
@@ -45,7 +36,7 @@ export async function run(io: ActionIO): Promise<void> {
   io.setOutput('passed', String(comparison.verdict.kind !== 'failed'));
   io.setOutput('verdict', comparison.verdict.kind);
   io.setOutput('failed-gates', JSON.stringify(failed));
-  io.setOutput('metrics', stringifyDocument(toJsonDoc(head.runs[0]!).metrics, 0));
+  io.setOutput('metrics', stringifyDocument(toJsonDoc(head[0]!).metrics, 0));
   io.setOutput('state-path', path);
   if (inputs.failOnGate && comparison.verdict.kind === 'failed')
     throw new GateFailedError(comparison.verdict.summary);

@@ -8,7 +8,6 @@ import {
   renderMarkdown,
   renderMatrixMarkdown,
   reportMarker,
-  runComparison,
   stringifyDocument,
   writeReportFolder,
   type BuildReportInput,
@@ -50,10 +49,10 @@ import {
 } from '../../shared/src/inputs.js';
 import type { ActionIO } from '../../shared/src/io.js';
 import {
+  checkOwnNumbers,
   decodeComparisonState,
   metricsSetup,
   parseMetricsInputs,
-  readHead,
   type ComparisonState,
   type HistoryDocument,
   type MetricsInputs,
@@ -208,15 +207,7 @@ async function assembleState(io: ActionIO, inputs: ReportInputs): Promise<Compar
   io.info(
     'No compare-metrics or evaluate step ran before: reading the metrics here and checking their own numbers.',
   );
-  const setup = metricsSetup(inputs);
-  const head = await readHead(setup, inputs.format);
-  const comparison = runComparison({
-    head,
-    config: setup.config,
-    extraGates: setup.extraGates,
-    expectBaseline: false,
-  });
-  return { schema: 'mlci/evaluate', version: 1, comparison, head: head.runs };
+  return checkOwnNumbers(inputs);
 }
 
 /** The config (for display settings and plots) even when the metrics came from the state folder. */

@@ -6,6 +6,7 @@ import {
   decodeMetricsDoc,
   parseGate,
   readMetrics,
+  runComparison,
   type Comparison,
   type FileSpec,
   type Gate,
@@ -75,6 +76,22 @@ export function metricsSetup(inputs: MetricsInputs): MetricsSetup {
 export async function readHead(setup: MetricsSetup, format?: string): Promise<RunSet> {
   const { doc } = await readFiles(setup.files, format !== undefined ? { format } : {});
   return { runs: [doc] };
+}
+
+/**
+ * The run's own numbers checked, with no baseline expected: what evaluate does, and what report
+ * does itself when no earlier step left a state file.
+ */
+export async function checkOwnNumbers(inputs: MetricsInputs): Promise<ComparisonState> {
+  const setup = metricsSetup(inputs);
+  const head = await readHead(setup, inputs.format);
+  const comparison = runComparison({
+    head,
+    config: setup.config,
+    extraGates: setup.extraGates,
+    expectBaseline: false,
+  });
+  return { schema: 'mlci/evaluate', version: 1, comparison, head: head.runs };
 }
 
 /** `<sha>.json` on the history branch: one commit's runs, written by report on pushes. */
