@@ -7,7 +7,7 @@ import {
   createClient,
   findBaseline,
   readContext
-} from "../chunks/chunk-5X7DRV2D.js";
+} from "../chunks/chunk-G4ZLZ74Z.js";
 import {
   annotateGates,
   failedGateTexts,

@@ -13,7 +13,7 @@ import {
   readContext,
   recordHistory,
   upsertReportComment
-} from "../chunks/chunk-5X7DRV2D.js";
+} from "../chunks/chunk-G4ZLZ74Z.js";
 import {
   checkOwnNumbers,
   decodeComparisonState,

@@ -1,8 +1,6 @@
 import { Octokit } from '@octokit/core';
 import { paginateRest } from '@octokit/plugin-paginate-rest';
 import { restEndpointMethods } from '@octokit/plugin-rest-endpoint-methods';
-import { retry } from '@octokit/plugin-retry';
-import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
 
 /** Where mlci's GitHub code writes what it decided; tests pass a recorder. */
 export interface Logger {
@@ -15,7 +13,7 @@ export interface Logger {
 export const silentLogger: Logger = { info() {}, warning() {} };
 
 export interface ClientOptions {
-  /** GITHUB_TOKEN or a personal access token. Never logged; `core.setSecret(token)` is run()'s job. */
+  /** GITHUB_TOKEN or a personal access token. Never logged; run() masks it before anything else. */
   token: string;
   /** GITHUB_API_URL: `https://api.github.com`, or `https://HOST/api/v3` on GitHub Enterprise Server. */
   apiUrl?: string;
@@ -30,21 +28,27 @@ export interface ClientOptions {
    */
   delayUnitMs?: number;
   /**
-   * Pace content-creating requests as GitHub asks (one write a second, one notifying write every
-   * three seconds) to avoid secondary rate limits. Default true; tests of concurrency turn it off.
+   * Space writes one second apart, as GitHub's guidance on secondary rate limits asks. Default
+   * true; the actions turn it off (a report makes a handful of writes, and a rate limit that
+   * still comes is waited out and retried).
    */
   paceWrites?: boolean;
 }
 
 /**
- * Octokit with the plugins @actions/github uses, built here rather than through @actions/github:
- * that package loads @actions/http-client and undici on every start (~100 ms of a step's time) to
- * support proxies, which mlci loads only when a proxy is configured (see proxyAwareFetch).
+ * Octokit with the REST methods and pagination @actions/github provides, built here rather than
+ * through @actions/github: that package loads @actions/http-client and undici on every start
+ * (~100 ms of a step) for proxies, which mlci loads only when a proxy is configured (see
+ * proxyAwareFetch). Retries and rate limits are one request hook below instead of
+ * @octokit/plugin-retry and -throttling, whose Bottleneck queues added ~10 ms to every request.
  */
-const PLUGGED = Octokit.plugin(restEndpointMethods, paginateRest, retry, throttling);
+const PLUGGED = Octokit.plugin(restEndpointMethods, paginateRest);
 
 /** The Octokit every mlci action uses: REST methods, pagination, retries on 5xx, rate-limit handling. */
 export type GitHubClient = InstanceType<typeof PLUGGED>;
+
+/** Answers that will not change when asked again: never retried (403/429 only as rate limits). */
+const NOT_RETRIED = new Set([400, 401, 403, 404, 409, 410, 422, 429, 451]);
 
 /**
  * Builds the one client mlci talks to GitHub through. 5xx answers and network errors are retried
@@ -54,42 +58,17 @@ export type GitHubClient = InstanceType<typeof PLUGGED>;
 export function createClient(options: ClientOptions): GitHubClient {
   const log = options.log ?? silentLogger;
   const unit = options.delayUnitMs ?? 1000;
+  const retries = options.retries ?? 3;
   const rateLimitRetries = options.rateLimitRetries ?? 3;
-  const onLimit =
-    (kind: string) => (retryAfter: number, request: RequestOptions, _o: unknown, count: number) => {
-      const what = `${request.method} ${request.url}`;
-      if (count < rateLimitRetries) {
-        log.warning(
-          `GitHub ${kind} rate limit hit by ${what}: retrying after ${retryAfter} s (retry ${count + 1} of ${rateLimitRetries})`,
-        );
-        return true;
-      }
-      log.warning(`GitHub ${kind} rate limit hit by ${what}: giving up after ${rateLimitRetries} retries`);
-      return false;
-    };
-  const throttle: ThrottlingOptions = {
-    onRateLimit: onLimit('primary'),
-    onSecondaryRateLimit: onLimit('secondary'),
-    retryAfterBaseValue: unit,
-    fallbackSecondaryRateRetryAfter: 60,
-    ...(options.paceWrites === false ? { write: unpaced, notifications: unpaced } : {}),
-  };
   const apiUrl = (options.apiUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com').replace(
     /\/+$/,
     '',
   );
-  return new PLUGGED({
+  const client = new PLUGGED({
     auth: `token ${options.token}`,
     userAgent: userAgent(),
     baseUrl: apiUrl,
     request: { fetch: proxyAwareFetch },
-    retry: {
-      retries: options.retries ?? 3,
-      retryAfterBaseValue: unit,
-      // Retried by the throttling plugin (403/429) or by the caller (409/422 on a moved ref).
-      doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451],
-    },
-    throttle,
     log: {
       debug: (message: string) => log.debug?.(message),
       info: (message: string) => log.debug?.(message),
@@ -97,6 +76,72 @@ export function createClient(options: ClientOptions): GitHubClient {
       error: (message: string) => log.warning(message),
     },
   });
+  let lastWrite = 0;
+  client.hook.wrap('request', async (request, route) => {
+    const what = `${route.method} ${route.url}`;
+    let failures = 0;
+    let limits = 0;
+    for (;;) {
+      if (options.paceWrites !== false && route.method !== 'GET' && route.method !== 'HEAD') {
+        const wait = lastWrite + unit - Date.now();
+        if (wait > 0) await sleep(wait);
+        lastWrite = Date.now();
+      }
+      try {
+        return await request(route);
+      } catch (error) {
+        const limit = rateLimit(error);
+        if (limit !== undefined) {
+          if (limits >= rateLimitRetries) {
+            log.warning(
+              `GitHub ${limit.kind} rate limit hit by ${what}: giving up after ${rateLimitRetries} retries`,
+            );
+            throw error;
+          }
+          limits++;
+          log.warning(
+            `GitHub ${limit.kind} rate limit hit by ${what}: retrying after ${limit.seconds} s (retry ${limits} of ${rateLimitRetries})`,
+          );
+          await sleep(limit.seconds * unit);
+          continue;
+        }
+        const status = statusOf(error);
+        if ((status !== undefined && (NOT_RETRIED.has(status) || status < 500)) || failures >= retries)
+          throw error;
+        failures++;
+        log.debug?.(`${what} failed (${status ?? messageOf(error)}); retry ${failures} of ${retries}`);
+        // 1, 4, 9 s: a server error burst usually passes within seconds.
+        await sleep(failures * failures * unit);
+      }
+    }
+  });
+  return client;
+}
+
+/**
+ * Whether an error is GitHub asking us to slow down, and for how long (seconds): a secondary
+ * limit (403/429 saying so, with retry-after or a minute), or the primary limit (no requests left
+ * until x-ratelimit-reset).
+ */
+function rateLimit(error: unknown): { kind: 'primary' | 'secondary'; seconds: number } | undefined {
+  const status = statusOf(error);
+  if (status !== 403 && status !== 429) return undefined;
+  const headers =
+    (error as { response?: { headers?: Record<string, string | undefined> } }).response?.headers ?? {};
+  const retryAfter = Number(headers['retry-after']);
+  if (/\bsecondary rate\b/i.test(messageOf(error)) || (status === 429 && Number.isFinite(retryAfter))) {
+    return { kind: 'secondary', seconds: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : 60 };
+  }
+  if (headers['x-ratelimit-remaining'] === '0') {
+    const reset = Number(headers['x-ratelimit-reset']);
+    const seconds = Number.isFinite(reset) ? Math.max(0, Math.ceil(reset - Date.now() / 1000)) : 60;
+    return { kind: 'primary', seconds };
+  }
+  return undefined;
+}
+
+function sleep(ms: number): Promise<void> {
+  return ms <= 0 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** `mlci`, plus the runner's orchestration id when it sets one (as @actions/github does). */
@@ -127,22 +172,6 @@ const proxyAwareFetch: Fetch = async (input, init) => {
   })();
   return (await proxied)(input, init);
 };
-
-interface RequestOptions {
-  method: string;
-  url: string;
-}
-
-/**
- * A stand-in for a Bottleneck group that schedules at once. The throttling plugin only calls
- * `group.key(id).schedule(options, fn, ...args)`.
- */
-const unpaced = {
-  key: () => ({
-    schedule: (_options: unknown, fn: (...args: unknown[]) => unknown, ...args: unknown[]) =>
-      Promise.resolve().then(() => fn(...args)),
-  }),
-} as unknown as NonNullable<ThrottlingOptions['write']>;
 
 /** The HTTP status of an Octokit RequestError, or undefined for anything else. */
 export function statusOf(error: unknown): number | undefined {

@@ -25,6 +25,11 @@ export interface RecordedRequest {
   /** The status sent (0 while the request is in flight). */
   status: number;
   operationId: string | undefined;
+  /**
+   * Milliseconds the fake spent between receiving the body and sending the response (validation
+   * included), so benchmarks can tell the client's time from the fake's.
+   */
+  serverMs?: number;
 }
 
 export interface Fault {
@@ -279,6 +284,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       }
       const query = parseQuery(url.searchParams);
       const raw = await readBody(req);
+      const received = performance.now();
       const record: RecordedRequest = {
         method,
         path,
@@ -321,6 +327,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       }
       record.status = result.status;
       send(res, result);
+      record.serverMs = performance.now() - received;
     })().catch((e: unknown) => {
       problems.push(`the fake failed: ${String(e)}`);
       if (!res.headersSent) res.writeHead(500);
