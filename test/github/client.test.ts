@@ -69,6 +69,28 @@ describe('createClient against the fake GitHub', () => {
     expect(log.lines.join('\n')).not.toContain(TOKEN);
   });
 
+  test('the primary rate limit waits until x-ratelimit-reset; a plain 403 is not retried', async () => {
+    seedPullRequest(fake());
+    const reset = Math.ceil(Date.now() / 1000) + 20;
+    fake().inject({
+      status: 403,
+      method: 'GET',
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) },
+      body: { message: 'API rate limit exceeded for installation ID 1.' },
+    });
+    const log = recordingLogger();
+    const client = fakeClient(fake(), log);
+    const repo = await client.rest.repos.get({ owner: OWNER, repo: REPO });
+    expect(repo.status).toBe(200);
+    expect(log.lines[0]).toMatch(
+      /^warning: GitHub primary rate limit hit by GET \/repos\/\{owner\}\/\{repo\}: retrying after (19|20|21) s \(retry 1 of 3\)$/,
+    );
+    fake().inject(faults.readOnly(1));
+    const refused = await client.rest.repos.get({ owner: OWNER, repo: REPO }).catch((e: unknown) => e);
+    expect(statusOf(refused)).toBe(403);
+    expect(fake().requests.map((r) => r.status)).toEqual([403, 200, 403]);
+  });
+
   test('rate limits past the allowed retries give up with a warning', async () => {
     const { pr } = seedPullRequest(fake());
     fake().inject({ ...faults.secondaryRateLimit(5), method: 'POST' });
