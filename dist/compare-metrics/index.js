@@ -15,7 +15,7 @@ import {
   parseMetricsInputs,
   readBaselineRuns,
   readHead
-} from "../chunks/chunk-M5XJ7UMZ.js";
+} from "../chunks/chunk-BZKAI5U7.js";
 import {
   booleanInput,
   listInput,

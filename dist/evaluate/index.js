@@ -5,7 +5,7 @@ import {
   checkOwnNumbers,
   failedGateTexts,
   parseMetricsInputs
-} from "../chunks/chunk-M5XJ7UMZ.js";
+} from "../chunks/chunk-BZKAI5U7.js";
 import {
   booleanInput,
   runAction,

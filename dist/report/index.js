@@ -15,12 +15,12 @@ import {
   upsertReportComment
 } from "../chunks/chunk-G4ZLZ74Z.js";
 import {
+  actionConfig,
   checkOwnNumbers,
   decodeComparisonState,
   gateAnnotations,
-  metricsSetup,
   parseMetricsInputs
-} from "../chunks/chunk-M5XJ7UMZ.js";
+} from "../chunks/chunk-BZKAI5U7.js";
 import {
   booleanInput,
   choiceInput,
@@ -208,12 +208,12 @@ async function run(io, env = process.env) {
     return;
   }
   const state = await assembleState(io, inputs);
-  const setup = metricsSetupOrConfig(inputs);
+  const config = actionConfig(inputs);
   const target = targetOf(context);
   const input = {
     comparison: state.comparison,
     head: state.head,
-    config: setup.config,
+    config,
     run: runInfo(context, env, target, inputs.stateDir)
   };
   if (state.base !== void 0) input.base = state.base;
@@ -223,7 +223,7 @@ async function run(io, env = process.env) {
   if (inputs.reportId !== void 0) input.id = inputs.reportId;
   if (inputs.maxCurves !== void 0) input.maxCurves = inputs.maxCurves;
   if (context.runUrl !== void 0) input.fullReportUrl = context.runUrl;
-  Object.assign(input, await plotsFor(inputs, setup.config));
+  Object.assign(input, await plotsFor(inputs, config));
   const report = await buildReport(input);
   const reportDir = inputs.reportDir ?? join2(inputs.stateDir, "report");
   await writeReportFolder(reportDir, report);
@@ -242,21 +242,13 @@ async function assembleState(io, inputs) {
       io.info(
         `Using ${join2(inputs.stateDir, `${name}.json`)} left by the ${name === "compare" ? "compare-metrics" : "evaluate"} step.`
       );
-      return decodeComparisonState(JSON.parse(stringifyDocument(raw)), join2(inputs.stateDir, `${name}.json`));
+      return decodeComparisonState(raw, join2(inputs.stateDir, `${name}.json`));
     }
   }
   io.info(
     "No compare-metrics or evaluate step ran before: reading the metrics here and checking their own numbers."
   );
   return checkOwnNumbers(inputs);
-}
-function metricsSetupOrConfig(inputs) {
-  try {
-    return metricsSetup(inputs);
-  } catch (error) {
-    if (!(error instanceof ConfigurationError) || !error.message.startsWith("no metrics files")) throw error;
-    return metricsSetup({ ...inputs, files: ["."] });
-  }
 }
 async function plotsFor(inputs, config) {
   if (config === void 0) return {};

@@ -49,9 +49,9 @@ import {
 } from '../../shared/src/inputs.js';
 import type { ActionIO } from '../../shared/src/io.js';
 import {
+  actionConfig,
   checkOwnNumbers,
   decodeComparisonState,
-  metricsSetup,
   parseMetricsInputs,
   type ComparisonState,
   type HistoryDocument,
@@ -164,12 +164,13 @@ export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): P
   }
 
   const state = await assembleState(io, inputs);
-  const setup = metricsSetupOrConfig(inputs);
+  // The config still matters when the metrics came from the state folder: display settings, plots.
+  const config = actionConfig(inputs);
   const target = targetOf(context);
   const input: BuildReportInput = {
     comparison: state.comparison,
     head: state.head,
-    config: setup.config,
+    config,
     run: runInfo(context, env, target, inputs.stateDir),
   };
   if (state.base !== undefined) input.base = state.base;
@@ -179,7 +180,7 @@ export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): P
   if (inputs.reportId !== undefined) input.id = inputs.reportId;
   if (inputs.maxCurves !== undefined) input.maxCurves = inputs.maxCurves;
   if (context.runUrl !== undefined) input.fullReportUrl = context.runUrl;
-  Object.assign(input, await plotsFor(inputs, setup.config));
+  Object.assign(input, await plotsFor(inputs, config));
 
   const report = await buildReport(input);
   const reportDir = inputs.reportDir ?? join(inputs.stateDir, 'report');
@@ -201,23 +202,13 @@ async function assembleState(io: ActionIO, inputs: ReportInputs): Promise<Compar
       io.info(
         `Using ${join(inputs.stateDir, `${name}.json`)} left by the ${name === 'compare' ? 'compare-metrics' : 'evaluate'} step.`,
       );
-      return decodeComparisonState(JSON.parse(stringifyDocument(raw)), join(inputs.stateDir, `${name}.json`));
+      return decodeComparisonState(raw, join(inputs.stateDir, `${name}.json`));
     }
   }
   io.info(
     'No compare-metrics or evaluate step ran before: reading the metrics here and checking their own numbers.',
   );
   return checkOwnNumbers(inputs);
-}
-
-/** The config (for display settings and plots) even when the metrics came from the state folder. */
-function metricsSetupOrConfig(inputs: ReportInputs) {
-  try {
-    return metricsSetup(inputs);
-  } catch (error) {
-    if (!(error instanceof ConfigurationError) || !error.message.startsWith('no metrics files')) throw error;
-    return metricsSetup({ ...inputs, files: ['.'] });
-  }
 }
 
 async function plotsFor(inputs: ReportInputs, config: BuildReportInput['config']) {

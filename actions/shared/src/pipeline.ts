@@ -52,13 +52,18 @@ export interface MetricsSetup {
   files: FileSpec[];
 }
 
-export function metricsSetup(inputs: MetricsInputs): MetricsSetup {
+/** The config file named by the `config` input, else `.mlci.yml` in the workspace, else none. */
+export function actionConfig(inputs: Pick<MetricsInputs, 'config'>): MlciConfig {
   if (inputs.config !== undefined && !existsSync(inputs.config)) {
     throw new ConfigurationError(
       `input config: ${inputs.config} does not exist (paths are relative to the workspace)`,
     );
   }
-  const config = loadConfig(inputs.config);
+  return loadConfig(inputs.config);
+}
+
+export function metricsSetup(inputs: MetricsInputs): MetricsSetup {
+  const config = actionConfig(inputs);
   const extraGates = inputs.gates.map((text, i) => parseGate(text, `input gates, line ${i + 1}`));
   const files: FileSpec[] =
     inputs.files.length > 0
