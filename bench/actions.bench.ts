@@ -57,6 +57,8 @@ for (let i = 0; i <= RUNS; i++) {
     files: { 'a.py': '1' },
     message: 'x',
   });
+  // The repository has reported before (the assets branch exists), as after its first pull request.
+  state.commit(FULL, { branch: 'mlci-assets', files: { 'pr-0/mlci/old.png': 'x' }, message: 'old' });
   const pr = state.addPullRequest(FULL, { head: { ref: 'feature', sha: head }, base: { ref: 'main' } });
   const workspace = mkdtempSync(join(tmpdir(), 'mlci-bench-actions-'));
   writeFileSync(join(workspace, '.mlci.yml'), CONFIG);
@@ -124,12 +126,12 @@ for (const name of Object.keys(times)) {
   });
 }
 for (const [name, label] of [
-  ['report', 'the first report on a pull request'],
+  ['report', 'the first report on a pull request (the repository has reported before)'],
   ['report again', 'the report after a new push'],
 ] as const) {
   emit({
     name: `action-${name.replace(' ', '-')}-requests`,
-    detail: `API requests of ${label}: 2 chart blobs, tree, commit and ref on the assets branch, the comment, the check run`,
+    detail: `API requests of ${label}: the assets branch's head and one createCommitOnBranch for the charts, the comment, the check run`,
     seconds: 0,
     peakRssMiB: peakRssMiB(),
     target: { metric: 'requests', atMost: 8 },

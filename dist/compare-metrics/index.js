@@ -7,7 +7,7 @@ import {
   createClient,
   findBaseline,
   readContext
-} from "../chunks/chunk-G4ZLZ74Z.js";
+} from "../chunks/chunk-JA2E3JEN.js";
 import {
   annotateGates,
   failedGateTexts,

@@ -13,7 +13,7 @@ import {
   readContext,
   recordHistory,
   upsertReportComment
-} from "../chunks/chunk-G4ZLZ74Z.js";
+} from "../chunks/chunk-JA2E3JEN.js";
 import {
   actionConfig,
   checkOwnNumbers,

@@ -61,22 +61,68 @@ describe('publishAssets against the fake GitHub', () => {
     const repo = fake().state.repo(FULL_NAME);
     expect(repo.commits.get(second.commitSha)!.parents).toEqual([first.commitSha]);
     expect(repo.commits.get(first.commitSha)!.parents).toEqual([]);
-    // Each commit holds its own report's files (they are linked by commit), and the earlier
-    // commit stays reachable through the parent, so the first report's URLs keep working.
+    // The second commit went through GraphQL's createCommitOnBranch, on top of the first.
     const files = fake().state.files(FULL_NAME, second.commitSha);
-    expect([...files.keys()].sort()).toEqual(['pr-1/mlci/gpu/curves-loss.png', 'pr-1/mlci/gpu/deltas.png']);
-    expect([...fake().state.files(FULL_NAME, first.commitSha).keys()].sort()).toEqual([
+    expect([...files.keys()].sort()).toEqual([
       'pr-1/mlci/curves-loss.png',
       'pr-1/mlci/deltas.png',
+      'pr-1/mlci/gpu/curves-loss.png',
+      'pr-1/mlci/gpu/deltas.png',
     ]);
+    expect(
+      fake()
+        .requests.slice(-2)
+        .map((r) => r.operationId),
+    ).toEqual(['git/get-ref', 'graphql']);
     expect(new Uint8Array(files.get('pr-1/mlci/gpu/curves-loss.png')!)).toEqual(PNG);
     // The main branch is untouched.
     expect(fake().state.files(FULL_NAME, 'main').has('pr-1/mlci/deltas.png')).toBe(false);
   });
 
-  test('the ref moved by a concurrent writer (422 on the update): read again and retried', async () => {
+  const stale = (times = 1) => ({
+    method: 'POST',
+    path: /\/graphql$/,
+    status: 200,
+    times,
+    body: {
+      data: null,
+      errors: [
+        {
+          type: 'STALE_DATA',
+          path: ['createCommitOnBranch'],
+          message: 'Expected branch to point to "abc" but it did not. Pull and try again.',
+        },
+      ],
+    },
+  });
+
+  test('the branch moved by a concurrent writer (STALE_DATA): read again and retried', async () => {
     seedPullRequest(fake());
     await publish('pr-1');
+    fake().inject(stale());
+    const log = recordingLogger();
+    const result = await publish('pr-2', 'mlci', { log });
+    expect(result.ok).toBe(true);
+    expect(log.lines.join('\n')).toMatch(
+      /Branch mlci-assets moved while committing; retrying .*attempt 2 of 5/,
+    );
+    expect(
+      fake()
+        .requests.filter((r) => r.path === '/graphql')
+        .map((r) => r.status),
+    ).toEqual([200, 200]);
+  });
+
+  test('the Git Data API path (a new branch) retries a moved ref (422) too', async () => {
+    seedPullRequest(fake());
+    const client = fakeClient(fake());
+    await commitFiles(client, {
+      owner: OWNER,
+      repo: REPO,
+      branch: 'mlci-assets',
+      files: [{ path: 'a.txt', content: 'a' }],
+      message: 'a',
+    });
     fake().inject({
       method: 'PATCH',
       path: /\/git\/refs\/heads(\/|%2F)mlci-assets$/,
@@ -88,15 +134,23 @@ describe('publishAssets against the fake GitHub', () => {
       },
     });
     const log = recordingLogger();
-    const result = await publish('pr-2', 'mlci', { log });
-    expect(result.ok).toBe(true);
+    await commitFiles(client, {
+      owner: OWNER,
+      repo: REPO,
+      branch: 'mlci-assets',
+      files: [{ path: 'b.txt', content: 'b' }],
+      message: 'b',
+      retryDelayMs: 1,
+      log,
+    });
     expect(log.lines.join('\n')).toMatch(
       /Branch mlci-assets moved while committing \(422\); retrying .*attempt 2 of 5/,
     );
-    const updates = fake()
-      .requests.filter((r) => r.operationId === 'git/update-ref')
-      .map((r) => r.status);
-    expect(updates).toEqual([422, 200]);
+    expect(
+      fake()
+        .requests.filter((r) => r.operationId === 'git/update-ref')
+        .map((r) => r.status),
+    ).toEqual([422, 200]);
   });
 
   test('concurrent writers all land, each on top of the other', async () => {
@@ -127,8 +181,8 @@ describe('publishAssets against the fake GitHub', () => {
   test('gives up after the last attempt', async () => {
     seedPullRequest(fake());
     await publish('pr-1');
-    fake().inject({ method: 'PATCH', path: /\/git\/refs\//, status: 409, times: 2 });
-    await expect(publish('pr-2', 'mlci', { maxAttempts: 2 })).rejects.toMatchObject({ status: 409 });
+    fake().inject(stale(2));
+    await expect(publish('pr-2', 'mlci', { maxAttempts: 2 })).rejects.toThrow(/Expected branch to point to/);
   });
 });
 

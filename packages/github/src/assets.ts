@@ -1,6 +1,6 @@
 import { messageOf, type Logger, type GitHubClient } from './client.js';
 import { isReadOnlyError } from './fork.js';
-import { commitFiles } from './git-data.js';
+import { commitFilesInOneRequest, isGraphqlForbidden } from './git-data.js';
 
 export const DEFAULT_ASSETS_BRANCH = 'mlci-assets';
 
@@ -50,7 +50,7 @@ export async function publishAssets(
     path: `${prefix}/${pathSegments(f.name).join('/')}`,
   }));
   try {
-    const result = await commitFiles(client, {
+    const result = await commitFilesInOneRequest(client, {
       owner: options.owner,
       repo: options.repo,
       branch,
@@ -67,7 +67,7 @@ export async function publishAssets(
     }
     return { ok: true, commitSha: result.commitSha, urls };
   } catch (error) {
-    if (!isReadOnlyError(error)) throw error;
+    if (!isReadOnlyError(error) && !isGraphqlForbidden(error)) throw error;
     return {
       ok: false,
       reason: `the token may not push to the ${branch} branch (${messageOf(error)}); the charts are in the job summary and the run's artifact`,

@@ -125,3 +125,79 @@ export async function branchHead(
 function sleep(ms: number): Promise<void> {
   return ms <= 0 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+const CREATE_COMMIT_ON_BRANCH = `mutation ($input: CreateCommitOnBranchInput!) {
+  createCommitOnBranch(input: $input) {
+    commit {
+      oid
+    }
+  }
+}`;
+
+interface GraphqlFailure {
+  errors?: Array<{ type?: string; message?: string }>;
+  message?: string;
+}
+
+/** The GraphQL error types of a failed `client.graphql` call (empty for other errors). */
+function graphqlErrorTypes(error: unknown): string[] {
+  return ((error as GraphqlFailure).errors ?? []).map((e) => e.type ?? '');
+}
+
+/** A GraphQL answer that the token may not write (a fork's read-only GITHUB_TOKEN). */
+export function isGraphqlForbidden(error: unknown): boolean {
+  return graphqlErrorTypes(error).includes('FORBIDDEN');
+}
+
+/**
+ * The same commit as commitFiles in two requests instead of four plus one per file: the branch's
+ * head (REST), then GraphQL's `createCommitOnBranch` with every file in it, which checks that the
+ * branch still points at that head (so a concurrent writer is detected, and the commit is redone
+ * on the new head). A branch that does not exist yet, or a server without the mutation (an old
+ * GitHub Enterprise Server), goes through the Git Data API (commitFiles).
+ */
+export async function commitFilesInOneRequest(
+  client: GitHubClient,
+  options: CommitFilesOptions,
+): Promise<CommitFilesResult> {
+  const { owner, repo, branch } = options;
+  const log = options.log ?? silentLogger;
+  const maxAttempts = options.maxAttempts ?? 5;
+  for (let attempt = 1; ; attempt++) {
+    const head = await branchHead(client, owner, repo, branch);
+    if (head === undefined) return commitFiles(client, options);
+    try {
+      const result = await client.graphql<{ createCommitOnBranch: { commit: { oid: string } } }>(
+        CREATE_COMMIT_ON_BRANCH,
+        {
+          input: {
+            branch: { repositoryNameWithOwner: `${owner}/${repo}`, branchName: branch },
+            expectedHeadOid: head,
+            message: { headline: options.message },
+            fileChanges: {
+              additions: options.files.map((file) => ({
+                path: file.path,
+                contents: Buffer.from(file.content).toString('base64'),
+              })),
+            },
+          },
+        },
+      );
+      return { commitSha: result.createCommitOnBranch.commit.oid, createdBranch: false, attempts: attempt };
+    } catch (error) {
+      const types = graphqlErrorTypes(error);
+      if (types.includes('STALE_DATA') && attempt < maxAttempts) {
+        log.info(
+          `Branch ${branch} moved while committing; retrying on its new head (attempt ${attempt + 1} of ${maxAttempts}).`,
+        );
+        await sleep((options.retryDelayMs ?? 200) * attempt);
+        continue;
+      }
+      if (isGraphqlForbidden(error) || types.includes('STALE_DATA') || statusOf(error) === 403) throw error;
+      log.info(
+        `GraphQL createCommitOnBranch is not available here (${String((error as Error).message)}); using the Git Data API.`,
+      );
+      return commitFiles(client, options);
+    }
+  }
+}

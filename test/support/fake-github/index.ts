@@ -1,5 +1,6 @@
 // A fake GitHub REST server for tests: node:http on loopback, in-memory state, and every request and
 // response checked against GitHub's OpenAPI description. See README.md next to this file.
+import { handleGraphql } from './graphql.js';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadOpenApi, type Operation } from './openapi.js';
@@ -209,6 +210,12 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     const readOnlyToken = presented !== undefined && (options.readOnlyTokens ?? []).includes(presented);
     if (options.token !== undefined && !readOnlyToken) {
       if (presented !== options.token) return { status: 401, body: errorBody(401) };
+    }
+
+    // GitHub's GraphQL endpoint: /graphql, or /api/graphql on GitHub Enterprise Server.
+    if (method === 'POST' && (path === '/graphql' || path === '/api/graphql')) {
+      record.operationId = 'graphql';
+      return handleGraphql(state, body, problems, options.readOnly === true || readOnlyToken);
     }
 
     const match = api.match(method, path);
