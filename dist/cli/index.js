@@ -3,8 +3,8 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   main,
   processIO
-} from "../chunks/chunk-C6D5OQSO.js";
-import "../chunks/chunk-R7BGGXCB.js";
+} from "../chunks/chunk-UFZZR34A.js";
+import "../chunks/chunk-PXFIYOKF.js";
 import "../chunks/chunk-PZRURCD6.js";
 import "../chunks/chunk-GWAIW46Y.js";
 import "../chunks/chunk-3CG65SHH.js";

@@ -7,7 +7,7 @@ import {
   createClient,
   findBaseline,
   readContext
-} from "../chunks/chunk-JA2E3JEN.js";
+} from "../chunks/chunk-BVXITODZ.js";
 import {
   annotateGates,
   failedGateTexts,
@@ -15,25 +15,25 @@ import {
   parseMetricsInputs,
   readBaselineRuns,
   readHead
-} from "../chunks/chunk-BZKAI5U7.js";
+} from "../chunks/chunk-IDPGPPZJ.js";
 import {
   booleanInput,
   listInput,
   optionalInput,
   runAction,
   writeState
-} from "../chunks/chunk-ESPULZBM.js";
+} from "../chunks/chunk-GVW54AT5.js";
 import {
   comparisonText,
   loadPredictionPair,
   statisticsFor
-} from "../chunks/chunk-C6D5OQSO.js";
+} from "../chunks/chunk-UFZZR34A.js";
 import {
   ConfigurationError,
   GateFailedError,
   runComparison,
   stringifyDocument
-} from "../chunks/chunk-R7BGGXCB.js";
+} from "../chunks/chunk-PXFIYOKF.js";
 import "../chunks/chunk-PZRURCD6.js";
 import "../chunks/chunk-GWAIW46Y.js";
 import "../chunks/chunk-3CG65SHH.js";

@@ -5,20 +5,20 @@ import {
   checkOwnNumbers,
   failedGateTexts,
   parseMetricsInputs
-} from "../chunks/chunk-BZKAI5U7.js";
+} from "../chunks/chunk-IDPGPPZJ.js";
 import {
   booleanInput,
   runAction,
   writeState
-} from "../chunks/chunk-ESPULZBM.js";
+} from "../chunks/chunk-GVW54AT5.js";
 import {
   comparisonText
-} from "../chunks/chunk-C6D5OQSO.js";
+} from "../chunks/chunk-UFZZR34A.js";
 import {
   GateFailedError,
   stringifyDocument,
   toJsonDoc
-} from "../chunks/chunk-R7BGGXCB.js";
+} from "../chunks/chunk-PXFIYOKF.js";
 import "../chunks/chunk-PZRURCD6.js";
 import "../chunks/chunk-GWAIW46Y.js";
 import "../chunks/chunk-3CG65SHH.js";

@@ -13,14 +13,14 @@ import {
   readContext,
   recordHistory,
   upsertReportComment
-} from "../chunks/chunk-JA2E3JEN.js";
+} from "../chunks/chunk-BVXITODZ.js";
 import {
   actionConfig,
   checkOwnNumbers,
   decodeComparisonState,
   gateAnnotations,
   parseMetricsInputs
-} from "../chunks/chunk-BZKAI5U7.js";
+} from "../chunks/chunk-IDPGPPZJ.js";
 import {
   booleanInput,
   choiceInput,
@@ -29,14 +29,14 @@ import {
   optionalInput,
   readState,
   runAction
-} from "../chunks/chunk-ESPULZBM.js";
+} from "../chunks/chunk-GVW54AT5.js";
 import {
   comparisonText,
   loadPredictionPair,
   loadSidePlots,
   pairPlots,
   relativeToConfig
-} from "../chunks/chunk-C6D5OQSO.js";
+} from "../chunks/chunk-UFZZR34A.js";
 import {
   ConfigurationError,
   GateFailedError,
@@ -48,7 +48,7 @@ import {
   reportMarker,
   stringifyDocument,
   writeReportFolder
-} from "../chunks/chunk-R7BGGXCB.js";
+} from "../chunks/chunk-PXFIYOKF.js";
 import "../chunks/chunk-PZRURCD6.js";
 import "../chunks/chunk-GWAIW46Y.js";
 import "../chunks/chunk-3CG65SHH.js";

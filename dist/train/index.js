@@ -7,7 +7,7 @@ import {
   requiredInput,
   runAction,
   writeState
-} from "../chunks/chunk-ESPULZBM.js";
+} from "../chunks/chunk-GVW54AT5.js";
 import {
   ConfigurationError,
   LastLines,
@@ -22,7 +22,7 @@ import {
   resolveShell,
   roundSeconds,
   stripAnsi
-} from "../chunks/chunk-R7BGGXCB.js";
+} from "../chunks/chunk-PXFIYOKF.js";
 import "../chunks/chunk-PZRURCD6.js";
 import "../chunks/chunk-GWAIW46Y.js";
 import "../chunks/chunk-3CG65SHH.js";

@@ -1,7 +1,7 @@
 import { ParseError, type ParseLocation } from '../errors.js';
 import { parseJsonText } from '../json-text.js';
 import { parseNumber } from '../numbers.js';
-import { DelimitedParser, type DelimitedSink } from '../readers/delimited.js';
+import { delimitedTable } from '../readers/predictions.js';
 import { extensionOf, readTextFile } from '../readers/files.js';
 import { countPairs, prCurve, rocCurve } from './metrics.js';
 import type { ConfusionMatrix, PlotData, PlotKind } from './model.js';
@@ -99,28 +99,18 @@ interface Records {
 }
 
 function delimitedRecords(text: string, file: string, delimiter: number): Records {
-  const records: Records = { columns: [], rows: [], where: {} };
-  let current: Array<string | undefined> = [];
-  const sink: DelimitedSink = {
-    numbers: false,
-    value: (index, value) => void (current[index] = String(value)),
-    cell: (index, source, start, end) => void (current[index] = source.slice(start, end)),
-    row: (line) => {
-      if (records.columns.length === 0) records.columns = current.map((c) => (c ?? '').trim());
-      else {
-        const cells = new Map<string, Cell>();
-        records.columns.forEach((name, i) =>
-          cells.set(name.toLowerCase(), { value: current[i], at: { line, key: name } }),
-        );
-        records.rows.push({ at: { line }, cells });
-      }
-      current = [];
-    },
+  const table = delimitedTable(text, file, delimiter);
+  return {
+    columns: table.columns,
+    rows: table.rows.map(({ line, cells: values }) => {
+      const cells = new Map<string, Cell>();
+      table.columns.forEach((name, i) =>
+        cells.set(name.toLowerCase(), { value: values[i], at: { line, key: name } }),
+      );
+      return { at: { line }, cells };
+    }),
+    where: {},
   };
-  const parser = new DelimitedParser(delimiter, sink, file);
-  parser.push(text);
-  parser.end();
-  return records;
 }
 
 /** `roc` + `[3]` -> `roc[3]`; `roc[3]` + `fpr` -> `roc[3].fpr`. */

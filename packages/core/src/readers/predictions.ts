@@ -36,13 +36,17 @@ export async function readPredictions(path: string): Promise<PredictionSet> {
   return toPredictionSet(table, path);
 }
 
-interface Table {
+/** A small delimited file as text cells: its header row, then each row with its line number. */
+export interface TextTable {
   columns: string[];
   rows: Array<{ line: number; cells: Array<string | undefined> }>;
 }
 
-function delimitedTable(text: string, file: string, delimiter: number): Table {
-  const table: Table = { columns: [], rows: [] };
+type Table = TextTable;
+
+/** Reads a whole CSV/TSV text into cells (quotes and line numbers as the log readers handle them). */
+export function delimitedTable(text: string, file: string, delimiter: number): TextTable {
+  const table: TextTable = { columns: [], rows: [] };
   let current: Array<string | undefined> = [];
   const sink: DelimitedSink = {
     numbers: false,
