@@ -7,7 +7,7 @@ import {
   createClient,
   findBaseline,
   readContext
-} from "../chunks/chunk-BVXITODZ.js";
+} from "../chunks/chunk-SRDZAES4.js";
 import {
   annotateGates,
   failedGateTexts,

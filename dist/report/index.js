@@ -13,7 +13,7 @@ import {
   readContext,
   recordHistory,
   upsertReportComment
-} from "../chunks/chunk-BVXITODZ.js";
+} from "../chunks/chunk-SRDZAES4.js";
 import {
   actionConfig,
   checkOwnNumbers,

@@ -1,6 +1,7 @@
 import { Octokit } from '@octokit/core';
 import { paginateRest } from '@octokit/plugin-paginate-rest';
 import { restEndpointMethods } from '@octokit/plugin-rest-endpoint-methods';
+import { nodeFetch } from './http.js';
 
 /** Where mlci's GitHub code writes what it decided; tests pass a recorder. */
 export interface Logger {
@@ -156,12 +157,13 @@ type Fetch = typeof globalThis.fetch;
 let proxied: Promise<Fetch> | undefined;
 
 /**
- * Node's own fetch, unless the runner is behind a proxy (self-hosted runners often are): then the
- * runner's proxy settings (`https_proxy`, `no_proxy`) are honoured through @actions/http-client and
- * undici, exactly as @actions/github does, loaded on the first request that needs them.
+ * node:http(s) through nodeFetch (Node's own fetch costs a cold step ~60 ms of start-up), unless
+ * the runner is behind a proxy (self-hosted runners often are): then the runner's proxy settings
+ * (`https_proxy`, `no_proxy`) are honoured through @actions/http-client and undici, exactly as
+ * @actions/github does, loaded on the first request that needs them.
  */
 const proxyAwareFetch: Fetch = async (input, init) => {
-  if (!PROXY_VARIABLES.some((name) => (process.env[name] ?? '') !== '')) return globalThis.fetch(input, init);
+  if (!PROXY_VARIABLES.some((name) => (process.env[name] ?? '') !== '')) return nodeFetch(input, init);
   proxied ??= (async () => {
     const [{ HttpClient }, undici] = await Promise.all([import('@actions/http-client'), import('undici')]);
     return (async (url: string | URL | Request, options?: RequestInit) => {
