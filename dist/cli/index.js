@@ -3,8 +3,8 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   main,
   processIO
-} from "../chunks/chunk-UFZZR34A.js";
-import "../chunks/chunk-PXFIYOKF.js";
+} from "../chunks/chunk-543T4QB7.js";
+import "../chunks/chunk-4GE2KWJP.js";
 import "../chunks/chunk-PZRURCD6.js";
 import "../chunks/chunk-GWAIW46Y.js";
 import "../chunks/chunk-3CG65SHH.js";

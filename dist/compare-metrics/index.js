@@ -7,7 +7,7 @@ import {
   createClient,
   findBaseline,
   readContext
-} from "../chunks/chunk-SRDZAES4.js";
+} from "../chunks/chunk-J6FNY7F3.js";
 import {
   annotateGates,
   failedGateTexts,
@@ -15,25 +15,25 @@ import {
   parseMetricsInputs,
   readBaselineRuns,
   readHead
-} from "../chunks/chunk-IDPGPPZJ.js";
+} from "../chunks/chunk-LE7ZXZMP.js";
 import {
   booleanInput,
   listInput,
   optionalInput,
   runAction,
   writeState
-} from "../chunks/chunk-GVW54AT5.js";
+} from "../chunks/chunk-FBTZEVIV.js";
 import {
   comparisonText,
   loadPredictionPair,
   statisticsFor
-} from "../chunks/chunk-UFZZR34A.js";
+} from "../chunks/chunk-543T4QB7.js";
 import {
   ConfigurationError,
   GateFailedError,
   runComparison,
   stringifyDocument
-} from "../chunks/chunk-PXFIYOKF.js";
+} from "../chunks/chunk-4GE2KWJP.js";
 import "../chunks/chunk-PZRURCD6.js";
 import "../chunks/chunk-GWAIW46Y.js";
 import "../chunks/chunk-3CG65SHH.js";

@@ -5,20 +5,20 @@ import {
   checkOwnNumbers,
   failedGateTexts,
   parseMetricsInputs
-} from "../chunks/chunk-IDPGPPZJ.js";
+} from "../chunks/chunk-LE7ZXZMP.js";
 import {
   booleanInput,
   runAction,
   writeState
-} from "../chunks/chunk-GVW54AT5.js";
+} from "../chunks/chunk-FBTZEVIV.js";
 import {
   comparisonText
-} from "../chunks/chunk-UFZZR34A.js";
+} from "../chunks/chunk-543T4QB7.js";
 import {
   GateFailedError,
   stringifyDocument,
   toJsonDoc
-} from "../chunks/chunk-PXFIYOKF.js";
+} from "../chunks/chunk-4GE2KWJP.js";
 import "../chunks/chunk-PZRURCD6.js";
 import "../chunks/chunk-GWAIW46Y.js";
 import "../chunks/chunk-3CG65SHH.js";

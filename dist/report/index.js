@@ -13,14 +13,14 @@ import {
   readContext,
   recordHistory,
   upsertReportComment
-} from "../chunks/chunk-SRDZAES4.js";
+} from "../chunks/chunk-J6FNY7F3.js";
 import {
   actionConfig,
   checkOwnNumbers,
   decodeComparisonState,
   gateAnnotations,
   parseMetricsInputs
-} from "../chunks/chunk-IDPGPPZJ.js";
+} from "../chunks/chunk-LE7ZXZMP.js";
 import {
   booleanInput,
   choiceInput,
@@ -29,14 +29,14 @@ import {
   optionalInput,
   readState,
   runAction
-} from "../chunks/chunk-GVW54AT5.js";
+} from "../chunks/chunk-FBTZEVIV.js";
 import {
   comparisonText,
   loadPredictionPair,
   loadSidePlots,
   pairPlots,
   relativeToConfig
-} from "../chunks/chunk-UFZZR34A.js";
+} from "../chunks/chunk-543T4QB7.js";
 import {
   ConfigurationError,
   GateFailedError,
@@ -48,7 +48,7 @@ import {
   reportMarker,
   stringifyDocument,
   writeReportFolder
-} from "../chunks/chunk-PXFIYOKF.js";
+} from "../chunks/chunk-4GE2KWJP.js";
 import "../chunks/chunk-PZRURCD6.js";
 import "../chunks/chunk-GWAIW46Y.js";
 import "../chunks/chunk-3CG65SHH.js";
@@ -158,7 +158,8 @@ function parseInputs(get) {
     historyBranch: optionalInput(get, "history-branch") ?? DEFAULT_HISTORY_BRANCH,
     plots: listInput(get, "plots"),
     commentAuthor: optionalInput(get, "comment-author") ?? "github-actions[bot]",
-    failOnGate: booleanInput(get, "fail-on-gate", true)
+    failOnGate: booleanInput(get, "fail-on-gate", true),
+    preview: booleanInput(get, "preview", false)
   };
   const optional = {
     token: "token",
@@ -226,7 +227,7 @@ async function run(io, env = process.env) {
   Object.assign(input, await plotsFor(inputs, config));
   const report = await buildReport(input);
   const reportDir = inputs.reportDir ?? join2(inputs.stateDir, "report");
-  await writeReportFolder(reportDir, report);
+  await writeReportFolder(reportDir, report, { preview: inputs.preview });
   io.info(comparisonText(state.comparison, { metrics: false }).trimEnd());
   io.info(`
 Report written to ${reportDir} (${report.charts.length} charts)`);

@@ -141,9 +141,13 @@ describe('evaluate, compare-metrics and report on a pull request', () => {
     const charts = fake.state.files(FULL, 'mlci-assets');
     const png = charts.get('pr-1/mlci/change-metrics.png');
     expect(decodePng(png!).width).toBe(1600);
-    expect(readdirSync(join(dir, '.mlci', 'report')).sort()).toEqual(
-      expect.arrayContaining(['change-metrics.png', 'index.html', 'report.json', 'report.md']),
-    );
+    // No index.html unless asked (preview: true): the job summary is the preview on GitHub.
+    expect(readdirSync(join(dir, '.mlci', 'report')).sort()).toEqual([
+      'change-metrics.png',
+      'curve-loss.png',
+      'report.json',
+      'report.md',
+    ]);
 
     // Again, on the same head: the same comment is updated, never a second one.
     const again = await runDistAction('report', { ...run });
@@ -178,10 +182,12 @@ describe('a pull request from a fork: two workflows', () => {
     const prRun = pullRequestRun(s, dir, FORK_TOKEN);
     const compared = await runDistAction('compare-metrics', { ...prRun });
     expect(compared.outputs.verdict).toBe('passed');
-    const saved = await runDistAction('report', { ...prRun });
+    // As examples/workflows/fork-safe-pr.yml: the artifact gets the preview for the fork's author.
+    const saved = await runDistAction('report', { ...prRun, inputs: { preview: 'true' } });
     expect(saved.stderr).toBe('');
     expect(saved.exitCode).toBe(0);
     expect(saved.stdout).toContain('Cannot comment on pull request #1');
+    expect(readFileSync(join(dir, '.mlci', 'report', 'index.html'), 'utf8')).toContain('<!doctype html>');
     expect(saved.summary).toContain('Passed');
     expect(fake.state.repo(FULL).comments).toHaveLength(0);
 

@@ -116,6 +116,22 @@ describe('mlci report', () => {
     expect(readdirSync(out).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 
+  it('--no-preview leaves out index.html, and removes the one its previous report wrote', async () => {
+    const out = outDir();
+    await quickstart(out);
+    expect(existsSync(join(out, 'index.html'))).toBe(true);
+    const result = await quickstart(out, '--no-preview');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`Report written to ${join(out, 'report.md')} with 3 charts\n`);
+    expect(result.stdout).not.toContain('preview:');
+    expect(existsSync(join(out, 'index.html'))).toBe(false);
+    expect(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'))).not.toHaveProperty('preview');
+    // A preview the user put there themselves (no report.json of mlci's names it) stays.
+    writeFileSync(join(out, 'index.html'), 'mine');
+    await quickstart(out, '--no-preview');
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('mine');
+  });
+
   it('prints report.json with --json', async () => {
     const out = outDir();
     const result = await quickstart(out, '--json');

@@ -80,6 +80,7 @@ export interface ReportInputs extends MetricsInputs {
   maxCurves?: number;
   commentAuthor: string;
   failOnGate: boolean;
+  preview: boolean;
 }
 
 export function parseInputs(get: GetInput): ReportInputs {
@@ -96,6 +97,7 @@ export function parseInputs(get: GetInput): ReportInputs {
     plots: listInput(get, 'plots'),
     commentAuthor: optionalInput(get, 'comment-author') ?? 'github-actions[bot]',
     failOnGate: booleanInput(get, 'fail-on-gate', true),
+    preview: booleanInput(get, 'preview', false),
   };
   const optional = {
     token: 'token',
@@ -184,7 +186,7 @@ export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): P
 
   const report = await buildReport(input);
   const reportDir = inputs.reportDir ?? join(inputs.stateDir, 'report');
-  await writeReportFolder(reportDir, report);
+  await writeReportFolder(reportDir, report, { preview: inputs.preview });
   io.info(comparisonText(state.comparison, { metrics: false }).trimEnd());
   io.info(`\nReport written to ${reportDir} (${report.charts.length} charts)`);
   io.setOutput('report-path', reportDir);

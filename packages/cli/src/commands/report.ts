@@ -43,6 +43,7 @@ Options:
   --id ID                 the report id of the hidden marker (default: report.id, or "mlci")
   --commit SHA            the commit the pull request run is of, shown in the report
   --max-curves N          at most N training-curve charts (default: report.max-curves, or 6)
+  --no-preview            leave out index.html (an older one in DIR is removed)
 ${GATE_OPTIONS_HELP.replace('print the comparison document as JSON', 'print report.json instead of the summary')}
 
 Exit code: 0 passed (warnings or no baseline allowed), 1 a gate failed, 2 bad input or configuration.
@@ -67,6 +68,7 @@ export async function reportCommand(args: string[], io: CliIO): Promise<number> 
       id: { type: 'string' },
       commit: { type: 'string' },
       'max-curves': { type: 'string' },
+      'no-preview': { type: 'boolean', default: false },
     },
   });
   if (values.help) {
@@ -145,15 +147,16 @@ export async function reportCommand(args: string[], io: CliIO): Promise<number> 
   input.fullReportUrl = REPORT_FILES.markdown;
 
   const report = await buildReport(input);
-  const { document } = await writeReportFolder(values.out, report);
+  const preview = !values['no-preview'];
+  const { document } = await writeReportFolder(values.out, report, { preview });
   if (values.json) {
     io.stdout(`${stringifyDocument(document)}\n`);
   } else {
     io.stdout(comparisonText(comparison, { metrics: false }));
     const shown = values.out;
     io.stdout(
-      `\nReport written to ${join(shown, REPORT_FILES.markdown)} with ${report.charts.length} chart${report.charts.length === 1 ? '' : 's'}; ` +
-        `preview: ${join(shown, REPORT_FILES.preview)}\n`,
+      `\nReport written to ${join(shown, REPORT_FILES.markdown)} with ${report.charts.length} chart${report.charts.length === 1 ? '' : 's'}` +
+        (preview ? `; preview: ${join(shown, REPORT_FILES.preview)}\n` : '\n'),
     );
     if (report.omitted.length > 0) {
       io.stdout(`The comment leaves out, to fit GitHub's limit: ${report.omitted.join('; ')}\n`);

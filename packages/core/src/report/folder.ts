@@ -15,7 +15,8 @@ export interface ReportDocument {
   title: string;
   verdict: Comparison['verdict'];
   markdown: 'report.md';
-  preview: 'index.html';
+  /** Absent when the folder was written without the HTML preview (the actions' default). */
+  preview?: 'index.html';
   /** Sections the comment had to leave out to fit GitHub's limit. */
   omitted: string[];
   charts: ChartImage[];
@@ -25,20 +26,32 @@ export interface ReportDocument {
 export const REPORT_FILES = { markdown: 'report.md', json: 'report.json', preview: 'index.html' } as const;
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*\.png$/;
 
+export interface ReportFolderOptions {
+  /**
+   * Write index.html, the preview of the comment (default true). The actions leave it out unless
+   * asked: on GitHub the job summary shows the same report, and the Markdown-to-HTML stack is the
+   * slowest part of a report step (~70-130 ms of a cold process).
+   */
+  preview?: boolean;
+}
+
 /**
- * Writes report.md, the charts, report.json and index.html into `dir`. Each file is written to a
- * temporary name and renamed, so a reader never sees half a file; charts a previous report in the
- * same folder wrote and this one does not are removed (only those: other files are the user's).
+ * Writes report.md, the charts, report.json and (unless turned off) index.html into `dir`. Each
+ * file is written to a temporary name and renamed, so a reader never sees half a file; charts and
+ * the preview a previous report in the same folder wrote and this one does not are removed (only
+ * those: other files are the user's), so nothing in the folder shows an older report.
  */
 export async function writeReportFolder(
   dir: string,
   report: BuiltReport,
+  options: ReportFolderOptions = {},
 ): Promise<{ written: string[]; document: ReportDocument }> {
+  const preview = options.preview ?? true;
   if (existsSync(dir) && !(await stat(dir)).isDirectory()) {
     throw new ConfigurationError(`${dir}: is a file; expected a folder to write the report into`);
   }
   await mkdir(dir, { recursive: true });
-  const previous = await previousCharts(dir);
+  const previous = await previousFiles(dir);
   const written: string[] = [];
   for (const chart of report.charts) {
     if (!SAFE_NAME.test(chart.file))
@@ -54,33 +67,40 @@ export async function writeReportFolder(
     title,
     verdict: report.input.comparison.verdict,
     markdown: REPORT_FILES.markdown,
-    preview: REPORT_FILES.preview,
+    ...(preview ? { preview: REPORT_FILES.preview } : {}),
     omitted: report.omitted,
     charts: report.input.charts,
     comparison: report.input.comparison,
   };
   await writeAtomically(join(dir, REPORT_FILES.json), `${stringifyDocument(document)}\n`);
   await writeAtomically(join(dir, REPORT_FILES.markdown), `${report.markdown}\n`);
-  // The Markdown-to-HTML stack is loaded only here, where a preview is written.
-  const { renderHtmlPreview } = await import('./html.js');
-  await writeAtomically(join(dir, REPORT_FILES.preview), renderHtmlPreview(report.markdown, { title }));
-  written.push(REPORT_FILES.json, REPORT_FILES.markdown, REPORT_FILES.preview);
+  written.push(REPORT_FILES.json, REPORT_FILES.markdown);
+  if (preview) {
+    // The Markdown-to-HTML stack is loaded only here, where a preview is written.
+    const { renderHtmlPreview } = await import('./html.js');
+    await writeAtomically(join(dir, REPORT_FILES.preview), renderHtmlPreview(report.markdown, { title }));
+    written.push(REPORT_FILES.preview);
+  }
   for (const stale of previous) {
     if (!written.includes(stale)) await rm(join(dir, stale), { force: true });
   }
   return { written, document };
 }
 
-/** The charts listed by a report.json of mlci's already in the folder; nothing else is ever removed. */
-async function previousCharts(dir: string): Promise<string[]> {
+/**
+ * The charts and preview listed by a report.json of mlci's already in the folder; nothing else is
+ * ever removed.
+ */
+async function previousFiles(dir: string): Promise<string[]> {
   const path = join(dir, REPORT_FILES.json);
   if (!existsSync(path)) return [];
   try {
     const old = JSON.parse(await readFile(path, 'utf8')) as Partial<ReportDocument>;
     if (old.schema !== 'mlci/report' || !Array.isArray(old.charts)) return [];
-    return old.charts
+    const charts = old.charts
       .map((c) => c?.file)
       .filter((f): f is string => typeof f === 'string' && SAFE_NAME.test(f));
+    return old.preview === REPORT_FILES.preview ? [...charts, REPORT_FILES.preview] : charts;
   } catch {
     return [];
   }
