@@ -3,8 +3,8 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   main,
   processIO
-} from "../chunks/chunk-543T4QB7.js";
-import "../chunks/chunk-4GE2KWJP.js";
+} from "../chunks/chunk-ZUQOMZMP.js";
+import "../chunks/chunk-ZE27OOUN.js";
 import "../chunks/chunk-PZRURCD6.js";
 import "../chunks/chunk-GWAIW46Y.js";
 import "../chunks/chunk-3CG65SHH.js";

@@ -7,7 +7,7 @@ import {
   createClient,
   findBaseline,
   readContext
-} from "../chunks/chunk-J6FNY7F3.js";
+} from "../chunks/chunk-WSIOV4X4.js";
 import {
   annotateGates,
   failedGateTexts,
@@ -15,25 +15,25 @@ import {
   parseMetricsInputs,
   readBaselineRuns,
   readHead
-} from "../chunks/chunk-LE7ZXZMP.js";
+} from "../chunks/chunk-E4KBU6IW.js";
 import {
   booleanInput,
   listInput,
   optionalInput,
   runAction,
   writeState
-} from "../chunks/chunk-FBTZEVIV.js";
+} from "../chunks/chunk-K3GATUHP.js";
 import {
   comparisonText,
   loadPredictionPair,
   statisticsFor
-} from "../chunks/chunk-543T4QB7.js";
+} from "../chunks/chunk-ZUQOMZMP.js";
 import {
   ConfigurationError,
   GateFailedError,
   runComparison,
   stringifyDocument
-} from "../chunks/chunk-4GE2KWJP.js";
+} from "../chunks/chunk-ZE27OOUN.js";
 import "../chunks/chunk-PZRURCD6.js";
 import "../chunks/chunk-GWAIW46Y.js";
 import "../chunks/chunk-3CG65SHH.js";

@@ -5,20 +5,20 @@ import {
   checkOwnNumbers,
   failedGateTexts,
   parseMetricsInputs
-} from "../chunks/chunk-LE7ZXZMP.js";
+} from "../chunks/chunk-E4KBU6IW.js";
 import {
   booleanInput,
   runAction,
   writeState
-} from "../chunks/chunk-FBTZEVIV.js";
+} from "../chunks/chunk-K3GATUHP.js";
 import {
   comparisonText
-} from "../chunks/chunk-543T4QB7.js";
+} from "../chunks/chunk-ZUQOMZMP.js";
 import {
   GateFailedError,
   stringifyDocument,
   toJsonDoc
-} from "../chunks/chunk-4GE2KWJP.js";
+} from "../chunks/chunk-ZE27OOUN.js";
 import "../chunks/chunk-PZRURCD6.js";
 import "../chunks/chunk-GWAIW46Y.js";
 import "../chunks/chunk-3CG65SHH.js";

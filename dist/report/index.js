@@ -13,14 +13,14 @@ import {
   readContext,
   recordHistory,
   upsertReportComment
-} from "../chunks/chunk-J6FNY7F3.js";
+} from "../chunks/chunk-WSIOV4X4.js";
 import {
   actionConfig,
   checkOwnNumbers,
   decodeComparisonState,
   gateAnnotations,
   parseMetricsInputs
-} from "../chunks/chunk-LE7ZXZMP.js";
+} from "../chunks/chunk-E4KBU6IW.js";
 import {
   booleanInput,
   choiceInput,
@@ -29,14 +29,14 @@ import {
   optionalInput,
   readState,
   runAction
-} from "../chunks/chunk-FBTZEVIV.js";
+} from "../chunks/chunk-K3GATUHP.js";
 import {
   comparisonText,
   loadPredictionPair,
   loadSidePlots,
   pairPlots,
   relativeToConfig
-} from "../chunks/chunk-543T4QB7.js";
+} from "../chunks/chunk-ZUQOMZMP.js";
 import {
   ConfigurationError,
   GateFailedError,
@@ -48,7 +48,7 @@ import {
   reportMarker,
   stringifyDocument,
   writeReportFolder
-} from "../chunks/chunk-4GE2KWJP.js";
+} from "../chunks/chunk-ZE27OOUN.js";
 import "../chunks/chunk-PZRURCD6.js";
 import "../chunks/chunk-GWAIW46Y.js";
 import "../chunks/chunk-3CG65SHH.js";
@@ -300,12 +300,14 @@ async function publish(io, inputs, context, client, log, target, input, charts) 
       ...input.chartNotes ?? []
     ];
   }
+  const comment = renderMarkdown(hosted);
+  const summary = comment.omitted.length === 0 ? comment : renderMarkdown(hosted, { maxLength: 1e6 });
   return post(io, inputs, context, client, log, target, {
     id: input.id,
     // A saved report's files are not in this workspace: its gates get no annotations here.
     annotations: target.fromSavedRun === void 0 ? gateAnnotations(input.comparison) : [],
-    comment: renderMarkdown(hosted).markdown,
-    summary: renderMarkdown(hosted, { maxLength: 1e6 }).markdown,
+    comment: comment.markdown,
+    summary: summary.markdown,
     verdict: input.comparison.verdict.kind,
     title: input.comparison.verdict.summary
   });

@@ -7,7 +7,7 @@ import {
   requiredInput,
   runAction,
   writeState
-} from "../chunks/chunk-FBTZEVIV.js";
+} from "../chunks/chunk-K3GATUHP.js";
 import {
   ConfigurationError,
   LastLines,
@@ -22,7 +22,7 @@ import {
   resolveShell,
   roundSeconds,
   stripAnsi
-} from "../chunks/chunk-4GE2KWJP.js";
+} from "../chunks/chunk-ZE27OOUN.js";
 import "../chunks/chunk-PZRURCD6.js";
 import "../chunks/chunk-GWAIW46Y.js";
 import "../chunks/chunk-3CG65SHH.js";

@@ -294,12 +294,15 @@ async function publish(
       ...(input.chartNotes ?? []),
     ];
   }
+  const comment = renderMarkdown(hosted);
+  // The summary's limit is 1 MiB: the same text unless the comment had to be shortened.
+  const summary = comment.omitted.length === 0 ? comment : renderMarkdown(hosted, { maxLength: 1_000_000 });
   return post(io, inputs, context, client, log, target, {
     id: input.id,
     // A saved report's files are not in this workspace: its gates get no annotations here.
     annotations: target.fromSavedRun === undefined ? gateAnnotations(input.comparison) : [],
-    comment: renderMarkdown(hosted).markdown,
-    summary: renderMarkdown(hosted, { maxLength: 1_000_000 }).markdown,
+    comment: comment.markdown,
+    summary: summary.markdown,
     verdict: input.comparison.verdict.kind,
     title: input.comparison.verdict.summary,
   });

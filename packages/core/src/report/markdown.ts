@@ -69,6 +69,9 @@ export function renderMarkdown(input: ReportInput, options: MarkdownOptions = {}
     (p) => ({ ...p, gateRows: largestFitting(0, p.gateRows, (n) => fits({ ...p, gateRows: n })) }),
   ];
   let plan = fullPlan(facts);
+  // The common case: everything fits, rendered once (the cuts and refills below render many times).
+  const full = render(facts, plan, maxLength);
+  if (full.markdown.length <= maxLength) return full;
   for (const cut of cuts) {
     if (fits(plan)) break;
     plan = cut(plan);
@@ -91,9 +94,14 @@ export function renderMarkdown(input: ReportInput, options: MarkdownOptions = {}
   ];
   for (const refill of refills) {
     const more = refill(plan);
-    if (fits(more)) plan = more;
+    if (!samePlan(more, plan) && fits(more)) plan = more;
   }
   return render(facts, plan, maxLength);
+}
+
+function samePlan(a: Plan, b: Plan): boolean {
+  const keys = Object.keys(a) as Array<keyof Plan>;
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
 
 /** The largest n in [min, max] for which `ok(n)` holds (min when none does), given `ok` is monotonic. */

@@ -5,7 +5,7 @@ import { emptyConfig } from '../../../../packages/core/src/config/config.js';
 import { changeChart } from '../../../../packages/core/src/report/charts/change.js';
 import { curveCharts } from '../../../../packages/core/src/report/charts/curves.js';
 import { historyChart } from '../../../../packages/core/src/report/charts/history.js';
-import { encodePng, renderChart } from '../../../../packages/core/src/report/charts/render.js';
+import { encodePng, renderChart, tableCrc32 } from '../../../../packages/core/src/report/charts/render.js';
 import {
   CHART_PIXEL_RATIO,
   OKABE_ITO,
@@ -129,6 +129,14 @@ describe('encodePng', () => {
     expect(Array.from(rgba.data)).toEqual([
       199, 100, 0, 128, 0, 0, 0, 0, 10, 20, 30, 255, 255, 255, 255, 255,
     ]);
+  });
+
+  it("computes PNG's CRC-32 without zlib's (Node 20 before 20.15) as zlib does", async () => {
+    const { crc32 } = (await import('node:zlib')) as { crc32?: (b: Uint8Array) => number };
+    const bytes = new Uint8Array(1000).map((_, i) => (i * 7919) % 256);
+    // The check value of CRC-32 (ISO-HDLC), whatever the running Node has.
+    expect(tableCrc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
+    if (crc32 !== undefined) expect(tableCrc32(bytes)).toBe(crc32(bytes));
   });
 
   it('refuses a buffer of the wrong size', () => {

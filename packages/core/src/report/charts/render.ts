@@ -4,7 +4,7 @@ import { ChartsUnavailableError } from './unavailable.js';
 import type * as Canvas from '@napi-rs/canvas';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deflateSync } from 'node:zlib';
+import * as zlib from 'node:zlib';
 import { Chart, registerables, type ChartConfiguration } from 'chart.js';
 import { MatrixController, MatrixElement } from 'chartjs-chart-matrix';
 
@@ -147,7 +147,7 @@ export function encodePng(pixels: Uint8Array, width: number, height: number): Bu
   return Buffer.concat([
     PNG_SIGNATURE,
     chunk('IHDR', header),
-    chunk('IDAT', deflateSync(rows, { level: 3 })),
+    chunk('IDAT', zlib.deflateSync(rows, { level: 3 })),
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }
@@ -192,19 +192,24 @@ function chunk(type: string, data: Uint8Array): Buffer {
   return out;
 }
 
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
+/** zlib's own CRC-32 (Node 20.15 and later), else the table-driven one below. */
+const crc32: (bytes: Uint8Array) => number =
+  (zlib as { crc32?: (bytes: Uint8Array) => number }).crc32 ?? tableCrc32;
 
-/** CRC-32 as PNG wants it (node:zlib's crc32 needs Node 20.15; mlci supports every Node 20). */
-function crc32(bytes: Uint8Array): number {
+let crcTable: Uint32Array | undefined;
+
+/** CRC-32 as PNG wants it, for Node 20 releases before 20.15 (mlci supports every Node 20). */
+export function tableCrc32(bytes: Uint8Array): number {
+  crcTable ??= (() => {
+    const table = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      table[n] = c >>> 0;
+    }
+    return table;
+  })();
   let c = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
+  for (let i = 0; i < bytes.length; i++) c = crcTable[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
