@@ -3,8 +3,8 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   main,
   processIO
-} from "../chunks/chunk-ZUQOMZMP.js";
-import "../chunks/chunk-ZE27OOUN.js";
+} from "../chunks/chunk-FDPAHTEZ.js";
+import "../chunks/chunk-KKP6DMZ2.js";
 import "../chunks/chunk-PZRURCD6.js";
 import "../chunks/chunk-GWAIW46Y.js";
 import "../chunks/chunk-3CG65SHH.js";

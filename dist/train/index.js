@@ -5,9 +5,11 @@ import {
   booleanInput,
   optionalInput,
   requiredInput,
-  runAction,
   writeState
-} from "../chunks/chunk-K3GATUHP.js";
+} from "../chunks/chunk-NEMITSKR.js";
+import {
+  runAction
+} from "../chunks/chunk-PWDOTK56.js";
 import {
   ConfigurationError,
   LastLines,
@@ -22,7 +24,7 @@ import {
   resolveShell,
   roundSeconds,
   stripAnsi
-} from "../chunks/chunk-ZE27OOUN.js";
+} from "../chunks/chunk-KKP6DMZ2.js";
 import "../chunks/chunk-PZRURCD6.js";
 import "../chunks/chunk-GWAIW46Y.js";
 import "../chunks/chunk-3CG65SHH.js";

@@ -32,6 +32,11 @@ export interface RunOptions {
   headRef?: string;
   baseRef?: string;
   runId?: number;
+  /**
+   * RUNNER_TEMP: the job's temporary folder, shared by the steps of one job (the compile cache of
+   * the actions lives there). A fresh folder per step when not given.
+   */
+  runnerTemp?: string;
 }
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -75,7 +80,7 @@ export async function runDistAction(name: string, options: RunOptions): Promise<
     GITHUB_JOB: 'model',
     GITHUB_ACTOR: 'octocat',
     GITHUB_WORKSPACE: options.workspace,
-    RUNNER_TEMP: mkdtempSync(join(tmpdir(), 'mlci-runner-temp-')),
+    RUNNER_TEMP: options.runnerTemp ?? mkdtempSync(join(tmpdir(), 'mlci-runner-temp-')),
     RUNNER_OS: 'Linux',
     RUNNER_ARCH: 'X64',
     RUNNER_NAME: 'GitHub Actions 2',
@@ -95,7 +100,9 @@ export async function runDistAction(name: string, options: RunOptions): Promise<
   const started = performance.now();
   // MLCI_ACTION_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles the steps (bench/actions.bench.ts).
   const nodeArgs = (process.env.MLCI_ACTION_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
-  const child = spawn(process.execPath, [...nodeArgs, entry], { cwd: options.workspace, env });
+  // MLCI_ACTION_NODE=/path/to/node runs the steps on another Node, e.g. 24 as the runner does.
+  const node = process.env.MLCI_ACTION_NODE || process.execPath;
+  const child = spawn(node, [...nodeArgs, entry], { cwd: options.workspace, env });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
