@@ -3,19 +3,16 @@
  * the local fake GitHub server: wall time of each action's process (node start-up included, as on a
  * runner) and the API requests it made. Median of 5 runs after one warm-up.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeGitHub } from '../test/support/fake-github/index.js';
-import { runDistAction, webhookExample } from '../test/support/action-runner.js';
+import { runDistAction, stepNode, webhookExample } from '../test/support/action-runner.js';
 import { emit, median, peakRssMiB } from './lib.js';
 
 const RUNS = 5;
-/** The Node the steps run on: this one, or MLCI_ACTION_NODE (the runner's actions use Node 24). */
-const STEP_NODE = process.env.MLCI_ACTION_NODE
-  ? execFileSync(process.env.MLCI_ACTION_NODE, ['--version'], { encoding: 'utf8' }).trim()
-  : process.version;
+/** This Node, or MLCI_ACTION_NODE=/path/to/node (the runner's actions use Node 24). */
+const STEP_NODE = stepNode().version;
 const TOKEN = 'ghs_bench';
 const FULL = 'acme/model';
 

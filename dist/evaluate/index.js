@@ -2,7 +2,7 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   enableCompileCache
-} from "../chunks/chunk-SYR7EY4E.js";
+} from "../chunks/chunk-IYJAKXAY.js";
 import "../chunks/chunk-3CG65SHH.js";
 
 // actions/evaluate/src/index.ts

@@ -1,8 +1,16 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { faults, startFakeGitHub, type FakeGitHub } from '../support/fake-github/index.js';
-import { runDistAction, webhookExample, type RunOptions } from '../support/action-runner.js';
+import { runDistAction, stepNode, webhookExample, type RunOptions } from '../support/action-runner.js';
 import { decodePng } from '../support/png.js';
 
 // The actions as users run them: from the committed dist/, against the fake GitHub server that
@@ -171,6 +179,26 @@ describe('evaluate, compare-metrics and report on a pull request', () => {
     const check = fake.state.repo(FULL).checkRuns[0]!;
     expect(check.conclusion).toBe('neutral');
     expect(fake.state.repo(FULL).comments[0]!.body).toContain('No baseline');
+  }, 60_000);
+
+  it("shares V8's compile cache between the steps of a job in RUNNER_TEMP on Node 22+ (none on 20)", async () => {
+    fake = await startFakeGitHub({ token: TOKEN });
+    const s = seed();
+    const dir = workspace('{"accuracy": 0.95, "loss": 0.2}');
+    const runnerTemp = mkdtempSync(join(tmpdir(), 'mlci-job-'));
+    const run = { ...pullRequestRun(s, dir), runnerTemp };
+    expect((await runDistAction('evaluate', run)).exitCode).toBe(0);
+    expect((await runDistAction('report', { ...run, inputs: { 'upload-charts': 'false' } })).exitCode).toBe(
+      0,
+    );
+    const cache = join(runnerTemp, 'mlci-compile-cache');
+    if (stepNode().major >= 22) {
+      // One folder per Node version and flags, holding an entry per compiled chunk.
+      const entries = readdirSync(cache, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+      expect(entries.length).toBeGreaterThan(3);
+    } else {
+      expect(existsSync(cache)).toBe(false);
+    }
   }, 60_000);
 });
 

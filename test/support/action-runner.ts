@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -48,6 +48,16 @@ interface ActionYaml {
 
 export function actionInputs(name: string): ActionYaml {
   return parse(readFileSync(join(ROOT, 'actions', name, 'action.yml'), 'utf8')) as ActionYaml;
+}
+
+/** The Node the steps run on: MLCI_ACTION_NODE=/path/to/node (the runner uses 24), else this one. */
+export function stepNode(): { path: string; version: string; major: number } {
+  const path = process.env.MLCI_ACTION_NODE || process.execPath;
+  const version =
+    path === process.execPath
+      ? process.version
+      : execFileSync(path, ['--version'], { encoding: 'utf8' }).trim();
+  return { path, version, major: Number(/^v(\d+)/.exec(version)?.[1]) };
 }
 
 export async function runDistAction(name: string, options: RunOptions): Promise<ActionRun> {
@@ -100,9 +110,7 @@ export async function runDistAction(name: string, options: RunOptions): Promise<
   const started = performance.now();
   // MLCI_ACTION_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles the steps (bench/actions.bench.ts).
   const nodeArgs = (process.env.MLCI_ACTION_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
-  // MLCI_ACTION_NODE=/path/to/node runs the steps on another Node, e.g. 24 as the runner does.
-  const node = process.env.MLCI_ACTION_NODE || process.execPath;
-  const child = spawn(node, [...nodeArgs, entry], { cwd: options.workspace, env });
+  const child = spawn(stepNode().path, [...nodeArgs, entry], { cwd: options.workspace, env });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -1,6 +1,9 @@
 import module from 'node:module';
 import { join } from 'node:path';
 
+const nodeEnableCompileCache = (module as { enableCompileCache?: (directory: string) => unknown })
+  .enableCompileCache;
+
 /**
  * Turns on V8's compile cache (Node 22.1 and later) in the job's temporary folder, before the
  * action's code is loaded.
@@ -14,8 +17,10 @@ import { join } from 'node:path';
  * Nothing happens on Node 20 (no such API), outside a runner (no RUNNER_TEMP), or when
  * NODE_DISABLE_COMPILE_CACHE=1 is set (Node honours it).
  */
-export function enableCompileCache(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const enable = (module as { enableCompileCache?: (directory?: string) => unknown }).enableCompileCache;
+export function enableCompileCache(
+  env: NodeJS.ProcessEnv = process.env,
+  enable: ((directory: string) => unknown) | undefined = nodeEnableCompileCache,
+): string | undefined {
   const temp = env.RUNNER_TEMP;
   if (enable === undefined || temp === undefined || temp === '') return undefined;
   const directory = join(temp, 'mlci-compile-cache');
