@@ -7,5 +7,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/compare-metrics/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-CMTUKL5C.js"), import("../chunks/run-3SHQBETE.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-JXQ6ULUR.js"), import("../chunks/run-63YOGCT5.js")]);
 await runAction(run);

@@ -7,5 +7,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/evaluate/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-CMTUKL5C.js"), import("../chunks/run-IOOI5F6Z.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-JXQ6ULUR.js"), import("../chunks/run-DO7MJURG.js")]);
 await runAction(run);

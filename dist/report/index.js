@@ -7,5 +7,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/report/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-CMTUKL5C.js"), import("../chunks/run-ER2D52OR.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-JXQ6ULUR.js"), import("../chunks/run-O5SIL36Q.js")]);
 await runAction(run);

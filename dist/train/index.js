@@ -1,20 +1,18 @@
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
+  runAction
+} from "../chunks/chunk-SMRSYHAS.js";
+import {
   DEFAULT_STATE_DIR,
   booleanInput,
   optionalInput,
   requiredInput,
   writeState
-} from "../chunks/chunk-NEMITSKR.js";
+} from "../chunks/chunk-MSNJXXJ3.js";
 import {
-  runAction
-} from "../chunks/chunk-PWDOTK56.js";
-import {
-  ConfigurationError,
   LastLines,
   LineSplitter,
-  MlciError,
   NVIDIA_SMI_ARGS,
   TRAIN_SCHEMA,
   describeEnding,
@@ -24,9 +22,13 @@ import {
   resolveShell,
   roundSeconds,
   stripAnsi
-} from "../chunks/chunk-KKP6DMZ2.js";
-import "../chunks/chunk-PZRURCD6.js";
+} from "../chunks/chunk-LQM5ANUI.js";
 import "../chunks/chunk-GWAIW46Y.js";
+import {
+  ConfigurationError,
+  MlciError
+} from "../chunks/chunk-OO554BUH.js";
+import "../chunks/chunk-PZRURCD6.js";
 import "../chunks/chunk-3CG65SHH.js";
 
 // actions/train/src/run.ts

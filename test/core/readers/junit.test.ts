@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { MlciError, ParseError } from '../../../packages/core/src/errors.js';
 import { probePath } from '../../../packages/core/src/readers/files.js';
 import { inferDirection } from '../../../packages/core/src/gates/direction.js';
-import { decodeXmlText } from '../../../packages/core/src/readers/junit.js';
+import { decodeXmlText } from '../../../packages/core/src/readers/junit-xml.js';
 import { chooseReader, readMetricsPath } from '../../../packages/core/src/readers/registry.js';
 
 const REAL = 'test/fixtures/real/junit/biobb_pytorch-pytest-junit.xml';

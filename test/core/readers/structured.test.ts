@@ -81,7 +81,9 @@ describe('YAML and TOML metrics files', () => {
     const doc = await readMetricsPath(file('m.toml', '[eval]\naccuracy = 0.91\nloss = nan\n'));
     expect(doc.metrics['eval.accuracy']).toBe(0.91);
     expect(doc.metrics['eval.loss']).toBeNaN();
-    expect(() => parseTomlText('[eval]\naccuracy = \n', 'm.toml')).toThrow(/^m\.toml:2:\d+: invalid TOML/);
+    await expect(parseTomlText('[eval]\naccuracy = \n', 'm.toml')).rejects.toThrow(
+      /^m\.toml:2:\d+: invalid TOML/,
+    );
   });
 });
 

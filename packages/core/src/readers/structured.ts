@@ -1,5 +1,4 @@
 import { parseDocument } from 'yaml';
-import { TomlError, parse as parseToml } from 'smol-toml';
 import { DocBuilder } from '../doc-builder.js';
 import { ParseError } from '../errors.js';
 import { flattenInto } from '../flatten.js';
@@ -24,7 +23,7 @@ function structuredReader(
       return extensions.includes(extensionOf(probe.name)) ? DETECT.extension : DETECT.no;
     },
     async read(path: string, options: ReaderOptions): Promise<MetricsDoc> {
-      const value = parse(await readTextFile(path), path);
+      const value = await parse(await readTextFile(path), path);
       return structuredDoc(value, path, format, options);
     },
   };
@@ -57,7 +56,9 @@ export function parseYamlText(text: string, file: string): unknown {
   return doc.toJS({ maxAliasCount: 1000 });
 }
 
-export function parseTomlText(text: string, file: string): unknown {
+/** Async: the TOML parser is loaded by the first TOML file, not by every step that reads metrics. */
+export async function parseTomlText(text: string, file: string): Promise<unknown> {
+  const { TomlError, parse: parseToml } = await import('smol-toml');
   try {
     return parseToml(text);
   } catch (error) {
