@@ -3,11 +3,14 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   main,
   processIO
-} from "../chunks/chunk-3MOPDJ6U.js";
-import "../chunks/chunk-LQM5ANUI.js";
+} from "../chunks/chunk-RKWYPM7S.js";
+import "../chunks/chunk-CWKNKEBK.js";
+import "../chunks/chunk-PPAYQN2M.js";
 import "../chunks/chunk-GWAIW46Y.js";
-import "../chunks/chunk-OO554BUH.js";
+import "../chunks/chunk-ZRTOVT5B.js";
 import "../chunks/chunk-PZRURCD6.js";
+import "../chunks/chunk-ERMUBDDR.js";
+import "../chunks/chunk-DPFCA6DW.js";
 import "../chunks/chunk-3CG65SHH.js";
 
 // packages/cli/src/bin.ts

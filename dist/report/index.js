@@ -2,10 +2,11 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   enableCompileCache
-} from "../chunks/chunk-IYJAKXAY.js";
+} from "../chunks/chunk-LUZLOJEY.js";
+import "../chunks/chunk-DPFCA6DW.js";
 import "../chunks/chunk-3CG65SHH.js";
 
 // actions/report/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-JXQ6ULUR.js"), import("../chunks/run-O5SIL36Q.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-7H4OOYZU.js"), import("../chunks/run-ZTNV3FKM.js")]);
 await runAction(run);

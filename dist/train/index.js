@@ -1,15 +1,19 @@
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
+  require_node_crypto,
   runAction
-} from "../chunks/chunk-SMRSYHAS.js";
+} from "../chunks/chunk-LIX5MTWN.js";
 import {
   DEFAULT_STATE_DIR,
   booleanInput,
   optionalInput,
   requiredInput,
   writeState
-} from "../chunks/chunk-MSNJXXJ3.js";
+} from "../chunks/chunk-N2RTXNE2.js";
+import {
+  require_node_child_process
+} from "../chunks/chunk-CWKNKEBK.js";
 import {
   LastLines,
   LineSplitter,
@@ -19,27 +23,53 @@ import {
   nonFiniteMatcher,
   parseNvidiaSmiGpus,
   quoteLine,
+  require_node_os,
   resolveShell,
   roundSeconds,
   stripAnsi
-} from "../chunks/chunk-LQM5ANUI.js";
+} from "../chunks/chunk-PPAYQN2M.js";
 import "../chunks/chunk-GWAIW46Y.js";
 import {
   ConfigurationError,
-  MlciError
-} from "../chunks/chunk-OO554BUH.js";
+  MlciError,
+  require_promises
+} from "../chunks/chunk-ZRTOVT5B.js";
 import "../chunks/chunk-PZRURCD6.js";
-import "../chunks/chunk-3CG65SHH.js";
+import {
+  require_node_fs
+} from "../chunks/chunk-ERMUBDDR.js";
+import {
+  require_node_path
+} from "../chunks/chunk-DPFCA6DW.js";
+import {
+  __commonJS,
+  __require,
+  __toESM
+} from "../chunks/chunk-3CG65SHH.js";
+
+// builtin-by-require:node:perf_hooks
+var require_node_perf_hooks = __commonJS({
+  "builtin-by-require:node:perf_hooks"(exports, module) {
+    module.exports = __require("node:perf_hooks");
+  }
+});
+
+// builtin-by-require:node:string_decoder
+var require_node_string_decoder = __commonJS({
+  "builtin-by-require:node:string_decoder"(exports, module) {
+    module.exports = __require("node:string_decoder");
+  }
+});
 
 // actions/train/src/run.ts
-import { randomUUID } from "node:crypto";
-import { closeSync, openSync, statSync, writeSync } from "node:fs";
-import { mkdir, rm, writeFile } from "node:fs/promises";
-import { dirname, join as join2, relative, resolve, sep } from "node:path";
-import { performance } from "node:perf_hooks";
+var import_node_crypto = __toESM(require_node_crypto(), 1);
+var import_node_fs = __toESM(require_node_fs(), 1);
+var import_promises = __toESM(require_promises(), 1);
+var import_node_path2 = __toESM(require_node_path(), 1);
+var import_node_perf_hooks = __toESM(require_node_perf_hooks(), 1);
 
 // actions/train/src/inputs.ts
-import { join } from "node:path";
+var import_node_path = __toESM(require_node_path(), 1);
 var INPUT = {
   run: "run",
   shell: "shell",
@@ -75,7 +105,7 @@ function parseTrainInputs(get) {
   resolveShell(shell, command, () => "script", INPUT.shell);
   const workingDirectory = optionalInput(get, INPUT.workingDirectory) ?? ".";
   const stateDir = optionalInput(get, INPUT.stateDir) ?? DEFAULT_STATE_DIR;
-  const logFile = optionalInput(get, INPUT.logFile) ?? join(stateDir, DEFAULT_LOG_FILE_NAME);
+  const logFile = optionalInput(get, INPUT.logFile) ?? (0, import_node_path.join)(stateDir, DEFAULT_LOG_FILE_NAME);
   const failOnNonFinite = booleanInput(get, INPUT.failOnNonFinite, true);
   const nonFinitePattern = optionalInput(get, INPUT.nonFinitePattern);
   let detectNonFinite;
@@ -110,15 +140,15 @@ function parseTrainInputs(get) {
 }
 
 // actions/train/src/process.ts
-import { execFile, spawn, spawnSync } from "node:child_process";
-import { cpus, release, tmpdir, totalmem, type as osType } from "node:os";
-import { StringDecoder } from "node:string_decoder";
+var import_node_child_process = __toESM(require_node_child_process(), 1);
+var import_node_os = __toESM(require_node_os(), 1);
+var import_node_string_decoder = __toESM(require_node_string_decoder(), 1);
 function nodeSystem() {
   const env = { ...process.env };
   return {
     env,
     cwd: process.cwd(),
-    tempDir: env.RUNNER_TEMP !== void 0 && env.RUNNER_TEMP !== "" ? env.RUNNER_TEMP : tmpdir(),
+    tempDir: env.RUNNER_TEMP !== void 0 && env.RUNNER_TEMP !== "" ? env.RUNNER_TEMP : (0, import_node_os.tmpdir)(),
     killGraceMs: 1e4,
     nvidiaSmiTimeoutMs: 1e4,
     onCancel(handler) {
@@ -132,7 +162,7 @@ function nodeSystem() {
 }
 var isWindows = process.platform === "win32";
 function startProcess(file, args, options) {
-  return spawn(file, args, {
+  return (0, import_node_child_process.spawn)(file, args, {
     cwd: options.cwd,
     env: options.env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -143,7 +173,7 @@ function startProcess(file, args, options) {
 function killTree(child, signal) {
   if (child.pid === void 0) return;
   if (isWindows) {
-    spawnSync("taskkill", ["/pid", String(child.pid), "/T", "/F"], { windowsHide: true });
+    (0, import_node_child_process.spawnSync)("taskkill", ["/pid", String(child.pid), "/T", "/F"], { windowsHide: true });
     return;
   }
   try {
@@ -152,7 +182,7 @@ function killTree(child, signal) {
   }
 }
 function readSegments(stream, onSegment, onEnd, wanted = () => false) {
-  const decoder = new StringDecoder("utf8");
+  const decoder = new import_node_string_decoder.StringDecoder("utf8");
   const splitter = new LineSplitter();
   stream.on("data", (chunk) => {
     for (const segment of splitter.feed(decoder.write(chunk))) onSegment(segment);
@@ -167,13 +197,13 @@ function readSegments(stream, onSegment, onEnd, wanted = () => false) {
   });
 }
 function describeMachine(env, gpus) {
-  const processors = cpus();
+  const processors = (0, import_node_os.cpus)();
   const machine = {
-    os: `${osType()} ${release()}`,
+    os: `${(0, import_node_os.type)()} ${(0, import_node_os.release)()}`,
     arch: process.arch,
     cpus: processors.length,
     cpuModel: processors[0]?.model.trim() ?? "unknown",
-    memoryBytes: totalmem(),
+    memoryBytes: (0, import_node_os.totalmem)(),
     gpus
   };
   const runner = {};
@@ -184,7 +214,7 @@ function describeMachine(env, gpus) {
 }
 function queryGpus(system, note) {
   return new Promise((resolve2) => {
-    execFile(
+    (0, import_node_child_process.execFile)(
       "nvidia-smi",
       [...NVIDIA_SMI_ARGS],
       { env: system.env, timeout: system.nvidiaSmiTimeoutMs, windowsHide: true },
@@ -206,14 +236,14 @@ function queryGpus(system, note) {
 var TAIL_LINES = 20;
 async function run(io, system = nodeSystem()) {
   const inputs = parseTrainInputs((name) => io.getInput(name));
-  const workingDirectory = resolve(system.cwd, inputs.workingDirectory);
+  const workingDirectory = (0, import_node_path2.resolve)(system.cwd, inputs.workingDirectory);
   if (!isDirectory(workingDirectory)) {
     throw new ConfigurationError(
       `input ${INPUT.workingDirectory}: expected a folder, found ${JSON.stringify(inputs.workingDirectory)} (${workingDirectory} ${describeMissing(workingDirectory)})`
     );
   }
-  const stateDir = resolve(system.cwd, inputs.stateDir);
-  const logPath = resolve(system.cwd, inputs.logFile);
+  const stateDir = (0, import_node_path2.resolve)(system.cwd, inputs.stateDir);
+  const logPath = (0, import_node_path2.resolve)(system.cwd, inputs.logFile);
   const gpus = queryGpus(system, (message) => io.info(message));
   const outcome = await train(io, system, inputs, workingDirectory, logPath);
   const record = {
@@ -228,7 +258,7 @@ async function run(io, system = nodeSystem()) {
     ...outcome.signal === void 0 ? {} : { signal: outcome.signal },
     ...outcome.stopped === void 0 ? {} : { stoppedOnNonFinite: outcome.stopped },
     ...outcome.timedOut && inputs.timeoutMinutes !== void 0 ? { timedOut: { minutes: inputs.timeoutMinutes } } : {},
-    log: relative(stateDir, logPath).split(sep).join("/"),
+    log: (0, import_node_path2.relative)(stateDir, logPath).split(import_node_path2.sep).join("/"),
     logBytes: outcome.logBytes,
     machine: describeMachine(system.env, await gpus)
   };
@@ -254,24 +284,24 @@ ${tail}`);
   io.info(ending);
 }
 async function train(io, system, inputs, cwd, logPath) {
-  const scriptBase = join2(system.tempDir, `mlci-train-${randomUUID()}`);
+  const scriptBase = (0, import_node_path2.join)(system.tempDir, `mlci-train-${(0, import_node_crypto.randomUUID)()}`);
   const invocation = resolveShell(inputs.shell, inputs.command, (ext) => `${scriptBase}${ext}`, INPUT.shell);
   const scriptPath = `${scriptBase}${invocation.extension}`;
-  await mkdir(system.tempDir, { recursive: true });
-  await writeFile(scriptPath, invocation.script);
-  await mkdir(dirname(logPath), { recursive: true });
-  const log = openSync(logPath, "w");
+  await (0, import_promises.mkdir)(system.tempDir, { recursive: true });
+  await (0, import_promises.writeFile)(scriptPath, invocation.script);
+  await (0, import_promises.mkdir)((0, import_node_path2.dirname)(logPath), { recursive: true });
+  const log = (0, import_node_fs.openSync)(logPath, "w");
   try {
     io.info(`running ${inputs.shell} in ${inputs.workingDirectory}; the log goes to ${logPath}`);
     return await supervise(io, system, inputs, invocation.file, invocation.args, cwd, log);
   } finally {
-    closeSync(log);
-    await rm(scriptPath, { force: true });
+    (0, import_node_fs.closeSync)(log);
+    await (0, import_promises.rm)(scriptPath, { force: true });
   }
 }
 function supervise(io, system, inputs, file, args, cwd, log) {
   const startedAt = (/* @__PURE__ */ new Date()).toISOString();
-  const start = performance.now();
+  const start = import_node_perf_hooks.performance.now();
   const last = new LastLines(TAIL_LINES);
   let lineCount = 0;
   let logBytes = 0;
@@ -283,7 +313,7 @@ function supervise(io, system, inputs, file, args, cwd, log) {
     if (parts.length > 1 && parts.at(-1) === "") parts = parts.slice(0, -1);
     const text = `${parts.join("\r")}
 `;
-    logBytes += writeSync(log, text);
+    logBytes += (0, import_node_fs.writeSync)(log, text);
     const shown = [...parts].reverse().find((part) => part !== "") ?? "";
     io.info(shown);
     last.push(stripAnsi(shown));
@@ -344,7 +374,7 @@ function supervise(io, system, inputs, file, args, cwd, log) {
       unsubscribe();
       const outcome = {
         startedAt,
-        durationSeconds: roundSeconds(performance.now() - start),
+        durationSeconds: roundSeconds(import_node_perf_hooks.performance.now() - start),
         exitCode: exit.code,
         logBytes,
         lastLines: last.get(),
@@ -390,14 +420,14 @@ function supervise(io, system, inputs, file, args, cwd, log) {
 }
 function isDirectory(path) {
   try {
-    return statSync(path).isDirectory();
+    return (0, import_node_fs.statSync)(path).isDirectory();
   } catch {
     return false;
   }
 }
 function describeMissing(path) {
   try {
-    statSync(path);
+    (0, import_node_fs.statSync)(path);
     return "is not a folder";
   } catch {
     return "does not exist";

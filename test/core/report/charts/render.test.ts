@@ -110,25 +110,37 @@ describe('rendering chart specs to PNG', () => {
 });
 
 describe('encodePng', () => {
-  it('round-trips opaque pixels, and translucent ones as straight RGBA', () => {
+  it('round-trips straight RGBA, translucent pixels included', () => {
     const width = 7;
     const height = 5;
-    const opaque = new Uint8Array(width * height * 4);
-    for (let i = 0; i < opaque.length; i++) opaque[i] = i % 4 === 3 ? 255 : (i * 37) % 256;
-    const decoded = decodePng(encodePng(opaque, width, height));
-    expect(Array.from(decoded.data)).toEqual(Array.from(opaque));
-    // Not 4-byte aligned (a slice of a pooled Buffer): still right.
-    const unaligned = new Uint8Array(opaque.length + 1).subarray(1);
-    unaligned.set(opaque);
-    expect(Array.from(decodePng(encodePng(unaligned, width, height)).data)).toEqual(Array.from(opaque));
+    const pixels = new Uint8Array(width * height * 4);
+    for (let i = 0; i < pixels.length; i++) pixels[i] = (i * 37) % 256;
+    const decoded = decodePng(encodePng(pixels, width, height));
+    expect(decoded.colorType).toBe(6);
+    expect(Array.from(decoded.data)).toEqual(Array.from(pixels));
+    // Not 4-byte aligned (a slice of a pooled Buffer), or clamped as getImageData gives them: the same.
+    const unaligned = new Uint8Array(pixels.length + 1).subarray(1);
+    unaligned.set(pixels);
+    expect(Array.from(decodePng(encodePng(unaligned, width, height)).data)).toEqual(Array.from(pixels));
+    const clamped = new Uint8ClampedArray(pixels);
+    expect(Array.from(decodePng(encodePng(clamped, width, height)).data)).toEqual(Array.from(pixels));
+  });
 
-    // Premultiplied input (as the canvas gives it): 50% alpha red 200 is stored as 100.
-    const translucent = new Uint8Array([100, 50, 0, 128, 0, 0, 0, 0, 10, 20, 30, 255, 255, 255, 255, 255]);
-    const rgba = decodePng(encodePng(translucent, 2, 2));
-    expect(rgba.colorType).toBe(6);
-    expect(Array.from(rgba.data)).toEqual([
-      199, 100, 0, 128, 0, 0, 0, 0, 10, 20, 30, 255, 255, 255, 255, 255,
-    ]);
+  it('writes a translucent chart background as straight RGBA, not premultiplied', async () => {
+    const spec = referenceSpec();
+    const png = decodePng(
+      await renderChart(spec.config, {
+        width: 100,
+        height: 50,
+        pixelRatio: 1,
+        background: 'rgba(200, 0, 0, 0.5)',
+      }),
+    );
+    // Premultiplied it would read (100, 0, 0, 128): half as red. Skia keeps premultiplied 8-bit
+    // pixels, so 200 comes back as 199 (100 * 255 / 128).
+    const [red, green, blue, alpha] = pixelAt(png, 0, 0);
+    expect([green, blue, alpha]).toEqual([0, 0, 128]);
+    expect(red).toBeGreaterThanOrEqual(199);
   });
 
   it("computes PNG's CRC-32 without zlib's (Node 20 before 20.15) as zlib does", async () => {

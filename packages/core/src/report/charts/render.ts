@@ -112,16 +112,19 @@ export async function renderChart(config: ChartConfiguration, options: RenderOpt
     } as ChartConfiguration,
   );
   try {
-    return encodePng(canvas.data(), canvas.width, canvas.height);
+    // getImageData, not canvas.data(): it gives straight (not premultiplied) RGBA, which is what a
+    // PNG holds, so no pass over the pixels is needed here (Skia converts natively, ~1 ms on Node 24).
+    const image = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    return encodePng(image.data, canvas.width, canvas.height);
   } finally {
     chart.destroy();
   }
 }
 
 /**
- * A PNG of `width` x `height` pixels given as premultiplied RGBA (what @napi-rs/canvas's `data()`
- * returns), 8-bit RGBA with the alpha un-premultiplied. Every row uses filter type None; no
- * ancillary chunks (no time stamp, no gamma), so the bytes depend on the pixels only.
+ * A PNG of `width` x `height` pixels given as straight (not premultiplied) 8-bit RGBA, as a
+ * canvas's getImageData() returns them. Every row uses filter type None; no ancillary chunks (no
+ * time stamp, no gamma), so the bytes depend on the pixels only.
  *
  * Why None: on the report's real charts (anti-aliased text and lines on a painted background) it
  * compressed better than the Sub filter, 166 KB against 208 KB for a 1600x1072 change chart and
@@ -129,14 +132,13 @@ export async function renderChart(config: ChartConfiguration, options: RenderOpt
  * needs no pass over the pixels in JavaScript (the Sub filter took 10-35 ms per chart in a step's
  * cold process). Runs of one colour deflate well unfiltered: they are matches four bytes back.
  */
-export function encodePng(pixels: Uint8Array, width: number, height: number): Buffer {
+export function encodePng(pixels: Uint8Array | Uint8ClampedArray, width: number, height: number): Buffer {
   if (pixels.length !== width * height * 4)
     throw new RangeError(`expected ${width * height * 4} bytes of RGBA pixels, got ${pixels.length}`);
-  const straight = isOpaque(pixels) ? pixels : unpremultiplied(pixels);
   const rowBytes = width * 4;
   const rows = Buffer.alloc((rowBytes + 1) * height); // each row: filter type 0, then its pixels
   for (let y = 0; y < height; y++) {
-    rows.set(straight.subarray(y * rowBytes, (y + 1) * rowBytes), y * (rowBytes + 1) + 1);
+    rows.set(pixels.subarray(y * rowBytes, (y + 1) * rowBytes), y * (rowBytes + 1) + 1);
   }
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
@@ -150,35 +152,6 @@ export function encodePng(pixels: Uint8Array, width: number, height: number): Bu
     chunk('IDAT', zlib.deflateSync(rows, { level: 3 })),
     chunk('IEND', Buffer.alloc(0)),
   ]);
-}
-
-/** The alpha byte, all set, of an RGBA pixel read as a little-endian int32. */
-const OPAQUE = 0xff << 24;
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-
-/**
- * Whether every pixel is opaque (every chart is: its background is painted), where premultiplied
- * and straight alpha are the same bytes. A word at a time where the buffer allows it.
- */
-function isOpaque(pixels: Uint8Array): boolean {
-  if (LITTLE_ENDIAN && pixels.byteOffset % 4 === 0) {
-    const words = new Int32Array(pixels.buffer, pixels.byteOffset, pixels.length >>> 2);
-    for (let i = 0; i < words.length; i++) if ((words[i]! & OPAQUE) !== OPAQUE) return false;
-    return true;
-  }
-  for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 255) return false;
-  return true;
-}
-
-/** Straight RGBA from premultiplied: each colour channel divided by the pixel's alpha. */
-function unpremultiplied(pixels: Uint8Array): Uint8Array {
-  const straight = new Uint8Array(pixels);
-  for (let p = 0; p < straight.length; p += 4) {
-    const a = straight[p + 3]!;
-    if (a === 0 || a === 255) continue;
-    for (let c = p; c < p + 3; c++) straight[c] = Math.min(255, Math.round((straight[c]! * 255) / a));
-  }
-  return straight;
 }
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

@@ -1,0 +1,37 @@
+import { createRequire as __mlciCreateRequire } from 'node:module';
+const require = __mlciCreateRequire(import.meta.url);
+import {
+  require_node_path
+} from "./chunk-DPFCA6DW.js";
+import {
+  __commonJS,
+  __require,
+  __toESM
+} from "./chunk-3CG65SHH.js";
+
+// builtin-by-require:node:module
+var require_node_module = __commonJS({
+  "builtin-by-require:node:module"(exports, module2) {
+    module2.exports = __require("node:module");
+  }
+});
+
+// actions/shared/src/compile-cache.ts
+var import_node_module = __toESM(require_node_module(), 1);
+var import_node_path = __toESM(require_node_path(), 1);
+var nodeEnableCompileCache = import_node_module.default.enableCompileCache;
+function enableCompileCache(env = process.env, enable = nodeEnableCompileCache) {
+  const temp = env.RUNNER_TEMP;
+  if (enable === void 0 || temp === void 0 || temp === "") return void 0;
+  const directory = (0, import_node_path.join)(temp, "mlci-compile-cache");
+  try {
+    enable(directory);
+  } catch {
+    return void 0;
+  }
+  return directory;
+}
+
+export {
+  enableCompileCache
+};
