@@ -1,7 +1,8 @@
 /**
  * The actions from dist/ for a typical pull request (50 metrics, a training log, 2 charts) against
  * the local fake GitHub server: wall time of each action's process (node start-up included, as on a
- * runner) and the API requests it made. Median of 5 runs after one warm-up.
+ * runner) and the API requests it made. Median of 9 runs after one warm-up: on a shared machine
+ * single runs vary by a tenth and more.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,7 @@ import { startFakeGitHub } from '../test/support/fake-github/index.js';
 import { runDistAction, stepNode, webhookExample } from '../test/support/action-runner.js';
 import { emit, median, peakRssMiB } from './lib.js';
 
-const RUNS = 5;
+const RUNS = 9;
 /** This Node, or MLCI_ACTION_NODE=/path/to/node (the runner's actions use Node 24). */
 const STEP_NODE = stepNode().version;
 const TOKEN = 'ghs_bench';
