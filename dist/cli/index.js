@@ -3,9 +3,9 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   main,
   processIO
-} from "../chunks/chunk-RKWYPM7S.js";
+} from "../chunks/chunk-WHVNZJSZ.js";
 import "../chunks/chunk-CWKNKEBK.js";
-import "../chunks/chunk-PPAYQN2M.js";
+import "../chunks/chunk-T2VVO22S.js";
 import "../chunks/chunk-GWAIW46Y.js";
 import "../chunks/chunk-ZRTOVT5B.js";
 import "../chunks/chunk-PZRURCD6.js";

@@ -8,5 +8,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/compare-metrics/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-7H4OOYZU.js"), import("../chunks/run-VQZYCIEG.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-CMR5BRTH.js"), import("../chunks/run-NRHG4J2D.js")]);
 await runAction(run);

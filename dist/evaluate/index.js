@@ -8,5 +8,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/evaluate/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-7H4OOYZU.js"), import("../chunks/run-BKMYJI3W.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-CMR5BRTH.js"), import("../chunks/run-F4MYRYFN.js")]);
 await runAction(run);

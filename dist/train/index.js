@@ -3,14 +3,14 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   require_node_crypto,
   runAction
-} from "../chunks/chunk-LIX5MTWN.js";
+} from "../chunks/chunk-MZOGZLTF.js";
 import {
   DEFAULT_STATE_DIR,
   booleanInput,
   optionalInput,
   requiredInput,
   writeState
-} from "../chunks/chunk-N2RTXNE2.js";
+} from "../chunks/chunk-CGLKTIK3.js";
 import {
   require_node_child_process
 } from "../chunks/chunk-CWKNKEBK.js";
@@ -27,7 +27,7 @@ import {
   resolveShell,
   roundSeconds,
   stripAnsi
-} from "../chunks/chunk-PPAYQN2M.js";
+} from "../chunks/chunk-T2VVO22S.js";
 import "../chunks/chunk-GWAIW46Y.js";
 import {
   ConfigurationError,

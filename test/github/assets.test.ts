@@ -1,7 +1,9 @@
 import { assetUrl, pathSegments, publishAssets } from '../../packages/github/src/assets.js';
-import { commitFiles } from '../../packages/github/src/git-data.js';
+import { createClient } from '../../packages/github/src/client.js';
+import { commitFiles, readBranchHeadEarly } from '../../packages/github/src/git-data.js';
 import {
   FULL_NAME,
+  TOKEN,
   OWNER,
   REPO,
   fakeClient,
@@ -176,6 +178,53 @@ describe('publishAssets against the fake GitHub', () => {
       'c.txt',
       'd.txt',
     ]);
+  });
+
+  test('a head read early (while the charts were drawn) is used; one gone stale costs a retry', async () => {
+    seedPullRequest(fake());
+    await publish('pr-1');
+    const client = fakeClient(fake());
+    const early = readBranchHeadEarly(client, OWNER, REPO, 'mlci-assets');
+    expect(await early).toBe(refOf('mlci-assets'));
+    const before = fake().requests.length;
+    const fresh = await publish('pr-2', 'mlci', { head: early });
+    expect(fresh.ok).toBe(true);
+    expect(
+      fake()
+        .requests.slice(before)
+        .map((r) => r.operationId),
+    ).toEqual(['graphql']);
+
+    // Another report lands between the early read and this commit.
+    const stale = readBranchHeadEarly(client, OWNER, REPO, 'mlci-assets');
+    await stale;
+    await publish('pr-3');
+    const log = recordingLogger();
+    const after = fake().requests.length;
+    const moved = await publish('pr-4', 'mlci', { head: stale, log });
+    if (!moved.ok) throw new Error(moved.reason);
+    expect(refOf('mlci-assets')).toBe(moved.commitSha);
+    expect(
+      fake()
+        .requests.slice(after)
+        .map((r) => r.operationId),
+    ).toEqual(['graphql', 'git/get-ref', 'graphql']);
+    expect(log.lines.join('\n')).toMatch(/Branch mlci-assets moved while committing/);
+  });
+
+  test('an early read that failed fails the publish as a late one would', async () => {
+    seedPullRequest(fake());
+    await publish('pr-1');
+    fake().inject({ method: 'GET', path: /\/git\/ref\//, status: 500, times: 10 });
+    const early = readBranchHeadEarly(
+      createClient({ token: TOKEN, apiUrl: fake().url, retries: 0 }),
+      OWNER,
+      REPO,
+      'mlci-assets',
+    );
+    // Nothing awaits it for a while: its failure must not be an unhandled rejection meanwhile.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await expect(publish('pr-2', 'mlci', { head: early })).rejects.toMatchObject({ status: 500 });
   });
 
   test('gives up after the last attempt', async () => {

@@ -27,6 +27,7 @@ import {
   messageOf,
   publishAssets,
   publishCheckRun,
+  readBranchHeadEarly,
   readContext,
   recordHistory,
   upsertReportComment,
@@ -183,6 +184,14 @@ export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): P
   if (inputs.maxCurves !== undefined) input.maxCurves = inputs.maxCurves;
   if (context.runUrl !== undefined) input.fullReportUrl = context.runUrl;
   Object.assign(input, await plotsFor(inputs, config));
+  // The assets branch's head is read while the charts are drawn: one round trip less after them.
+  let assetsHead: Promise<string | undefined> | undefined;
+  if (client !== undefined && inputs.uploadCharts) {
+    input.onChartsPlanned = (count) => {
+      if (count > 0)
+        assetsHead = readBranchHeadEarly(client, context.owner, context.repo, inputs.assetsBranch);
+    };
+  }
 
   const report = await buildReport(input);
   const reportDir = inputs.reportDir ?? join(inputs.stateDir, 'report');
@@ -191,7 +200,17 @@ export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): P
   io.info(`\nReport written to ${reportDir} (${report.charts.length} charts)`);
   io.setOutput('report-path', reportDir);
 
-  const published = await publish(io, inputs, context, client, log, target, report.input, report.charts);
+  const published = await publish(
+    io,
+    inputs,
+    context,
+    client,
+    log,
+    target,
+    report.input,
+    report.charts,
+    assetsHead,
+  );
   await maybeRecordHistory(io, inputs, context, client, log, state);
   finish(io, inputs, state.comparison, published);
 }
@@ -281,9 +300,10 @@ async function publish(
   target: Target,
   input: ReportInput,
   charts: Array<ChartImage & { png: Buffer }>,
+  assetsHead?: Promise<string | undefined>,
 ): Promise<Published> {
   const hosted: ReportInput = { ...input, charts: [...input.charts] };
-  const urls = await hostCharts(io, inputs, context, client, log, target, input.id, charts);
+  const urls = await hostCharts(io, inputs, context, client, log, target, input.id, charts, assetsHead);
   if (urls !== undefined) {
     hosted.charts = input.charts.map((c) => ({ ...c, url: urls[c.file] ?? c.file }));
   } else if (charts.length > 0) {
@@ -321,6 +341,7 @@ async function hostCharts(
   target: Target,
   reportId: string,
   charts: ReadonlyArray<{ file: string; png: Buffer }>,
+  assetsHead?: Promise<string | undefined>,
 ): Promise<Record<string, string> | undefined> {
   if (charts.length === 0 || client === undefined || !inputs.uploadCharts) return undefined;
   const assets = await publishAssets(client, {
@@ -331,6 +352,7 @@ async function hostCharts(
     folder: target.pullRequest !== undefined ? `pr-${target.pullRequest}` : target.headSha,
     reportId,
     files: charts.map((c) => ({ name: c.file, content: c.png })),
+    ...(assetsHead !== undefined ? { head: assetsHead } : {}),
     log,
   });
   if (assets.ok) return assets.urls;

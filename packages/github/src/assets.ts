@@ -18,6 +18,8 @@ export interface PublishAssetsOptions {
   /** Files by name (`curves-loss.png`). */
   files: { name: string; content: Uint8Array }[];
   message?: string;
+  /** The assets branch's head, read while the charts were drawn (see readBranchHeadEarly). */
+  head?: Promise<string | undefined>;
   maxAttempts?: number;
   retryDelayMs?: number;
   log?: Logger;
@@ -57,6 +59,7 @@ export async function publishAssets(
       files: options.files.map((f, i) => ({ path: files[i]!.path, content: f.content })),
       message: options.message ?? `mlci: charts for ${prefix}`,
       keepFiles: false,
+      ...(options.head === undefined ? {} : { head: options.head }),
       ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
       ...(options.retryDelayMs === undefined ? {} : { retryDelayMs: options.retryDelayMs }),
       ...(options.log === undefined ? {} : { log: options.log }),

@@ -19,6 +19,12 @@ export interface CommitFilesOptions {
    * files, and the request that reads the head commit's tree is saved.
    */
   keepFiles?: boolean;
+  /**
+   * The branch's head, read earlier (see readBranchHeadEarly), for the first attempt of
+   * commitFilesInOneRequest: the read then overlaps the caller's work instead of preceding the
+   * commit. A head that moved in between costs one retry, as any concurrent writer does.
+   */
+  head?: Promise<string | undefined>;
   /** Tries when a concurrent writer moved the branch between our read and our update; default 5. */
   maxAttempts?: number;
   /** Milliseconds to wait before a retry, times the attempt number; default 200. */
@@ -122,6 +128,21 @@ export async function branchHead(
   }
 }
 
+/**
+ * Starts reading a branch's head now, for a commit made later (CommitFilesOptions.head). A failure
+ * is kept for whoever awaits the result, never reported as an unhandled rejection meanwhile.
+ */
+export function readBranchHeadEarly(
+  client: GitHubClient,
+  owner: string,
+  repo: string,
+  branch: string,
+): Promise<string | undefined> {
+  const head = branchHead(client, owner, repo, branch);
+  head.catch(() => {});
+  return head;
+}
+
 function sleep(ms: number): Promise<void> {
   return ms <= 0 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -164,7 +185,10 @@ export async function commitFilesInOneRequest(
   const log = options.log ?? silentLogger;
   const maxAttempts = options.maxAttempts ?? 5;
   for (let attempt = 1; ; attempt++) {
-    const head = await branchHead(client, owner, repo, branch);
+    const head =
+      attempt === 1 && options.head !== undefined
+        ? await options.head
+        : await branchHead(client, owner, repo, branch);
     if (head === undefined) return commitFiles(client, options);
     try {
       const result = await client.graphql<{ createCommitOnBranch: { commit: { oid: string } } }>(
