@@ -16,5 +16,8 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: false }],
   },
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
+  // Every temporary file of a run goes into one folder, removed at the end (test/support/temp-folder.js).
+  globalSetup: '<rootDir>/test/support/global-setup.js',
+  globalTeardown: '<rootDir>/test/support/global-teardown.js',
   testTimeout: 30000,
 };

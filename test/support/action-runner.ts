@@ -75,6 +75,8 @@ export async function runDistAction(name: string, options: RunOptions): Promise<
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? tmpdir(),
+    // The test run's temporary folder (test/support/temp-folder.js), as a runner's own TMPDIR.
+    ...(process.env.TMPDIR ? { TMPDIR: process.env.TMPDIR } : {}),
     CI: 'true',
     GITHUB_ACTIONS: 'true',
     GITHUB_REPOSITORY: options.repository,

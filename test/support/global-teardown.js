@@ -1,0 +1,3 @@
+import { teardown } from './temp-folder.js';
+
+export default teardown;
