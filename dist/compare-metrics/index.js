@@ -8,5 +8,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/compare-metrics/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-CMR5BRTH.js"), import("../chunks/run-NRHG4J2D.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-HKVZNDIW.js"), import("../chunks/run-GFSZOJA5.js")]);
 await runAction(run);

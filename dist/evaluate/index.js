@@ -8,5 +8,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/evaluate/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-CMR5BRTH.js"), import("../chunks/run-F4MYRYFN.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-HKVZNDIW.js"), import("../chunks/run-5K572VYH.js")]);
 await runAction(run);

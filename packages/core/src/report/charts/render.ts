@@ -5,7 +5,21 @@ import type * as Canvas from '@napi-rs/canvas';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as zlib from 'node:zlib';
-import { Chart, registerables, type ChartConfiguration } from 'chart.js';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  LogarithmicScale,
+  PointElement,
+  SubTitle,
+  Title,
+  type ChartConfiguration,
+} from 'chart.js';
 import { MatrixController, MatrixElement } from 'chartjs-chart-matrix';
 
 /**
@@ -62,8 +76,25 @@ async function setUp(): Promise<CanvasModule> {
   const dir = fontDirectory();
   GlobalFonts.registerFromPath(join(dir, 'Inter-Regular.ttf'), CHART_FONT_FAMILY);
   GlobalFonts.registerFromPath(join(dir, 'Inter-SemiBold.ttf'), CHART_FONT_FAMILY);
-  // The matrix controller draws confusion-matrix heatmaps; registered here too so any spec renders.
-  Chart.register(...registerables, MatrixController, MatrixElement);
+  // What mlci's charts use, and nothing else: the controllers, scales and plugins left out
+  // (pie, radar, time scales, tooltips, fills, decimation, automatic colours) are not bundled, and
+  // a chart that needed one would fail here loudly rather than draw differently. The matrix
+  // controller draws confusion-matrix heatmaps.
+  Chart.register(
+    BarController,
+    LineController,
+    MatrixController,
+    BarElement,
+    LineElement,
+    PointElement,
+    MatrixElement,
+    CategoryScale,
+    LinearScale,
+    LogarithmicScale,
+    Legend,
+    Title,
+    SubTitle,
+  );
   Chart.defaults.font.family = CHART_FONT_FAMILY;
   Chart.defaults.animation = false;
   Chart.defaults.responsive = false;
