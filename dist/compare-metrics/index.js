@@ -8,5 +8,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/compare-metrics/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-HKVZNDIW.js"), import("../chunks/run-GFSZOJA5.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-EIO2PDI5.js"), import("../chunks/run-5LNALEL3.js")]);
 await runAction(run);

@@ -8,5 +8,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/report/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-HKVZNDIW.js"), import("../chunks/run-IIHAZEHJ.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-EIO2PDI5.js"), import("../chunks/run-QEMUWH6Y.js")]);
 await runAction(run);

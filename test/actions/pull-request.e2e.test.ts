@@ -398,3 +398,68 @@ describe('GitHub having a bad moment', () => {
     expect(posts.map((r) => r.status)).toEqual([502, 201]);
   }, 60_000);
 });
+
+describe('pushes to the default branch record the baseline, one history file per report id', () => {
+  it("a matrix job's pull request is compared with its own value's last push, not a neighbour's", async () => {
+    fake = await startFakeGitHub({ token: TOKEN });
+    const s = seed();
+    const pushRun = (dir: string): Omit<RunOptions, 'inputs'> => {
+      const payload = webhookExample('push');
+      Object.assign(payload, {
+        ref: 'refs/heads/main',
+        before: 'a'.repeat(40),
+        after: s.base,
+        deleted: false,
+      });
+      Object.assign(payload.repository, {
+        full_name: FULL,
+        name: REPO,
+        default_branch: 'main',
+        master_branch: 'main',
+      });
+      return {
+        workspace: dir,
+        event: { name: 'push', payload },
+        token: TOKEN,
+        apiUrl: fake.url,
+        repository: FULL,
+        sha: s.base,
+        ref: 'refs/heads/main',
+      };
+    };
+    // Two jobs of one push, one per data set, as in examples/workflows/matrix-sweep.yml.
+    for (const [value, accuracy] of [
+      ['en', 0.95],
+      ['de', 0.5],
+    ] as const) {
+      const pushed = await runDistAction('report', {
+        ...pushRun(workspace(`{"accuracy": ${accuracy}, "loss": 0.3}`)),
+        inputs: { 'report-id': `mlci/${value}`, 'upload-charts': 'false', 'fail-on-gate': 'false' },
+      });
+      expect(pushed.stderr).toBe('');
+      expect(pushed.stdout).toContain(`Baseline recorded: mlci-history:mlci/${value}/${s.base}.json`);
+    }
+    expect([...fake.state.files(FULL, 'mlci-history').keys()].sort()).toEqual([
+      `mlci/de/${s.base}.json`,
+      `mlci/en/${s.base}.json`,
+    ]);
+
+    // The pull request's en job: 0.93 against en's 0.95 is a drop past 0.01 (against de's 0.5 it
+    // would pass).
+    const dir = workspace('{"accuracy": 0.93, "loss": 0.3}');
+    const compared = await runDistAction('compare-metrics', {
+      ...pullRequestRun(s, dir),
+      inputs: { 'baseline-sources': 'history', 'report-id': 'mlci/en' },
+    });
+    expect(compared.stderr).toBe('');
+    expect(compared.stdout).toContain(`found mlci-history:mlci/en/${s.base}.json`);
+    expect(compared.outputs.verdict).toBe('failed');
+    // Without its report id the job finds no baseline, and says so: never the wrong one.
+    const unnamed = await runDistAction('compare-metrics', {
+      ...pullRequestRun(s, workspace('{"accuracy": 0.93, "loss": 0.3}')),
+      inputs: { 'baseline-sources': 'history' },
+    });
+    expect(unnamed.outputs.verdict).toBe('no-baseline');
+    expect(unnamed.stdout).toContain(`mlci-history:${s.base}.json not found`);
+  }, 60_000);
+});

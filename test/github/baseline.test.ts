@@ -149,6 +149,47 @@ describe('findBaseline against the fake GitHub', () => {
     ]);
   });
 
+  test('the jobs of a matrix keep one history file per report id, and each finds its own', async () => {
+    const { baseTip } = seed(fake(), { 'README.md': 'nothing' });
+    const client = fakeClient(fake());
+    // The jobs of one push record at once: one file each, none overwritten.
+    await Promise.all(
+      ['mlci/en', 'mlci/de', 'mlci'].map((reportId) =>
+        recordHistory(client, {
+          owner: OWNER,
+          repo: REPO,
+          sha: baseTip,
+          document: JSON.stringify({ metrics: { accuracy: reportId.length } }),
+          reportId,
+          retryDelayMs: 1,
+          maxAttempts: 10,
+        }),
+      ),
+    );
+    expect([...fake().state.files(FULL_NAME, 'mlci-history').keys()].sort()).toEqual(
+      [`${baseTip}.json`, `mlci/de/${baseTip}.json`, `mlci/en/${baseTip}.json`].sort(),
+    );
+    expect(historyPath(baseTip, 'mlci/en')).toBe(`mlci/en/${baseTip}.json`);
+    expect(historyPath(baseTip, '../x y')).toBe(`x_y/${baseTip}.json`);
+    for (const reportId of ['mlci/en', 'mlci/de']) {
+      const result = await find({ base: { ref: 'main', sha: baseTip }, sources: ['history'], reportId });
+      expect(await readFile(result.found!.files[0]!, 'utf8')).toBe(
+        JSON.stringify({ metrics: { accuracy: reportId.length } }),
+      );
+      expect(result.attempts[0]!.text).toBe(
+        `history: main@${baseTip.slice(0, 7)} (base): found mlci-history:${reportId}/${baseTip}.json`,
+      );
+    }
+    // A report id nobody recorded: no baseline (said so), never a neighbour's numbers.
+    const missing = await find({
+      base: { ref: 'main', sha: baseTip },
+      sources: ['history'],
+      reportId: 'mlci/fr',
+    });
+    expect(missing.found).toBeUndefined();
+    expect(missing.attempts[0]!.text).toContain(`mlci-history:mlci/fr/${baseTip}.json not found`);
+  });
+
   test('an explicit path on disk', async () => {
     const { baseTip } = seed(fake());
     const dir = mkdtempSync(join(tmpdir(), 'mlci-explicit-'));

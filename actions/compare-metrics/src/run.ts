@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import {
   ConfigurationError,
+  DEFAULT_REPORT_ID,
   GateFailedError,
   runComparison,
   stringifyDocument,
@@ -18,7 +19,13 @@ import {
   type BaselineSource,
   type GitHubContext,
 } from '@mlci/github';
-import { booleanInput, listInput, optionalInput, type GetInput } from '../../shared/src/inputs.js';
+import {
+  booleanInput,
+  listInput,
+  optionalInput,
+  reportIdInput,
+  type GetInput,
+} from '../../shared/src/inputs.js';
 import type { ActionIO } from '../../shared/src/io.js';
 import {
   failedGateTexts,
@@ -40,6 +47,7 @@ export interface CompareInputs extends MetricsInputs {
   baselineArtifact: string;
   baselineWorkflow?: string;
   historyBranch: string;
+  reportId?: string;
   basePredictions?: string;
   headPredictions?: string;
   failOnGate: boolean;
@@ -72,6 +80,8 @@ export function parseInputs(get: GetInput): CompareInputs {
     const value = optionalInput(get, name);
     if (value !== undefined) inputs[key] = value;
   }
+  const reportId = reportIdInput(get);
+  if (reportId !== undefined) inputs.reportId = reportId;
   return inputs;
 }
 
@@ -172,6 +182,8 @@ async function locateBaseline(
     paths: setup.files.map((f) => f.path),
     artifactName: inputs.baselineArtifact,
     historyBranch: inputs.historyBranch,
+    // The report this comparison is for: a matrix job finds its own history, not its neighbour's.
+    reportId: inputs.reportId ?? setup.config?.report.id ?? DEFAULT_REPORT_ID,
     ...(inputs.baselineWorkflow !== undefined ? { workflow: inputs.baselineWorkflow } : {}),
     ...(inputs.baselinePath !== undefined ? { path: inputs.baselinePath } : {}),
     ...(env.RUNNER_TEMP ? { workDir: env.RUNNER_TEMP } : {}),

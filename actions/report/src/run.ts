@@ -46,6 +46,7 @@ import {
   integerInput,
   listInput,
   optionalInput,
+  reportIdInput,
   type GetInput,
 } from '../../shared/src/inputs.js';
 import type { ActionIO } from '../../shared/src/io.js';
@@ -103,7 +104,6 @@ export function parseInputs(get: GetInput): ReportInputs {
   const optional = {
     token: 'token',
     title: 'title',
-    reportId: 'report-id',
     savedReport: 'saved-report',
     mergeReports: 'merge-reports',
     reportDir: 'report-dir',
@@ -113,11 +113,8 @@ export function parseInputs(get: GetInput): ReportInputs {
     const value = optionalInput(get, name);
     if (value !== undefined) inputs[key] = value;
   }
-  if (inputs.reportId !== undefined && !/^[A-Za-z0-9._/-]+$/.test(inputs.reportId)) {
-    throw new ConfigurationError(
-      `input report-id: expected letters, digits and . _ / - only (it is part of a hidden marker), found ${JSON.stringify(inputs.reportId)}`,
-    );
-  }
+  const reportId = reportIdInput(get);
+  if (reportId !== undefined) inputs.reportId = reportId;
   if (get('max-curves').trim() !== '') inputs.maxCurves = integerInput(get, 'max-curves', 6, 0, 50);
   if (/^\d+$/.test(inputs.checkName) || inputs.checkName.length > 100) {
     throw new ConfigurationError(
@@ -211,7 +208,7 @@ export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): P
     report.charts,
     assetsHead,
   );
-  await maybeRecordHistory(io, inputs, context, client, log, state);
+  await maybeRecordHistory(io, inputs, context, client, log, state, report.input.id);
   finish(io, inputs, state.comparison, published);
 }
 
@@ -523,6 +520,7 @@ async function maybeRecordHistory(
   client: GitHubClient | undefined,
   log: Logger,
   state: ComparisonState,
+  reportId: string,
 ): Promise<void> {
   const event = context.event;
   const wanted =
@@ -546,6 +544,7 @@ async function maybeRecordHistory(
     sha: context.sha,
     document: `${stringifyDocument(document)}\n`,
     branch: inputs.historyBranch,
+    reportId,
     log,
   });
   if (result.ok) io.info(`Baseline recorded: ${inputs.historyBranch}:${result.path}`);

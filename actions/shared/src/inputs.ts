@@ -67,3 +67,17 @@ export function integerInput(
   }
   return n;
 }
+
+/**
+ * `report-id`: names a report's hidden comment marker and its history files, so it may hold
+ * letters, digits and `. _ / -` only. Undefined when not given (the config's report.id applies).
+ */
+export function reportIdInput(get: GetInput): string | undefined {
+  const id = optionalInput(get, 'report-id');
+  if (id !== undefined && !/^[A-Za-z0-9._/-]+$/.test(id)) {
+    throw new ConfigurationError(
+      `input report-id: expected letters, digits and . _ / - only (it is part of a hidden marker), found ${JSON.stringify(id)}`,
+    );
+  }
+  return id;
+}

@@ -3,9 +3,10 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
 import { unzipSync } from 'fflate';
-import { ConfigurationError } from '@mlci/core';
+import { ConfigurationError, DEFAULT_REPORT_ID } from '@mlci/core';
 import { messageOf, silentLogger, statusOf, type GitHubClient, type Logger } from './client.js';
 import { isReadOnlyError } from './fork.js';
+import { pathSegments } from './assets.js';
 import { commitFiles } from './git-data.js';
 
 export type BaselineSource = 'contents' | 'artifact' | 'history' | 'path';
@@ -39,6 +40,8 @@ export interface FindBaselineOptions {
   workflow?: string;
   /** Default `mlci-history`. */
   historyBranch?: string;
+  /** The report whose history is looked up (see historyPath); default `mlci`. */
+  reportId?: string;
   /** A folder or file on disk the user gave as the baseline, for the path source. */
   path?: string;
   /** Where fetched files are written; default a new folder under the OS temp folder (pass RUNNER_TEMP). */
@@ -313,7 +316,7 @@ async function fromHistory(
   dir: string,
 ): Promise<{ files: string[]; detail: string }> {
   const branch = options.historyBranch ?? DEFAULT_HISTORY_BRANCH;
-  const path = historyPath(at.sha);
+  const path = historyPath(at.sha, options.reportId);
   const files: string[] = [];
   try {
     await downloadPath(client, options, branch, path, dir, files, 0);
@@ -324,9 +327,14 @@ async function fromHistory(
   return { files, detail: files.length > 0 ? `found ${branch}:${path}` : `${branch}:${path} not found` };
 }
 
-/** The file a commit's metrics are kept in on the history branch: one per commit, so writers never conflict. */
-export function historyPath(sha: string): string {
-  return `${sha}.json`;
+/**
+ * The file a commit's metrics are kept in on the history branch: one per commit and report, so
+ * writers never conflict, the jobs of a matrix (one report id each) included. The default report
+ * keeps `<sha>.json` at the top; `mlci/gpu` keeps `mlci/gpu/<sha>.json`.
+ */
+export function historyPath(sha: string, reportId: string = DEFAULT_REPORT_ID): string {
+  if (reportId === DEFAULT_REPORT_ID) return `${sha}.json`;
+  return `${pathSegments(reportId).join('/')}/${sha}.json`;
 }
 
 export interface RecordHistoryOptions {
@@ -336,6 +344,8 @@ export interface RecordHistoryOptions {
   sha: string;
   /** The JSON document to keep. */
   document: string;
+  /** The report it belongs to (see historyPath); default `mlci`. */
+  reportId?: string;
   /** Default `mlci-history`. */
   branch?: string;
   maxAttempts?: number;
@@ -346,13 +356,13 @@ export interface RecordHistoryOptions {
 export type RecordHistoryResult =
   { ok: true; commitSha: string; path: string } | { ok: false; reason: string };
 
-/** Keeps a commit's metrics on the history branch as `<sha>.json`, creating the branch when missing. */
+/** Keeps a commit's metrics on the history branch (see historyPath), creating the branch when missing. */
 export async function recordHistory(
   client: GitHubClient,
   options: RecordHistoryOptions,
 ): Promise<RecordHistoryResult> {
   const branch = options.branch ?? DEFAULT_HISTORY_BRANCH;
-  const path = historyPath(options.sha);
+  const path = historyPath(options.sha, options.reportId);
   try {
     const result = await commitFiles(client, {
       owner: options.owner,
