@@ -8,5 +8,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/compare-metrics/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-EIO2PDI5.js"), import("../chunks/run-5LNALEL3.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-2MSK2ZMH.js"), import("../chunks/run-HEU4AVGH.js")]);
 await runAction(run);

@@ -3,14 +3,14 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   require_node_crypto,
   runAction
-} from "../chunks/chunk-7FR4TDYP.js";
+} from "../chunks/chunk-TW62NYTR.js";
 import {
   DEFAULT_STATE_DIR,
   booleanInput,
   optionalInput,
   requiredInput,
   writeState
-} from "../chunks/chunk-PJRK5NCR.js";
+} from "../chunks/chunk-4QJZJXND.js";
 import {
   require_node_child_process
 } from "../chunks/chunk-CWKNKEBK.js";
@@ -27,7 +27,7 @@ import {
   resolveShell,
   roundSeconds,
   stripAnsi
-} from "../chunks/chunk-WA2UZJWP.js";
+} from "../chunks/chunk-ULR2BJEL.js";
 import "../chunks/chunk-GWAIW46Y.js";
 import {
   ConfigurationError,

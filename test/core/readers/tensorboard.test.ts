@@ -374,7 +374,7 @@ describe('folders', () => {
         scalar('epoch_loss', 1, 0.7),
       ]),
       [`logs/${NAME}`]: eventFile([scalar('top', 0, 3)]),
-      'logs/version_0.1/hparams.yaml': 'lr: 0.1\n',
+      'logs/version_0.1/hparams.yaml': 'lr: 0.1\noptimizer:\n  name: adam\n',
       [`logs/version_0.1/${NAME}`]: eventFile([scalar('x', 0, 1)]),
     });
     const doc = await read(join(dir, 'logs'));
@@ -384,7 +384,8 @@ describe('folders', () => {
       'validation/epoch_loss': f32(0.7),
       'version_0\\.1/x': 1,
     });
-    expect(doc.params).toEqual({ 'version_0\\.1.lr': 0.1 });
+    // Params of a sub-run are named like its curves: the run, a slash, then the key.
+    expect(doc.params).toEqual({ 'version_0\\.1/lr': 0.1, 'version_0\\.1/optimizer.name': 'adam' });
     expect(Object.keys(doc.series)).toEqual(['train/epoch_loss', 'validation/epoch_loss']);
     expect(doc.sources[0]!.notes.join('\n')).toContain(
       'read 4 runs (folders of event files): (the folder itself), train, validation, version_0.1',

@@ -321,9 +321,12 @@ class RunReading {
         /!!python\/name:([\w.]+)[ \t]+''/g,
         (_, name: string) => `'${name}'`,
       );
-      const value = parseYamlText(text, path);
-      const prefix = this.prefix === '' ? '' : escapeSegment(this.prefix.slice(0, -1));
-      flattenInto(this.builder, value, 'params', prefix);
+      let value = parseYamlText(text, path);
+      if (this.prefix !== '' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        // A sub-run's params are named like its curves: `version_0/lr` next to `version_0/loss`.
+        value = Object.fromEntries(Object.entries(value).map(([key, v]) => [this.prefix + key, v]));
+      }
+      flattenInto(this.builder, value, 'params');
       this.builder.note(`${run}read ${HPARAMS} (Lightning's hyper-parameters) as parameters`);
     } catch (error) {
       if (!(error instanceof MlciError)) throw error;
