@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import {
   buildReport,
   ConfigurationError,
+  DEFAULT_REPORT_ID,
   GateFailedError,
   matrixVerdict,
   renderMarkdown,
@@ -143,6 +144,17 @@ interface Target {
   fromSavedRun?: { url?: string };
 }
 
+/** What every part of one report step shares. */
+interface ReportStep {
+  io: ActionIO;
+  inputs: ReportInputs;
+  context: GitHubContext;
+  /** Undefined without a token: the report goes to the job summary and the report folder only. */
+  client: GitHubClient | undefined;
+  log: Logger;
+  env: NodeJS.ProcessEnv;
+}
+
 export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const inputs = parseInputs(io.getInput);
   if (inputs.token !== undefined) io.setSecret(inputs.token);
@@ -153,13 +165,14 @@ export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): P
     inputs.token !== undefined
       ? createClient({ token: inputs.token, apiUrl: context.apiUrl, log, paceWrites: false })
       : undefined;
+  const step: ReportStep = { io, inputs, context, client, log, env };
 
   if (inputs.savedReport !== undefined) {
-    await postSavedReport(io, inputs, context, client, log);
+    await postSavedReport(step);
     return;
   }
   if (inputs.mergeReports !== undefined) {
-    await postMatrixReport(io, inputs, context, client, log, env);
+    await postMatrixReport(step);
     return;
   }
 
@@ -197,18 +210,8 @@ export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): P
   io.info(`\nReport written to ${reportDir} (${report.charts.length} charts)`);
   io.setOutput('report-path', reportDir);
 
-  const published = await publish(
-    io,
-    inputs,
-    context,
-    client,
-    log,
-    target,
-    report.input,
-    report.charts,
-    assetsHead,
-  );
-  await maybeRecordHistory(io, inputs, context, client, log, state, report.input.id);
+  const published = await publish(step, target, report.input, report.charts, assetsHead);
+  await maybeRecordHistory(step, state, report.input.id);
   finish(io, inputs, state.comparison, published);
 }
 
@@ -289,18 +292,14 @@ interface Published {
  * the report is in the summary and the report folder either way.
  */
 async function publish(
-  io: ActionIO,
-  inputs: ReportInputs,
-  context: GitHubContext,
-  client: GitHubClient | undefined,
-  log: Logger,
+  step: ReportStep,
   target: Target,
   input: ReportInput,
   charts: Array<ChartImage & { png: Buffer }>,
   assetsHead?: Promise<string | undefined>,
 ): Promise<Published> {
   const hosted: ReportInput = { ...input, charts: [...input.charts] };
-  const urls = await hostCharts(io, inputs, context, client, log, target, input.id, charts, assetsHead);
+  const urls = await hostCharts(step, target, input.id, charts, assetsHead);
   if (urls !== undefined) {
     hosted.charts = input.charts.map((c) => ({ ...c, url: urls[c.file] ?? c.file }));
   } else if (charts.length > 0) {
@@ -314,7 +313,7 @@ async function publish(
   const comment = renderMarkdown(hosted);
   // The summary's limit is 1 MiB: the same text unless the comment had to be shortened.
   const summary = comment.omitted.length === 0 ? comment : renderMarkdown(hosted, { maxLength: 1_000_000 });
-  return post(io, inputs, context, client, log, target, {
+  return post(step, target, {
     id: input.id,
     // A saved report's files are not in this workspace: its gates get no annotations here.
     annotations: target.fromSavedRun === undefined ? gateAnnotations(input.comparison) : [],
@@ -330,11 +329,7 @@ async function publish(
  * each file by name; undefined when there are none, uploads are off or the token may not push.
  */
 async function hostCharts(
-  io: ActionIO,
-  inputs: ReportInputs,
-  context: GitHubContext,
-  client: GitHubClient | undefined,
-  log: Logger,
+  { io, inputs, context, client, log }: ReportStep,
   target: Target,
   reportId: string,
   charts: ReadonlyArray<{ file: string; png: Buffer }>,
@@ -359,11 +354,7 @@ async function hostCharts(
 
 /** The rendered report to the job summary, the sticky comment and the check run. */
 async function post(
-  io: ActionIO,
-  inputs: ReportInputs,
-  context: GitHubContext,
-  client: GitHubClient | undefined,
-  log: Logger,
+  { io, inputs, context, client, log }: ReportStep,
   target: Target,
   report: {
     id: string;
@@ -432,14 +423,8 @@ async function post(
  * A matrix of jobs, each of which saved its report folder (uploaded as an artifact, downloaded
  * into one folder per job): one comment with a column per job, one check run with the worst verdict.
  */
-async function postMatrixReport(
-  io: ActionIO,
-  inputs: ReportInputs,
-  context: GitHubContext,
-  client: GitHubClient | undefined,
-  log: Logger,
-  env: NodeJS.ProcessEnv,
-): Promise<void> {
+async function postMatrixReport(step: ReportStep): Promise<void> {
+  const { io, inputs, context, env } = step;
   const root = inputs.mergeReports!;
   if (!existsSync(root)) throw new ConfigurationError(`input merge-reports: ${root} does not exist`);
   const folders = readdirSync(root, { withFileTypes: true })
@@ -453,12 +438,12 @@ async function postMatrixReport(
   }
   const saved = folders.map((folder) => ({ folder, report: readSavedReport(join(root, folder)) }));
   const target = targetOf(context);
-  const id = inputs.reportId ?? 'mlci';
+  const id = inputs.reportId ?? DEFAULT_REPORT_ID;
   const names = variantNames(saved.map((s) => s.folder));
   const files = saved.flatMap((s, i) =>
     s.report.charts.map((c) => ({ file: `${names[i]}/${c.file}`, png: c.png })),
   );
-  const urls = await hostCharts(io, inputs, context, client, log, target, id, files);
+  const urls = await hostCharts(step, target, id, files);
   const variants: MatrixVariant[] = saved.map((s, i) => ({
     name: names[i]!,
     comparison: s.report.comparison,
@@ -479,7 +464,7 @@ async function postMatrixReport(
   writeFileSync(join(reportDir, 'report.md'), `${comment}\n`);
   io.setOutput('report-path', reportDir);
   const verdict = matrixVerdict(variants);
-  const published = await post(io, inputs, context, client, log, target, {
+  const published = await post(step, target, {
     id,
     comment,
     summary: renderMatrixMarkdown(matrix, { maxLength: 1_000_000 }).markdown,
@@ -514,11 +499,7 @@ export function variantNames(folders: readonly string[]): string[] {
 }
 
 async function maybeRecordHistory(
-  io: ActionIO,
-  inputs: ReportInputs,
-  context: GitHubContext,
-  client: GitHubClient | undefined,
-  log: Logger,
+  { io, inputs, context, client, log }: ReportStep,
   state: ComparisonState,
   reportId: string,
 ): Promise<void> {
@@ -566,13 +547,8 @@ function finish(io: ActionIO, inputs: ReportInputs, comparison: Comparison, publ
  * untrusted: it is checked field by field and rendered again from its facts, so it can only say
  * what a report of mlci's can say.
  */
-async function postSavedReport(
-  io: ActionIO,
-  inputs: ReportInputs,
-  context: GitHubContext,
-  client: GitHubClient | undefined,
-  log: Logger,
-): Promise<void> {
+async function postSavedReport(step: ReportStep): Promise<void> {
+  const { io, inputs, context, client } = step;
   const saved: SavedReport = readSavedReport(inputs.savedReport!);
   const event = context.event;
   let target: Target;
@@ -605,6 +581,6 @@ async function postSavedReport(
     chartNotes: ["Computed by the pull request's own workflow run and posted from the base repository."],
   };
   if (context.runUrl !== undefined) input.fullReportUrl = context.runUrl;
-  const published = await publish(io, inputs, context, client, log, target, input, saved.charts);
+  const published = await publish(step, target, input, saved.charts);
   finish(io, inputs, saved.comparison, published);
 }
