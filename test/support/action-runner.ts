@@ -37,6 +37,8 @@ export interface RunOptions {
    * the actions lives there). A fresh folder per step when not given.
    */
   runnerTemp?: string;
+  /** Another build of dist/ to run (bench/compare-builds.ts); default the repository's. */
+  distDir?: string;
 }
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -108,10 +110,10 @@ export async function runDistAction(name: string, options: RunOptions): Promise<
   for (const input of Object.keys(options.inputs ?? {})) {
     if (!(input in (action.inputs ?? {}))) throw new Error(`${name} has no input ${input} in its action.yml`);
   }
-  // MLCI_DIST_DIR=/path/to/another/dist runs another build (to compare two builds in a benchmark).
-  const entry = process.env.MLCI_DIST_DIR
-    ? join(process.env.MLCI_DIST_DIR, name, 'index.js')
-    : join(ROOT, 'actions', name, action.runs.main ?? '');
+  const entry =
+    options.distDir !== undefined
+      ? join(options.distDir, name, 'index.js')
+      : join(ROOT, 'actions', name, action.runs.main ?? '');
   const started = performance.now();
   // MLCI_ACTION_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles the steps (bench/actions.bench.ts).
   const nodeArgs = (process.env.MLCI_ACTION_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');

@@ -1,0 +1,144 @@
+/**
+ * One job of a typical pull request's workflow (50 metrics, a training log, 2 charts), run from a
+ * dist/ folder against a fresh fake GitHub: evaluate, compare-metrics and report in one job
+ * (sharing RUNNER_TEMP), then the report of a new push (a new job), then the first report on a
+ * second pull request with every API answer delayed by `latencyMs`. Shared by actions.bench.ts and
+ * compare-builds.ts.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startFakeGitHub } from '../test/support/fake-github/index.js';
+import { runDistAction, webhookExample, type RunOptions } from '../test/support/action-runner.js';
+
+export const STEPS = ['evaluate', 'compare-metrics', 'report', 'report again', 'report at latency'] as const;
+export type Step = (typeof STEPS)[number];
+
+export interface StepResult {
+  milliseconds: number;
+  requests: number;
+  /** Time the fake itself spent answering (its OpenAPI validation included). */
+  fakeMilliseconds: number;
+}
+
+const TOKEN = 'ghs_bench';
+const FULL = 'acme/model';
+
+function metrics(shift: number): string {
+  const values: Record<string, number> = { accuracy: 0.9 + shift, loss: 0.3 - shift };
+  for (let i = 0; i < 48; i++) values[`eval.class_${i}.f1`] = 0.7 + ((i * 7) % 13) / 100 + shift;
+  return JSON.stringify(values, null, 2);
+}
+const LOG = [
+  'epoch,loss,val_loss',
+  ...Array.from({ length: 50 }, (_, i) => `${i},${1 / (i + 1)},${1.1 / (i + 1)}`),
+].join('\n');
+const CONFIG =
+  'files:\n  - train.csv\n  - metrics.json\ngates:\n  - accuracy >= 0.8\n  - accuracy drop <= 0.01\n  - warn: loss rise <= 5%\n';
+
+const newJobTemp = () => mkdtempSync(join(tmpdir(), 'mlci-bench-job-'));
+
+/** Runs the scenario once; `distDir` picks the build (default the repository's dist/). */
+export async function runPullRequestJob(
+  options: { distDir?: string; latencyMs?: number } = {},
+): Promise<Record<Step, StepResult>> {
+  const fake = await startFakeGitHub({ token: TOKEN });
+  const results = {} as Record<Step, StepResult>;
+  const step = async (name: Step, action: string, run: RunOptions) => {
+    const before = fake.requests.length;
+    const result = await runDistAction(action, {
+      ...run,
+      ...(options.distDir !== undefined ? { distDir: options.distDir } : {}),
+    });
+    if (result.exitCode !== 0) throw new Error(`${name} failed: ${result.stdout}\n${result.stderr}`);
+    const made = fake.requests.slice(before);
+    results[name] = {
+      milliseconds: result.milliseconds,
+      requests: made.length,
+      fakeMilliseconds: made.reduce((sum, r) => sum + (r.serverMs ?? 0), 0),
+    };
+  };
+  try {
+    const { state } = fake;
+    state.addRepo({ owner: 'acme', repo: 'model', defaultBranch: 'main' });
+    const base = state.commit(FULL, {
+      branch: 'main',
+      files: { '.mlci.yml': CONFIG, 'metrics.json': metrics(0), 'train.csv': LOG },
+      message: 'baseline',
+    });
+    const head = state.commit(FULL, {
+      branch: 'feature',
+      parents: [base],
+      files: { 'a.py': '1' },
+      message: 'x',
+    });
+    // The repository has reported before (the assets branch exists), as after its first pull request.
+    state.commit(FULL, { branch: 'mlci-assets', files: { 'pr-0/mlci/old.png': 'x' }, message: 'old' });
+    const pr = state.addPullRequest(FULL, { head: { ref: 'feature', sha: head }, base: { ref: 'main' } });
+    const workspace = mkdtempSync(join(tmpdir(), 'mlci-bench-actions-'));
+    writeFileSync(join(workspace, '.mlci.yml'), CONFIG);
+    writeFileSync(join(workspace, 'metrics.json'), metrics(0.01));
+    writeFileSync(join(workspace, 'train.csv'), LOG);
+    const payload = webhookExample('pull_request', 'opened');
+    payload.number = pr.number;
+    payload.pull_request.number = pr.number;
+    Object.assign(payload.pull_request.head, { sha: head, ref: 'feature' });
+    payload.pull_request.head.repo.full_name = FULL;
+    Object.assign(payload.pull_request.base, { sha: base, ref: 'main' });
+    payload.pull_request.base.repo.full_name = FULL;
+    Object.assign(payload.repository, { full_name: FULL, name: 'model', default_branch: 'main' });
+    // One job: the three steps share RUNNER_TEMP (and with it the actions' compile cache on Node 22+).
+    const run: RunOptions = {
+      runnerTemp: newJobTemp(),
+      workspace,
+      event: { name: 'pull_request', payload },
+      token: TOKEN,
+      apiUrl: fake.url,
+      repository: FULL,
+      sha: 'f'.repeat(40),
+      ref: `refs/pull/${pr.number}/merge`,
+    };
+    await step('evaluate', 'evaluate', run);
+    await step('compare-metrics', 'compare-metrics', run);
+    await step('report', 'report', run);
+
+    // The common case after that: a new push to the pull request, its report replacing the first.
+    // A push starts a new job: a new RUNNER_TEMP, so nothing is cached from the steps above.
+    const pushed = state.commit(FULL, {
+      branch: 'feature',
+      parents: [head],
+      files: { 'b.py': '2' },
+      message: 'y',
+    });
+    state.repo(FULL).pulls.find((p) => p.number === pr.number)!.head.sha = pushed;
+    payload.pull_request.head.sha = pushed;
+    payload.pull_request.updated_at = '2030-01-01T00:00:00Z'; // the push moves the pull request's updated_at
+    writeFileSync(join(workspace, 'metrics.json'), metrics(0.02));
+    await step('report again', 'report', { ...run, runnerTemp: newJobTemp() });
+
+    // The first report on a second pull request with every answer delayed, as from a runner to
+    // api.github.com: what overlapping the requests with the work saves shows here.
+    const other = state.commit(FULL, {
+      branch: 'other',
+      parents: [base],
+      files: { 'c.py': '3' },
+      message: 'z',
+    });
+    const pr2 = state.addPullRequest(FULL, { head: { ref: 'other', sha: other }, base: { ref: 'main' } });
+    const payload2 = structuredClone(payload);
+    payload2.number = pr2.number;
+    payload2.pull_request.number = pr2.number;
+    Object.assign(payload2.pull_request.head, { sha: other, ref: 'other' });
+    fake.inject({ status: 0, delayMs: options.latencyMs ?? 100, times: 1_000 });
+    await step('report at latency', 'report', {
+      ...run,
+      event: { name: 'pull_request', payload: payload2 },
+      ref: `refs/pull/${pr2.number}/merge`,
+      runnerTemp: newJobTemp(),
+    });
+    fake.assertNoProblems();
+    return results;
+  } finally {
+    await fake.close();
+  }
+}
