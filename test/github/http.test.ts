@@ -165,6 +165,18 @@ describe('nodeFetch, the fetch Octokit gets', () => {
     });
   });
 
+  test('a connection that breaks mid-body is a network error, not a short body', async () => {
+    const { origin } = await serve((_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '100' });
+      response.write('{"partial":');
+      setTimeout(() => response.socket?.destroy(), 10);
+    });
+    await expect(nodeFetch(`${origin}/`)).rejects.toMatchObject({
+      name: 'TypeError',
+      message: 'fetch failed',
+    });
+  });
+
   test('an abort signal ends the request with an AbortError', async () => {
     const { origin } = await serve(() => {
       // never answers
