@@ -8,5 +8,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/compare-metrics/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-2MSK2ZMH.js"), import("../chunks/run-HEU4AVGH.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-AYNPQXOJ.js"), import("../chunks/run-5WZJHYUJ.js")]);
 await runAction(run);

@@ -8,5 +8,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/report/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-2MSK2ZMH.js"), import("../chunks/run-Q56F6LQN.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-AYNPQXOJ.js"), import("../chunks/run-33YY4YJV.js")]);
 await runAction(run);

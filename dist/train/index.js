@@ -3,7 +3,7 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   require_node_crypto,
   runAction
-} from "../chunks/chunk-TW62NYTR.js";
+} from "../chunks/chunk-QJIBVW55.js";
 import {
   DEFAULT_STATE_DIR,
   booleanInput,

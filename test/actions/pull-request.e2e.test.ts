@@ -146,6 +146,10 @@ describe('evaluate, compare-metrics and report on a pull request', () => {
       ['metrics.json', 1, 'warning', 'mlci gate warning: loss rise <= 5%'],
     ]);
     expect(reported.summary).toContain('Failed');
+    // Where the step's time went, in the debug log (shown with ACTIONS_STEP_DEBUG).
+    expect(reported.stdout).toMatch(
+      /::debug::Time: start-up \d+ ms, reading \d+ ms, charts \(2\) and Markdown \d+ ms, report folder \d+ ms, charts upload \d+ ms, job summary \d+ ms, comment \d+ ms, check run \d+ ms/,
+    );
     const charts = fake.state.files(FULL, 'mlci-assets');
     const png = charts.get('pr-1/mlci/change-metrics.png');
     expect(decodePng(png!).width).toBe(1600);

@@ -160,7 +160,11 @@ async function locateBaseline(
   env: NodeJS.ProcessEnv,
 ): Promise<{ base?: RunSet; result: BaselineResult }> {
   const target = baseOf(context);
-  const log = { info: (m: string) => io.info(m), warning: (m: string) => io.warning(m) };
+  const log = {
+    info: (m: string) => io.info(m),
+    warning: (m: string) => io.warning(m),
+    debug: (m: string) => io.debug(m),
+  };
   let sources = inputs.baselineSources;
   if (inputs.token === undefined || target === undefined) {
     // Without a token (or a commit to compare with) only a local path can be a baseline.

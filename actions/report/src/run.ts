@@ -61,6 +61,7 @@ import {
   type MetricsInputs,
 } from '../../shared/src/pipeline.js';
 import { readState } from '../../shared/src/state.js';
+import { stopwatch, type Stopwatch } from '../../shared/src/stopwatch.js';
 import { readSavedReport, type SavedReport } from './saved-report.js';
 
 export interface ReportInputs extends MetricsInputs {
@@ -153,19 +154,23 @@ interface ReportStep {
   client: GitHubClient | undefined;
   log: Logger;
   env: NodeJS.ProcessEnv;
+  /** Where the step's time goes, phase by phase: written to the debug log at the end. */
+  time: Stopwatch;
 }
 
 export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const time = stopwatch();
+  time.lap('start-up');
   const inputs = parseInputs(io.getInput);
   if (inputs.token !== undefined) io.setSecret(inputs.token);
   const context = readContext(env, (path) => readFileSync(path, 'utf8'));
   refuseForkCheckoutWithWriteToken(context, env.GITHUB_WORKSPACE);
-  const log: Logger = { info: (m) => io.info(m), warning: (m) => io.warning(m) };
+  const log: Logger = { info: (m) => io.info(m), warning: (m) => io.warning(m), debug: (m) => io.debug(m) };
   const client =
     inputs.token !== undefined
       ? createClient({ token: inputs.token, apiUrl: context.apiUrl, log, paceWrites: false })
       : undefined;
-  const step: ReportStep = { io, inputs, context, client, log, env };
+  const step: ReportStep = { io, inputs, context, client, log, env, time };
 
   if (inputs.savedReport !== undefined) {
     await postSavedReport(step);
@@ -203,15 +208,19 @@ export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): P
     };
   }
 
+  time.lap('reading');
   const report = await buildReport(input);
+  time.lap(`charts (${report.charts.length}) and Markdown`);
   const reportDir = inputs.reportDir ?? join(inputs.stateDir, 'report');
   await writeReportFolder(reportDir, report, { preview: inputs.preview });
+  time.lap('report folder');
   io.info(comparisonText(state.comparison, { metrics: false }).trimEnd());
   io.info(`\nReport written to ${reportDir} (${report.charts.length} charts)`);
   io.setOutput('report-path', reportDir);
 
   const published = await publish(step, target, report.input, report.charts, assetsHead);
   await maybeRecordHistory(step, state, report.input.id);
+  io.debug(`Time: ${time}`);
   finish(io, inputs, state.comparison, published);
 }
 
@@ -300,6 +309,7 @@ async function publish(
 ): Promise<Published> {
   const hosted: ReportInput = { ...input, charts: [...input.charts] };
   const urls = await hostCharts(step, target, input.id, charts, assetsHead);
+  if (charts.length > 0) step.time.lap('charts upload');
   if (urls !== undefined) {
     hosted.charts = input.charts.map((c) => ({ ...c, url: urls[c.file] ?? c.file }));
   } else if (charts.length > 0) {
@@ -354,7 +364,7 @@ async function hostCharts(
 
 /** The rendered report to the job summary, the sticky comment and the check run. */
 async function post(
-  { io, inputs, context, client, log }: ReportStep,
+  { io, inputs, context, client, log, time }: ReportStep,
   target: Target,
   report: {
     id: string;
@@ -367,6 +377,7 @@ async function post(
 ): Promise<Published> {
   const published: Published = {};
   if (inputs.summary) await io.appendSummary(`${report.summary}\n`);
+  time.lap('job summary');
   if (client === undefined) {
     io.info('No token: the report is in the job summary and the report folder only.');
     return published;
@@ -387,6 +398,9 @@ async function post(
       });
       if (result.url !== undefined) published.commentUrl = result.url;
       io.info(`Comment ${result.action}${result.url ? `: ${result.url}` : ''}`);
+      time.lap(
+        result.deleted > 0 || result.action === 'skipped-stale' ? `comment (${result.action})` : 'comment',
+      );
     } catch (error) {
       if (!isReadOnlyError(error)) throw error;
       io.warning(
@@ -415,6 +429,7 @@ async function post(
     });
     if (check.kind === 'check-run') published.checkRunId = check.id;
     else io.warning(`No check run: ${check.reason}`);
+    time.lap(check.kind === 'check-run' ? 'check run' : 'commit status');
   }
   return published;
 }
@@ -471,6 +486,7 @@ async function postMatrixReport(step: ReportStep): Promise<void> {
     verdict,
     title: `${variants.length} matrix jobs: ${verdict.replace(/-/g, ' ')}`,
   });
+  io.debug(`Time: ${step.time}`);
   io.setOutput('verdict', verdict);
   io.setOutput('passed', String(verdict !== 'failed'));
   io.setOutput('comment-url', published.commentUrl ?? '');
@@ -499,7 +515,7 @@ export function variantNames(folders: readonly string[]): string[] {
 }
 
 async function maybeRecordHistory(
-  { io, inputs, context, client, log }: ReportStep,
+  { io, inputs, context, client, log, time }: ReportStep,
   state: ComparisonState,
   reportId: string,
 ): Promise<void> {
@@ -530,6 +546,7 @@ async function maybeRecordHistory(
   });
   if (result.ok) io.info(`Baseline recorded: ${inputs.historyBranch}:${result.path}`);
   else io.warning(`Baseline not recorded: ${result.reason}`);
+  time.lap('history');
 }
 
 function finish(io: ActionIO, inputs: ReportInputs, comparison: Comparison, published: Published): void {
@@ -582,5 +599,6 @@ async function postSavedReport(step: ReportStep): Promise<void> {
   };
   if (context.runUrl !== undefined) input.fullReportUrl = context.runUrl;
   const published = await publish(step, target, input, saved.charts);
+  io.debug(`Time: ${step.time}`);
   finish(io, inputs, saved.comparison, published);
 }

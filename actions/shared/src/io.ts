@@ -10,6 +10,8 @@ export interface ActionIO {
   setOutput(name: string, value: string): void;
   setSecret(value: string): void;
   info(message: string): void;
+  /** Shown only when the run has step debug logging on (ACTIONS_STEP_DEBUG). */
+  debug(message: string): void;
   warning(message: string, where?: { file?: string; startLine?: number; title?: string }): void;
   error(message: string, where?: { file?: string; startLine?: number; title?: string }): void;
   /** Appends Markdown to the job summary (never overwrites what earlier steps wrote). */
@@ -24,6 +26,7 @@ export function runnerIO(): ActionIO {
     setOutput: (name, value) => setOutput(name, value),
     setSecret: (value) => issue('add-mask', {}, value),
     info: (message) => void process.stdout.write(`${message}\n`),
+    debug: (message) => issue('debug', {}, message),
     warning: (message, where) => issue('warning', annotationProperties(where), message),
     error: (message, where) => issue('error', annotationProperties(where), message),
     appendSummary: async (markdown) => {

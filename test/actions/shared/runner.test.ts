@@ -39,6 +39,7 @@ describe("the runner's protocol, written as @actions/core writes it", () => {
         );
       }
       expect(stdoutOf(() => issue('add-mask', {}, message))).toBe(stdoutOf(() => core.setSecret(message)));
+      expect(stdoutOf(() => issue('debug', {}, message))).toBe(stdoutOf(() => core.debug(message)));
     }
   });
 

@@ -26,6 +26,7 @@ export function recordingIO(inputs: Record<string, string>): RecordingIO {
     },
     setSecret: () => undefined,
     info: (message) => io.infos.push(message),
+    debug: () => undefined,
     warning: (message) => io.warnings.push(message),
     error: (message) => io.errors.push(message),
     appendSummary: async () => undefined,
