@@ -16,6 +16,8 @@ export type Step = (typeof STEPS)[number];
 
 export interface StepResult {
   milliseconds: number;
+  /** The step's own account of its time (its `::debug::Time:` line), by phase; empty if none. */
+  phases: Record<string, number>;
   requests: number;
   /** Time the fake itself spent answering (its OpenAPI validation included). */
   fakeMilliseconds: number;
@@ -52,8 +54,12 @@ export async function runPullRequestJob(
     });
     if (result.exitCode !== 0) throw new Error(`${name} failed: ${result.stdout}\n${result.stderr}`);
     const made = fake.requests.slice(before);
+    const phases: Record<string, number> = {};
+    const line = /::debug::Time: (.*)/.exec(result.stdout)?.[1] ?? '';
+    for (const m of line.matchAll(/(?:^|, )(.+?) (\d+) ms/g)) phases[m[1]!] = Number(m[2]);
     results[name] = {
       milliseconds: result.milliseconds,
+      phases,
       requests: made.length,
       fakeMilliseconds: made.reduce((sum, r) => sum + (r.serverMs ?? 0), 0),
     };

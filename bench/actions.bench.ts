@@ -30,13 +30,21 @@ const WHAT: Record<Step, string> = {
   'report at latency': `node dist/report/index.js, first report on a pull request, each API answer delayed ${LATENCY_MS} ms (no target: shows the round trips that are not overlapped)`,
 };
 
+/** The median of each phase the step reported (report's debug log), as `start-up 95, ...`. */
+function phases(step: Step): string {
+  const names = Object.keys(runs.at(-1)![step].phases);
+  if (names.length === 0) return '';
+  const parts = names.map((n) => `${n} ${median(runs.map((r) => r[step].phases[n] ?? 0)).toFixed(0)}`);
+  return `; phases (ms): ${parts.join(', ')}`;
+}
+
 for (const step of STEPS) {
   const ms = median(runs.map((r) => r[step].milliseconds));
   const requests = runs.at(-1)![step].requests;
   const fakeMs = median(runs.map((r) => r[step].fakeMilliseconds));
   emit({
     name: `action-${step.replace(/ /g, '-')}`,
-    detail: `${WHAT[step]} on Node ${STEP_NODE}, ${requests} API requests (the fake spent ${fakeMs.toFixed(0)} ms answering them), median of ${RUNS}`,
+    detail: `${WHAT[step]} on Node ${STEP_NODE}, ${requests} API requests (the fake spent ${fakeMs.toFixed(0)} ms answering them), median of ${RUNS}${phases(step)}`,
     seconds: ms / 1000,
     peakRssMiB: peakRssMiB(),
     ...(step === 'report at latency' ? {} : { target: { metric: 'ms' as const, atMost: 300 } }),

@@ -3,9 +3,9 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   main,
   processIO
-} from "../chunks/chunk-XMXVJUTI.js";
+} from "../chunks/chunk-DZMXKSTA.js";
 import "../chunks/chunk-CWKNKEBK.js";
-import "../chunks/chunk-ULR2BJEL.js";
+import "../chunks/chunk-GEFHS2LT.js";
 import "../chunks/chunk-GWAIW46Y.js";
 import "../chunks/chunk-ZRTOVT5B.js";
 import "../chunks/chunk-PZRURCD6.js";

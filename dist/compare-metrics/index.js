@@ -8,5 +8,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/compare-metrics/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-AYNPQXOJ.js"), import("../chunks/run-5WZJHYUJ.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-XGWBHJTJ.js"), import("../chunks/run-JRGKUELL.js")]);
 await runAction(run);

@@ -8,5 +8,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/evaluate/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-AYNPQXOJ.js"), import("../chunks/run-5ZDK3MK2.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-XGWBHJTJ.js"), import("../chunks/run-JKIYMIE6.js")]);
 await runAction(run);

@@ -8,5 +8,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/report/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-AYNPQXOJ.js"), import("../chunks/run-33YY4YJV.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-XGWBHJTJ.js"), import("../chunks/run-R5WUC2YV.js")]);
 await runAction(run);

@@ -3,14 +3,14 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   require_node_crypto,
   runAction
-} from "../chunks/chunk-QJIBVW55.js";
+} from "../chunks/chunk-KUJYPJFU.js";
 import {
   DEFAULT_STATE_DIR,
   booleanInput,
   optionalInput,
   requiredInput,
   writeState
-} from "../chunks/chunk-4QJZJXND.js";
+} from "../chunks/chunk-TXTAEO5O.js";
 import {
   require_node_child_process
 } from "../chunks/chunk-CWKNKEBK.js";
@@ -27,7 +27,7 @@ import {
   resolveShell,
   roundSeconds,
   stripAnsi
-} from "../chunks/chunk-ULR2BJEL.js";
+} from "../chunks/chunk-GEFHS2LT.js";
 import "../chunks/chunk-GWAIW46Y.js";
 import {
   ConfigurationError,

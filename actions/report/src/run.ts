@@ -181,6 +181,13 @@ export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): P
     return;
   }
 
+  // The assets branch's head is asked for now, so that the connection to GitHub (DNS, TCP, TLS)
+  // and this round trip happen while the step reads its files and draws, not after. A report
+  // that ends up without charts has spent one read on it.
+  const assetsHead =
+    client !== undefined && inputs.uploadCharts
+      ? readBranchHeadEarly(client, context.owner, context.repo, inputs.assetsBranch)
+      : undefined;
   const state = await assembleState(io, inputs);
   // The config still matters when the metrics came from the state folder: display settings, plots.
   const config = actionConfig(inputs);
@@ -199,14 +206,6 @@ export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): P
   if (inputs.maxCurves !== undefined) input.maxCurves = inputs.maxCurves;
   if (context.runUrl !== undefined) input.fullReportUrl = context.runUrl;
   Object.assign(input, await plotsFor(inputs, config));
-  // The assets branch's head is read while the charts are drawn: one round trip less after them.
-  let assetsHead: Promise<string | undefined> | undefined;
-  if (client !== undefined && inputs.uploadCharts) {
-    input.onChartsPlanned = (count) => {
-      if (count > 0)
-        assetsHead = readBranchHeadEarly(client, context.owner, context.repo, inputs.assetsBranch);
-    };
-  }
 
   time.lap('reading');
   const report = await buildReport(input);

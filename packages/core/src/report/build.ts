@@ -32,11 +32,6 @@ export interface BuildReportInput {
   fullReportUrl?: string;
   /** Comment size limit (GitHub's 65,536 by default). */
   maxLength?: number;
-  /**
-   * Called once the charts are planned, before any is drawn, with how many there will be: lets a
-   * caller start work that only charts need (the actions read the assets branch's head meanwhile).
-   */
-  onChartsPlanned?: (count: number) => void;
 }
 
 export interface RenderedChart extends ChartImage {
@@ -81,7 +76,6 @@ export async function buildReport(input: BuildReportInput): Promise<BuiltReport>
   );
   const charts: RenderedChart[] = [];
   const chartNotes = [...plan.notes];
-  input.onChartsPlanned?.(plan.specs.length);
   try {
     // Loaded on first use: chart.js and the canvas are most of the bundle's start-up cost, and a
     // step that renders no report (evaluate, compare-metrics) should not pay it.
