@@ -3,11 +3,11 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   main,
   processIO
-} from "../chunks/chunk-DZMXKSTA.js";
+} from "../chunks/chunk-VRRXSF3I.js";
 import "../chunks/chunk-CWKNKEBK.js";
-import "../chunks/chunk-GEFHS2LT.js";
+import "../chunks/chunk-3GEBXDDZ.js";
 import "../chunks/chunk-GWAIW46Y.js";
-import "../chunks/chunk-ZRTOVT5B.js";
+import "../chunks/chunk-HSXRBD2M.js";
 import "../chunks/chunk-PZRURCD6.js";
 import "../chunks/chunk-ERMUBDDR.js";
 import "../chunks/chunk-DPFCA6DW.js";

@@ -3,14 +3,14 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   require_node_crypto,
   runAction
-} from "../chunks/chunk-KUJYPJFU.js";
+} from "../chunks/chunk-U6HODF7T.js";
 import {
   DEFAULT_STATE_DIR,
   booleanInput,
   optionalInput,
   requiredInput,
   writeState
-} from "../chunks/chunk-TXTAEO5O.js";
+} from "../chunks/chunk-UOL7QRZS.js";
 import {
   require_node_child_process
 } from "../chunks/chunk-CWKNKEBK.js";
@@ -27,13 +27,13 @@ import {
   resolveShell,
   roundSeconds,
   stripAnsi
-} from "../chunks/chunk-GEFHS2LT.js";
+} from "../chunks/chunk-3GEBXDDZ.js";
 import "../chunks/chunk-GWAIW46Y.js";
 import {
   ConfigurationError,
   MlciError,
   require_promises
-} from "../chunks/chunk-ZRTOVT5B.js";
+} from "../chunks/chunk-HSXRBD2M.js";
 import "../chunks/chunk-PZRURCD6.js";
 import {
   require_node_fs

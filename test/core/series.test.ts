@@ -72,6 +72,16 @@ describe('SeriesAccumulator', () => {
     expect(stats.nonFinite).toBe(2);
   });
 
+  it('reads -0 as 0, so the extremes of -0 and 0 are 0 (found by the property below)', () => {
+    const acc = new SeriesAccumulator(20);
+    acc.add(0, -0);
+    acc.add(0, 0);
+    const { stats, points } = acc.finish();
+    expect(Object.is(stats.max, 0)).toBe(true);
+    expect(Object.is(stats.min, 0)).toBe(true);
+    expect(points.every((p) => Object.is(p.value, 0))).toBe(true);
+  });
+
   it('always stays within budget and keeps the extremes, in any arrival order', () => {
     fc.assert(
       fc.property(
@@ -87,7 +97,7 @@ describe('SeriesAccumulator', () => {
           for (const [step, value] of pairs) acc.add(step, value);
           const data = acc.finish();
           expect(data.points.length).toBeLessThanOrEqual(Math.max(20, 0));
-          const values = pairs.map(([, v]) => v);
+          const values = pairs.map(([, v]) => (v === 0 ? 0 : v)); // -0 is read as 0
           const min = Math.min(...values);
           const max = Math.max(...values);
           expect(data.stats.min).toBe(min);

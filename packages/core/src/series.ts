@@ -59,6 +59,8 @@ export class SeriesAccumulator {
 
   add(step: number, value: number, wallTime?: number): void {
     this.count++;
+    // -0 (a log's "-0.0") is 0: otherwise it could stand as the maximum next to a later 0.
+    if (value === 0) value = 0;
     if (Number.isFinite(value)) {
       this.finiteCount++;
       // Neumaier summation: the mean stays exact to the last bits over millions of points.
