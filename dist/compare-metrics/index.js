@@ -8,5 +8,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/compare-metrics/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-ANKCRS6I.js"), import("../chunks/run-J5GNGHMJ.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-ANKCRS6I.js"), import("../chunks/run-WQLOBBWP.js")]);
 await runAction(run);

@@ -8,5 +8,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/report/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-ANKCRS6I.js"), import("../chunks/run-FV6QKJIH.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-ANKCRS6I.js"), import("../chunks/run-NXYSV36G.js")]);
 await runAction(run);

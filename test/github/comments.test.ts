@@ -3,6 +3,7 @@ import {
   headMarker,
   readHeadMarker,
   shortReportBody,
+  settleAfter,
   upsertReportComment,
   withMarkers,
   type UpsertCommentOptions,
@@ -40,6 +41,15 @@ describe('comment markers', () => {
     expect(body).toContain('[here](https://github.com/acme/model/actions/runs/1)');
     expect(body).toContain(marker);
     expect(readHeadMarker(body)).toBe('abc');
+  });
+});
+
+describe('settleAfter', () => {
+  test("four of the run's own round trips, from 0.25 to 3 s", () => {
+    expect(settleAfter(3)).toBe(250); // loopback
+    expect(settleAfter(120)).toBe(480); // a usual list from a runner
+    expect(settleAfter(600)).toBe(2400); // GitHub answering slowly: wait longer
+    expect(settleAfter(5000)).toBe(3000);
   });
 });
 

@@ -36,8 +36,9 @@ export interface UpsertCommentOptions {
   /**
    * After a contested write (the comment held another head's report, or concurrent runs left
    * duplicates), wait this long and check that no run for an older push overwrote the newest report:
-   * an older run decides on a comment it read a round trip before it writes. Default 1000 ms; 0
-   * turns it off (tests that count requests).
+   * an older run decides on a comment it read a round trip before it writes. Default: four round
+   * trips as this run timed its own comment list, 0.25 to 3 s (settleAfter); 0 turns it off
+   * (tests that count requests).
    */
   settleMs?: number;
   log?: Logger;
@@ -154,7 +155,9 @@ export async function upsertReportComment(
   let contested = false;
   const ourTime =
     options.headTime !== undefined && ISO_TIME.test(options.headTime) ? options.headTime : undefined;
+  const listStarted = performance.now();
   const existing = (await list())[0];
+  const listMs = performance.now() - listStarted;
   if (existing !== undefined) {
     let target: Comment = existing;
     const listedHead = readHeadMarker(existing.body ?? '');
@@ -228,7 +231,7 @@ export async function upsertReportComment(
   }
   result.shortened = write.shortened;
 
-  const settle = options.settleMs ?? 1000;
+  const settle = options.settleMs ?? settleAfter(listMs);
   if (
     settle > 0 &&
     contested &&
@@ -259,6 +262,17 @@ export async function upsertReportComment(
     }
   }
   return result;
+}
+
+/**
+ * How long to wait before looking again after a contested write, given how long this run's own
+ * comment list took. The write to catch is an older run's: it listed the comments before our
+ * write and writes about one round trip later, so four of this run's round trips (its list, pages
+ * included) leave room for a slower runner; at least 0.25 s, at most 3 s. GitHub answering slowly
+ * makes the wait longer, as it should: the older run is slowed too.
+ */
+export function settleAfter(listMs: number): number {
+  return Math.min(3000, Math.max(250, Math.round(4 * listMs)));
 }
 
 /**
