@@ -177,6 +177,21 @@ describe('nodeFetch, the fetch Octokit gets', () => {
     });
   });
 
+  test('a long pagination reuses one connection without piling up listeners (no warnings)', async () => {
+    const { origin } = await serve((_request, response) => response.end('[]'));
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(String(warning));
+    process.on('warning', onWarning);
+    try {
+      for (let page = 1; page <= 40; page++)
+        await (await nodeFetch(`${origin}/comments?page=${page}`)).text();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).toEqual([]);
+  });
+
   test('an abort signal ends the request with an AbortError', async () => {
     const { origin } = await serve(() => {
       // never answers
