@@ -18,7 +18,7 @@ export interface PublishAssetsOptions {
   /** Files by name (`curves-loss.png`). */
   files: { name: string; content: Uint8Array }[];
   message?: string;
-  /** The assets branch's head, read while the charts were drawn (see readBranchHeadEarly). */
+  /** The assets branch's head, read earlier, while the caller did other work (see readBranchHeadEarly). */
   head?: Promise<string | undefined>;
   maxAttempts?: number;
   retryDelayMs?: number;
