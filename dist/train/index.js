@@ -1,9 +1,11 @@
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
-  require_node_crypto,
   runAction
-} from "../chunks/chunk-U6HODF7T.js";
+} from "../chunks/chunk-YLU4R5CS.js";
+import {
+  require_node_crypto
+} from "../chunks/chunk-KQLNFKV4.js";
 import {
   DEFAULT_STATE_DIR,
   booleanInput,

@@ -26,7 +26,7 @@ import {
   reportIdInput,
   type GetInput,
 } from '../../shared/src/inputs.js';
-import type { ActionIO } from '../../shared/src/io.js';
+import { loggerOf, type ActionIO } from '../../shared/src/io.js';
 import {
   failedGateTexts,
   metricsSetup,
@@ -160,11 +160,7 @@ async function locateBaseline(
   env: NodeJS.ProcessEnv,
 ): Promise<{ base?: RunSet; result: BaselineResult }> {
   const target = baseOf(context);
-  const log = {
-    info: (m: string) => io.info(m),
-    warning: (m: string) => io.warning(m),
-    debug: (m: string) => io.debug(m),
-  };
+  const log = loggerOf(io);
   let sources = inputs.baselineSources;
   if (inputs.token === undefined || target === undefined) {
     // Without a token (or a commit to compare with) only a local path can be a baseline.

@@ -50,7 +50,7 @@ import {
   reportIdInput,
   type GetInput,
 } from '../../shared/src/inputs.js';
-import type { ActionIO } from '../../shared/src/io.js';
+import { loggerOf, type ActionIO } from '../../shared/src/io.js';
 import {
   actionConfig,
   checkOwnNumbers,
@@ -165,7 +165,7 @@ export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): P
   if (inputs.token !== undefined) io.setSecret(inputs.token);
   const context = readContext(env, (path) => readFileSync(path, 'utf8'));
   refuseForkCheckoutWithWriteToken(context, env.GITHUB_WORKSPACE);
-  const log: Logger = { info: (m) => io.info(m), warning: (m) => io.warning(m), debug: (m) => io.debug(m) };
+  const log: Logger = loggerOf(io);
   const client =
     inputs.token !== undefined
       ? createClient({ token: inputs.token, apiUrl: context.apiUrl, log, paceWrites: false })

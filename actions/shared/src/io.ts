@@ -1,3 +1,4 @@
+import type { Logger } from '@mlci/github';
 import { annotationProperties, appendSummary, getInput, issue, setOutput } from './runner.js';
 
 /**
@@ -38,4 +39,9 @@ export function runnerIO(): ActionIO {
       issue('error', {}, message);
     },
   };
+}
+
+/** The logger mlci's GitHub code writes to, on this step's log (retries go to the debug log). */
+export function loggerOf(io: ActionIO): Required<Logger> {
+  return { info: (m) => io.info(m), warning: (m) => io.warning(m), debug: (m) => io.debug(m) };
 }
