@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer, globalAgent } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { createClient } from '../../packages/github/src/client.js';
@@ -175,6 +177,42 @@ describe('nodeFetch, the fetch Octokit gets', () => {
       name: 'TypeError',
       message: 'fetch failed',
     });
+  });
+
+  test('speaks HTTPS, as to api.github.com: TLS checked against the trusted certificates', async () => {
+    const tls = 'test/fixtures/generated/tls';
+    const cert = readFileSync(`${tls}/localhost.crt`);
+    const server = createHttpsServer(
+      { cert, key: readFileSync(`${tls}/localhost.key`) },
+      (request, response) => {
+        response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
+        response.end(
+          gzipSync(JSON.stringify({ method: request.method, auth: request.headers.authorization })),
+        );
+      },
+    );
+    servers.push(server as unknown as Server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/repos/o/r`;
+    // Not trusted yet: a self-signed certificate fails as fetch fails, with the cause.
+    await expect(nodeFetch(url)).rejects.toMatchObject({
+      message: 'fetch failed',
+      cause: expect.objectContaining({ code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }),
+    });
+    // Trusted (as NODE_EXTRA_CA_CERTS does for a GitHub Enterprise Server's own CA).
+    const trusted = globalAgent.options.ca;
+    globalAgent.options.ca = cert;
+    try {
+      const response = await nodeFetch(url, {
+        method: 'PATCH',
+        headers: { authorization: 'token t' },
+        body: '{}',
+      });
+      expect(await response.json()).toEqual({ method: 'PATCH', auth: 'token t' });
+    } finally {
+      globalAgent.options.ca = trusted;
+      globalAgent.destroy();
+    }
   });
 
   test('a long pagination reuses one connection without piling up listeners (no warnings)', async () => {
