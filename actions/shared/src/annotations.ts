@@ -47,12 +47,25 @@ export function locateMetric(
 
 function readSmallFile(file: string): string | undefined {
   try {
-    if (!existsSync(file) || !statSync(file).isFile() || statSync(file).size > 16 * 1024 * 1024)
-      return undefined;
+    if (!existsSync(file)) return undefined;
+    const stats = statSync(file);
+    if (!stats.isFile() || stats.size > 16 * 1024 * 1024) return undefined;
     return readFileSync(file, 'utf8');
   } catch {
     return undefined;
   }
+}
+
+/**
+ * `read`, each file read once: every gate that did not pass looks in the same files (a training
+ * log of megabytes would otherwise be read again for each of them).
+ */
+function readOnce(read: (file: string) => string | undefined): (file: string) => string | undefined {
+  const texts = new Map<string, string | undefined>();
+  return (file) => {
+    if (!texts.has(file)) texts.set(file, read(file));
+    return texts.get(file);
+  };
 }
 
 /** A gate that did not pass, as a check-run annotation on the line that states its metric. */
@@ -72,14 +85,15 @@ export interface GateAnnotation {
  */
 export function gateAnnotations(
   comparison: Comparison,
-  readText?: (file: string) => string | undefined,
+  readText: (file: string) => string | undefined = readSmallFile,
 ): GateAnnotation[] {
+  const read = readOnce(readText);
   const out: GateAnnotation[] = [];
   const local = comparison.head.sources.filter((s) => !s.file.startsWith('/') && !/^[a-z]+:/.test(s.file));
   for (const result of comparison.gates) {
     if (result.metric === undefined) continue;
     if (result.status !== 'fail' && result.status !== 'error' && result.status !== 'warn') continue;
-    const where = locateMetric(local, result.metric, readText);
+    const where = locateMetric(local, result.metric, read);
     if (where === undefined) continue;
     out.push({
       path: where.file.replace(/\\/g, '/').replace(/^\.\//, ''),
@@ -97,11 +111,16 @@ export function gateAnnotations(
 }
 
 /** Failed gates as error annotations and warnings as warnings, on the line that states the metric. */
-export function annotateGates(io: ActionIO, comparison: Comparison): void {
+export function annotateGates(
+  io: ActionIO,
+  comparison: Comparison,
+  readText: (file: string) => string | undefined = readSmallFile,
+): void {
+  const read = readOnce(readText);
   for (const result of comparison.gates) {
     if (result.status !== 'fail' && result.status !== 'error' && result.status !== 'warn') continue;
     const where =
-      result.metric !== undefined ? locateMetric(comparison.head.sources, result.metric) : undefined;
+      result.metric !== undefined ? locateMetric(comparison.head.sources, result.metric, read) : undefined;
     const message = `${result.gate.text}: ${result.reason}`;
     const properties = {
       title: `mlci gate ${result.status === 'warn' ? 'warning' : 'failed'}`,
