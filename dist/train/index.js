@@ -12,7 +12,7 @@ import {
   optionalInput,
   requiredInput,
   writeState
-} from "../chunks/chunk-UOL7QRZS.js";
+} from "../chunks/chunk-7TG4FXGV.js";
 import {
   require_node_child_process
 } from "../chunks/chunk-CWKNKEBK.js";

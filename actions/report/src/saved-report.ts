@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigurationError, decodeComparison, type ChartImage, type Comparison } from '@mlci/core';
+import { readJsonFile } from '../../shared/src/state.js';
 
 /** A report folder saved by a pull request's run, as checked before anything of it is posted. */
 export interface SavedReport {
@@ -30,15 +31,7 @@ export function readSavedReport(dir: string): SavedReport {
       `input saved-report: ${file} does not exist; download the artifact the pull request's run uploaded (actions/download-artifact) into ${dir}`,
     );
   }
-  if (statSync(file).size > MAX_REPORT_JSON)
-    throw new ConfigurationError(`${file}: larger than ${MAX_REPORT_JSON} bytes`);
-  let value: unknown;
-  try {
-    value = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new ConfigurationError(`${file}: not JSON (${(error as Error).message})`);
-  }
-  const doc = value as Record<string, unknown> | null;
+  const doc = readJsonFile(file, { maxBytes: MAX_REPORT_JSON }) as Record<string, unknown> | null;
   if (doc === null || typeof doc !== 'object' || doc.schema !== 'mlci/report' || doc.version !== 1) {
     throw new ConfigurationError(`${file}: expected an mlci/report document of version 1`);
   }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   ConfigurationError,
@@ -17,7 +17,7 @@ import {
 import { loadConfig, readFiles, relativeToConfig } from '@mlci/cli';
 import type { BaselineAttempt, FoundBaseline } from '@mlci/github';
 import { listInput, optionalInput, type GetInput } from './inputs.js';
-import { DEFAULT_STATE_DIR } from './state.js';
+import { DEFAULT_STATE_DIR, readJsonFile } from './state.js';
 
 /** Inputs every action that reads metrics takes, with the same names and meaning everywhere. */
 export interface MetricsInputs {
@@ -182,18 +182,19 @@ export async function readBaselineRuns(
   const options = format !== undefined ? { format } : {};
   // Fetched files live in a temporary folder; the report names them by where they came from.
   const where = `${found.source}:${found.sha !== undefined ? `${found.sha.slice(0, 7)}:` : ''}`;
+  const shown = (file: string) =>
+    file.startsWith(found.dir) ? `${where}${file.slice(found.dir.length).replace(/^[\\/]+/, '')}` : file;
   const labelled = (runs: MetricsDoc[]): RunSet => {
-    for (const source of runs.flatMap((r) => r.sources)) {
-      if (source.file.startsWith(found.dir))
-        source.file = `${where}${source.file.slice(found.dir.length).replace(/^[\\/]+/, '')}`;
-    }
+    for (const source of runs.flatMap((r) => r.sources)) source.file = shown(source.file);
     return { runs, label: found.label };
   };
   switch (found.source) {
     case 'history': {
-      const runs = found.files.flatMap(
-        (file) => decodeHistoryDocument(JSON.parse(readFileSync(file, 'utf8')), file).runs,
-      );
+      const runs: MetricsDoc[] = [];
+      for (const file of found.files) {
+        const value = readJsonFile(file, { shown: shown(file), hint: HISTORY_HINT });
+        runs.push(...decodeHistoryDocument(value, shown(file)).runs);
+      }
       return labelled(runs);
     }
     case 'artifact': {
@@ -201,7 +202,9 @@ export async function readBaselineRuns(
         for (const dir of [found.dir, join(found.dir, DEFAULT_STATE_DIR)]) {
           const file = join(dir, name);
           if (existsSync(file))
-            return labelled(decodeComparisonState(JSON.parse(readFileSync(file, 'utf8')), file).head);
+            return labelled(
+              decodeComparisonState(readJsonFile(file, { shown: shown(file) }), shown(file)).head,
+            );
         }
       }
       const inArtifact = setup.files.map((f) => ({ ...f, path: join(found.dir, f.path) }));
@@ -219,6 +222,9 @@ export async function readBaselineRuns(
       return labelled([(await readFiles([{ path: found.dir }], options)).doc]);
   }
 }
+
+const HISTORY_HINT =
+  'the report action writes these files on pushes to the default branch: fix or delete it on the history branch, or leave out the history baseline source';
 
 /** One line per gate that did not pass, for logs and annotations. */
 export function failedGateTexts(comparison: Comparison): string[] {

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigurationError, stringifyDocument } from '@mlci/core';
 
@@ -45,20 +45,7 @@ export async function readState<T extends { schema: string; version: number }>(
 ): Promise<T | undefined> {
   const path = statePath(dir, name);
   if (!existsSync(path)) return undefined;
-  const text = await readFile(path, 'utf8');
-  if (text.length > MAX_STATE_BYTES) {
-    throw new ConfigurationError(
-      `${path}: ${text.length} bytes, more than a state file can be (${MAX_STATE_BYTES})`,
-    );
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigurationError(
-      `${path}: not JSON (${(error as Error).message}); delete it or rerun the step that wrote it`,
-    );
-  }
+  const value = readJsonFile(path, { hint: 'delete it or rerun the step that wrote it' });
   const doc = value as Partial<T> | null;
   if (doc === null || typeof doc !== 'object' || doc.schema !== schema || doc.version !== 1) {
     throw new ConfigurationError(
@@ -66,4 +53,28 @@ export async function readState<T extends { schema: string; version: number }>(
     );
   }
   return doc as T;
+}
+
+/**
+ * A JSON document mlci reads back (a state file, a baseline fetched from GitHub, a saved report):
+ * one that is too large (checked before it is read) or not JSON is an error that names it, as
+ * `shown` (a fetched file's temporary path would tell the user nothing), and says what to do
+ * when `hint` does.
+ */
+export function readJsonFile(
+  path: string,
+  options: { shown?: string; hint?: string; maxBytes?: number } = {},
+): unknown {
+  const shown = options.shown ?? path;
+  const maxBytes = options.maxBytes ?? MAX_STATE_BYTES;
+  const hint = options.hint !== undefined ? `; ${options.hint}` : '';
+  const size = statSync(path).size;
+  if (size > maxBytes) {
+    throw new ConfigurationError(`${shown}: ${size} bytes, more than mlci reads back (${maxBytes})${hint}`);
+  }
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ConfigurationError(`${shown}: not JSON (${(error as Error).message})${hint}`);
+  }
 }
