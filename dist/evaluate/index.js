@@ -8,5 +8,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/evaluate/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-425AYI6M.js"), import("../chunks/run-7KXSVX3G.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-425AYI6M.js"), import("../chunks/run-EYXHNGY7.js")]);
 await runAction(run);

@@ -8,5 +8,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/report/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-425AYI6M.js"), import("../chunks/run-F4PI47WK.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-425AYI6M.js"), import("../chunks/run-6MFTZJKD.js")]);
 await runAction(run);

@@ -12,7 +12,7 @@ import {
   optionalInput,
   requiredInput,
   writeState
-} from "../chunks/chunk-7TG4FXGV.js";
+} from "../chunks/chunk-RXB5JRIJ.js";
 import {
   require_node_child_process
 } from "../chunks/chunk-CWKNKEBK.js";

@@ -22,6 +22,7 @@ import {
 import {
   booleanInput,
   listInput,
+  assignOptionalInputs,
   optionalInput,
   reportIdInput,
   type GetInput,
@@ -69,17 +70,13 @@ export function parseInputs(get: GetInput): CompareInputs {
     historyBranch: optionalInput(get, 'history-branch') ?? DEFAULT_HISTORY_BRANCH,
     failOnGate: booleanInput(get, 'fail-on-gate', false),
   };
-  const optional = {
+  assignOptionalInputs(get, inputs, {
     token: 'token',
     baselinePath: 'baseline-path',
     baselineWorkflow: 'baseline-workflow',
     basePredictions: 'base-predictions',
     headPredictions: 'head-predictions',
-  } as const;
-  for (const [key, name] of Object.entries(optional) as Array<[keyof typeof optional, string]>) {
-    const value = optionalInput(get, name);
-    if (value !== undefined) inputs[key] = value;
-  }
+  });
   const reportId = reportIdInput(get);
   if (reportId !== undefined) inputs.reportId = reportId;
   return inputs;

@@ -46,6 +46,7 @@ import {
   choiceInput,
   integerInput,
   listInput,
+  assignOptionalInputs,
   optionalInput,
   reportIdInput,
   type GetInput,
@@ -103,18 +104,14 @@ export function parseInputs(get: GetInput): ReportInputs {
     failOnGate: booleanInput(get, 'fail-on-gate', true),
     preview: booleanInput(get, 'preview', false),
   };
-  const optional = {
+  assignOptionalInputs(get, inputs, {
     token: 'token',
     title: 'title',
     savedReport: 'saved-report',
     mergeReports: 'merge-reports',
     reportDir: 'report-dir',
     headPredictions: 'head-predictions',
-  } as const;
-  for (const [key, name] of Object.entries(optional) as Array<[keyof typeof optional, string]>) {
-    const value = optionalInput(get, name);
-    if (value !== undefined) inputs[key] = value;
-  }
+  });
   const reportId = reportIdInput(get);
   if (reportId !== undefined) inputs.reportId = reportId;
   if (get('max-curves').trim() !== '') inputs.maxCurves = integerInput(get, 'max-curves', 6, 0, 50);

@@ -81,3 +81,18 @@ export function reportIdInput(get: GetInput): string | undefined {
   }
   return id;
 }
+
+/**
+ * The optional string inputs named in `names` (field -> input name), copied onto `target` when
+ * given: a field stays absent (not '') for an input left empty.
+ */
+export function assignOptionalInputs<K extends string>(
+  get: GetInput,
+  target: NoInfer<Partial<Record<K, string>>>,
+  names: Record<K, string>,
+): void {
+  for (const key of Object.keys(names) as K[]) {
+    const value = optionalInput(get, names[key]);
+    if (value !== undefined) target[key] = value;
+  }
+}
