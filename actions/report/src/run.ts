@@ -15,6 +15,7 @@ import {
   type ChartImage,
   type MatrixReportInput,
   type MatrixVariant,
+  type MlciConfig,
   type Comparison,
   type ReportInput,
   type RunInfo,
@@ -185,9 +186,9 @@ export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): P
     client !== undefined && inputs.uploadCharts
       ? readBranchHeadEarly(client, context.owner, context.repo, inputs.assetsBranch)
       : undefined;
-  const state = await assembleState(io, inputs);
-  // The config still matters when the metrics came from the state folder: display settings, plots.
+  // The config matters even when the metrics come from the state folder: display settings, plots.
   const config = actionConfig(inputs);
+  const state = await assembleState(io, inputs, config);
   const target = targetOf(context);
   const input: BuildReportInput = {
     comparison: state.comparison,
@@ -221,7 +222,11 @@ export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): P
 }
 
 /** compare.json, else evaluate.json, else the metrics read here and compared with no baseline search. */
-async function assembleState(io: ActionIO, inputs: ReportInputs): Promise<ComparisonState> {
+async function assembleState(
+  io: ActionIO,
+  inputs: ReportInputs,
+  config: MlciConfig,
+): Promise<ComparisonState> {
   for (const name of ['compare', 'evaluate'] as const) {
     const raw = await readState<ComparisonState>(inputs.stateDir, name, `mlci/${name}`);
     if (raw !== undefined) {
@@ -234,7 +239,7 @@ async function assembleState(io: ActionIO, inputs: ReportInputs): Promise<Compar
   io.info(
     'No compare-metrics or evaluate step ran before: reading the metrics here and checking their own numbers.',
   );
-  return checkOwnNumbers(inputs);
+  return checkOwnNumbers(inputs, config);
 }
 
 async function plotsFor(inputs: ReportInputs, config: BuildReportInput['config']) {

@@ -62,8 +62,8 @@ export function actionConfig(inputs: Pick<MetricsInputs, 'config'>): MlciConfig 
   return loadConfig(inputs.config);
 }
 
-export function metricsSetup(inputs: MetricsInputs): MetricsSetup {
-  const config = actionConfig(inputs);
+/** `config`: the already loaded config, when the caller needed it first. */
+export function metricsSetup(inputs: MetricsInputs, config: MlciConfig = actionConfig(inputs)): MetricsSetup {
   const extraGates = inputs.gates.map((text, i) => parseGate(text, `input gates, line ${i + 1}`));
   const files: FileSpec[] =
     inputs.files.length > 0
@@ -87,8 +87,8 @@ export async function readHead(setup: MetricsSetup, format?: string): Promise<Ru
  * The run's own numbers checked, with no baseline expected: what evaluate does, and what report
  * does itself when no earlier step left a state file.
  */
-export async function checkOwnNumbers(inputs: MetricsInputs): Promise<ComparisonState> {
-  const setup = metricsSetup(inputs);
+export async function checkOwnNumbers(inputs: MetricsInputs, config?: MlciConfig): Promise<ComparisonState> {
+  const setup = metricsSetup(inputs, config);
   const head = await readHead(setup, inputs.format);
   const comparison = runComparison({
     head,
