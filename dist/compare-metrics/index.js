@@ -8,5 +8,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/compare-metrics/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-425AYI6M.js"), import("../chunks/run-QDHUCNEI.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-5CTKBIWN.js"), import("../chunks/run-ECEUMS5N.js")]);
 await runAction(run);

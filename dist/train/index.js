@@ -2,17 +2,17 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   runAction
-} from "../chunks/chunk-YLU4R5CS.js";
+} from "../chunks/chunk-D5PSDML7.js";
 import {
   require_node_crypto
-} from "../chunks/chunk-KQLNFKV4.js";
+} from "../chunks/chunk-EASKZVJZ.js";
 import {
   DEFAULT_STATE_DIR,
   booleanInput,
   optionalInput,
   requiredInput,
   writeState
-} from "../chunks/chunk-RXB5JRIJ.js";
+} from "../chunks/chunk-LMO2WIFG.js";
 import {
   require_node_child_process
 } from "../chunks/chunk-CWKNKEBK.js";
@@ -29,7 +29,7 @@ import {
   resolveShell,
   roundSeconds,
   stripAnsi
-} from "../chunks/chunk-3GEBXDDZ.js";
+} from "../chunks/chunk-ORTETSPB.js";
 import "../chunks/chunk-GWAIW46Y.js";
 import {
   ConfigurationError,

@@ -10,6 +10,7 @@ import {
   renderMatrixMarkdown,
   reportMarker,
   stringifyDocument,
+  TRAIN_SCHEMA,
   writeReportFolder,
   type BuildReportInput,
   type ChartImage,
@@ -62,7 +63,7 @@ import {
   type HistoryDocument,
   type MetricsInputs,
 } from '../../shared/src/pipeline.js';
-import { readState } from '../../shared/src/state.js';
+import { readJsonFile, readState, statePath } from '../../shared/src/state.js';
 import { stopwatch, type Stopwatch } from '../../shared/src/stopwatch.js';
 import { readSavedReport, type SavedReport } from './saved-report.js';
 
@@ -274,14 +275,11 @@ function runInfo(context: GitHubContext, env: NodeJS.ProcessEnv, target: Target,
   if (context.runUrl !== undefined) info.url = context.runUrl;
   if (env.RUNNER_OS !== undefined)
     info.runner = [env.RUNNER_NAME, env.RUNNER_OS, env.RUNNER_ARCH].filter(Boolean).join(', ');
-  const train = join(stateDir, 'train.json');
+  const train = statePath(stateDir, 'train');
   if (existsSync(train)) {
     try {
-      const record = JSON.parse(readFileSync(train, 'utf8')) as {
-        schema?: unknown;
-        durationSeconds?: unknown;
-      };
-      if (record.schema === 'mlci/train' && typeof record.durationSeconds === 'number') {
+      const record = readJsonFile(train) as { schema?: unknown; durationSeconds?: unknown } | null;
+      if (record?.schema === TRAIN_SCHEMA && typeof record.durationSeconds === 'number') {
         info.durationSeconds = record.durationSeconds;
       }
     } catch {

@@ -3,8 +3,9 @@ import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ConfigurationError, MlciError } from '@mlci/core';
 import {
+  ConfigurationError,
+  MlciError,
   LastLines,
   TRAIN_SCHEMA,
   describeEnding,
