@@ -178,8 +178,14 @@ describe('evaluate, compare-metrics and report on a pull request', () => {
     });
     expect(compared.outputs.verdict).toBe('no-baseline');
     expect(compared.stdout).toContain('No baseline found');
+    // What a train step left: the report says how long training took.
+    writeFileSync(
+      join(dir, '.mlci', 'train.json'),
+      JSON.stringify({ schema: 'mlci/train', version: 1, durationSeconds: 725 }),
+    );
     const reported = await runDistAction('report', { ...run });
     expect(reported.exitCode).toBe(0);
+    expect(fake.state.repo(FULL).comments[0]!.body).toContain('trained in 12 min 5 s');
     const check = fake.state.repo(FULL).checkRuns[0]!;
     expect(check.conclusion).toBe('neutral');
     expect(fake.state.repo(FULL).comments[0]!.body).toContain('No baseline');
