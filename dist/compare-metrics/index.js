@@ -8,5 +8,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/compare-metrics/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-5CTKBIWN.js"), import("../chunks/run-ECEUMS5N.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-5CTKBIWN.js"), import("../chunks/run-22U32FQI.js")]);
 await runAction(run);

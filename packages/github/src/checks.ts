@@ -127,28 +127,14 @@ async function writeCheckRun(
           })
         ).data.check_runs[0];
 
-  let id: number;
-  let url: string;
   // GitHub appends annotations to a run and never removes them: re-publishing annotations on a run
   // that has some would list them twice, so that case gets a fresh run (the latest one counts).
   const fresh = existing === undefined || (batches.length > 0 && existing.output.annotations_count > 0);
-  if (fresh) {
-    const created = await client.rest.checks.create({
-      ...common,
-      head_sha: options.headSha,
-      output: output(batches[0]),
-    });
-    id = created.data.id;
-    url = created.data.html_url ?? created.data.url;
-  } else {
-    const updated = await client.rest.checks.update({
-      ...common,
-      check_run_id: existing.id,
-      output: output(batches[0]),
-    });
-    id = updated.data.id;
-    url = updated.data.html_url ?? updated.data.url;
-  }
+  const { data: run } = fresh
+    ? await client.rest.checks.create({ ...common, head_sha: options.headSha, output: output(batches[0]) })
+    : await client.rest.checks.update({ ...common, check_run_id: existing.id, output: output(batches[0]) });
+  const id = run.id;
+  const url = run.html_url ?? run.url;
   // Annotations past the first 50 are appended by further updates of the same run.
   for (const batch of batches.slice(1)) {
     await client.rest.checks.update({ owner, repo, check_run_id: id, output: output(batch) });
