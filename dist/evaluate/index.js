@@ -8,5 +8,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/evaluate/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-5CTKBIWN.js"), import("../chunks/run-ARR4534T.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-5CTKBIWN.js"), import("../chunks/run-HOWOTIDI.js")]);
 await runAction(run);

@@ -12,7 +12,7 @@ import {
   optionalInput,
   requiredInput,
   writeState
-} from "../chunks/chunk-LMO2WIFG.js";
+} from "../chunks/chunk-KRJJHNH6.js";
 import {
   require_node_child_process
 } from "../chunks/chunk-CWKNKEBK.js";

@@ -181,8 +181,11 @@ export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): P
   }
 
   // The assets branch's head is asked for now, so that the connection to GitHub (DNS, TCP, TLS)
-  // and this round trip happen while the step reads its files and draws, not after. A report
-  // that ends up without charts has spent one read on it.
+  // and this round trip happen while the step reads its files and draws, not after. The reads
+  // below must stay asynchronous: they are the turns of the event loop in which the request goes
+  // out before the drawing holds the thread (with them made synchronous, the upload waited one
+  // more round trip in `npm run bench -- actions`). A report that ends up without charts has
+  // spent one read on it.
   const assetsHead =
     client !== undefined && inputs.uploadCharts
       ? readBranchHeadEarly(client, context.owner, context.repo, inputs.assetsBranch)
@@ -195,7 +198,7 @@ export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): P
     comparison: state.comparison,
     head: state.head,
     config,
-    run: runInfo(context, env, target, inputs.stateDir),
+    run: await runInfo(context, env, target, inputs.stateDir),
   };
   if (state.base !== undefined) input.base = state.base;
   if (state.baseline !== undefined)
@@ -268,7 +271,12 @@ function targetOf(context: GitHubContext): Target {
   return { headSha: context.sha };
 }
 
-function runInfo(context: GitHubContext, env: NodeJS.ProcessEnv, target: Target, stateDir: string): RunInfo {
+async function runInfo(
+  context: GitHubContext,
+  env: NodeJS.ProcessEnv,
+  target: Target,
+  stateDir: string,
+): Promise<RunInfo> {
   const info: RunInfo = { commit: target.headSha };
   const branch = context.headRef ?? context.ref.replace(/^refs\/heads\//, '');
   if (branch !== '') info.branch = branch;
@@ -278,7 +286,7 @@ function runInfo(context: GitHubContext, env: NodeJS.ProcessEnv, target: Target,
   const train = statePath(stateDir, 'train');
   if (existsSync(train)) {
     try {
-      const record = readJsonFile(train) as { schema?: unknown; durationSeconds?: unknown } | null;
+      const record = (await readJsonFile(train)) as { schema?: unknown; durationSeconds?: unknown } | null;
       if (record?.schema === TRAIN_SCHEMA && typeof record.durationSeconds === 'number') {
         info.durationSeconds = record.durationSeconds;
       }
@@ -450,7 +458,8 @@ async function postMatrixReport(step: ReportStep): Promise<void> {
       `input merge-reports: no folder in ${root} holds a report.json; download each job's report artifact into its own folder (actions/download-artifact with pattern: and without merge-multiple)`,
     );
   }
-  const saved = folders.map((folder) => ({ folder, report: readSavedReport(join(root, folder)) }));
+  const saved: Array<{ folder: string; report: SavedReport }> = [];
+  for (const folder of folders) saved.push({ folder, report: await readSavedReport(join(root, folder)) });
   const target = targetOf(context);
   const id = inputs.reportId ?? DEFAULT_REPORT_ID;
   const names = variantNames(saved.map((s) => s.folder));
@@ -469,7 +478,11 @@ async function postMatrixReport(step: ReportStep): Promise<void> {
             url: urls[`${names[i]}/${c.file}`] ?? c.file,
           })),
   }));
-  const matrix: MatrixReportInput = { id, variants, run: runInfo(context, env, target, inputs.stateDir) };
+  const matrix: MatrixReportInput = {
+    id,
+    variants,
+    run: await runInfo(context, env, target, inputs.stateDir),
+  };
   if (inputs.title !== undefined) matrix.title = inputs.title;
   if (context.runUrl !== undefined) matrix.fullReportUrl = context.runUrl;
   const comment = renderMatrixMarkdown(matrix).markdown;
@@ -565,7 +578,7 @@ function finish(io: ActionIO, inputs: ReportInputs, comparison: Comparison, publ
  */
 async function postSavedReport(step: ReportStep): Promise<void> {
   const { io, inputs, context, client } = step;
-  const saved: SavedReport = readSavedReport(inputs.savedReport!);
+  const saved: SavedReport = await readSavedReport(inputs.savedReport!);
   const event = context.event;
   let target: Target;
   if (event.kind === 'workflow_run') {

@@ -24,14 +24,14 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
  * plain names of real PNGs inside the folder, and texts are length-limited. report.md is ignored:
  * the comment is rendered again from these facts, with mlci's escaping.
  */
-export function readSavedReport(dir: string): SavedReport {
+export async function readSavedReport(dir: string): Promise<SavedReport> {
   const file = join(dir, 'report.json');
   if (!existsSync(file)) {
     throw new ConfigurationError(
       `input saved-report: ${file} does not exist; download the artifact the pull request's run uploaded (actions/download-artifact) into ${dir}`,
     );
   }
-  const doc = readJsonFile(file, { maxBytes: MAX_REPORT_JSON }) as Record<string, unknown> | null;
+  const doc = (await readJsonFile(file, { maxBytes: MAX_REPORT_JSON })) as Record<string, unknown> | null;
   if (doc === null || typeof doc !== 'object' || doc.schema !== 'mlci/report' || doc.version !== 1) {
     throw new ConfigurationError(`${file}: expected an mlci/report document of version 1`);
   }

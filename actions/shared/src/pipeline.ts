@@ -192,7 +192,7 @@ export async function readBaselineRuns(
     case 'history': {
       const runs: MetricsDoc[] = [];
       for (const file of found.files) {
-        const value = readJsonFile(file, { shown: shown(file), hint: HISTORY_HINT });
+        const value = await readJsonFile(file, { shown: shown(file), hint: HISTORY_HINT });
         runs.push(...decodeHistoryDocument(value, shown(file)).runs);
       }
       return labelled(runs);
@@ -203,7 +203,7 @@ export async function readBaselineRuns(
           const file = join(dir, name);
           if (existsSync(file))
             return labelled(
-              decodeComparisonState(readJsonFile(file, { shown: shown(file) }), shown(file)).head,
+              decodeComparisonState(await readJsonFile(file, { shown: shown(file) }), shown(file)).head,
             );
         }
       }

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigurationError, stringifyDocument } from '@mlci/core';
 
@@ -45,7 +45,7 @@ export async function readState<T extends { schema: string; version: number }>(
 ): Promise<T | undefined> {
   const path = statePath(dir, name);
   if (!existsSync(path)) return undefined;
-  const value = readJsonFile(path, { hint: 'delete it or rerun the step that wrote it' });
+  const value = await readJsonFile(path, { hint: 'delete it or rerun the step that wrote it' });
   const doc = value as Partial<T> | null;
   if (doc === null || typeof doc !== 'object' || doc.schema !== schema || doc.version !== 1) {
     throw new ConfigurationError(
@@ -61,19 +61,19 @@ export async function readState<T extends { schema: string; version: number }>(
  * `shown` (a fetched file's temporary path would tell the user nothing), and says what to do
  * when `hint` does.
  */
-export function readJsonFile(
+export async function readJsonFile(
   path: string,
   options: { shown?: string; hint?: string; maxBytes?: number } = {},
-): unknown {
+): Promise<unknown> {
   const shown = options.shown ?? path;
   const maxBytes = options.maxBytes ?? MAX_STATE_BYTES;
   const hint = options.hint !== undefined ? `; ${options.hint}` : '';
-  const size = statSync(path).size;
+  const { size } = await stat(path);
   if (size > maxBytes) {
     throw new ConfigurationError(`${shown}: ${size} bytes, more than mlci reads back (${maxBytes})${hint}`);
   }
   try {
-    return JSON.parse(readFileSync(path, 'utf8'));
+    return JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
     throw new ConfigurationError(`${shown}: not JSON (${(error as Error).message})${hint}`);
   }
