@@ -3,9 +3,9 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   main,
   processIO
-} from "../chunks/chunk-CIUCYLAL.js";
+} from "../chunks/chunk-DEZ4BTV6.js";
 import "../chunks/chunk-CWKNKEBK.js";
-import "../chunks/chunk-ORTETSPB.js";
+import "../chunks/chunk-LMPCRWX5.js";
 import "../chunks/chunk-GWAIW46Y.js";
 import "../chunks/chunk-HSXRBD2M.js";
 import "../chunks/chunk-PZRURCD6.js";

@@ -8,5 +8,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/compare-metrics/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-5CTKBIWN.js"), import("../chunks/run-KL2T5EZG.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-DQ6PMHT5.js"), import("../chunks/run-LGKPLJNE.js")]);
 await runAction(run);

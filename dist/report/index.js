@@ -8,5 +8,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/report/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-5CTKBIWN.js"), import("../chunks/run-TL53SZJ4.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-DQ6PMHT5.js"), import("../chunks/run-7LMGGMLH.js")]);
 await runAction(run);

@@ -2,17 +2,17 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   runAction
-} from "../chunks/chunk-D5PSDML7.js";
+} from "../chunks/chunk-NRURKVZD.js";
 import {
   require_node_crypto
-} from "../chunks/chunk-EASKZVJZ.js";
+} from "../chunks/chunk-ZNYX2IO6.js";
 import {
   DEFAULT_STATE_DIR,
   booleanInput,
   optionalInput,
   requiredInput,
   writeState
-} from "../chunks/chunk-KRJJHNH6.js";
+} from "../chunks/chunk-W7LLJ2G2.js";
 import {
   require_node_child_process
 } from "../chunks/chunk-CWKNKEBK.js";
@@ -29,7 +29,7 @@ import {
   resolveShell,
   roundSeconds,
   stripAnsi
-} from "../chunks/chunk-ORTETSPB.js";
+} from "../chunks/chunk-LMPCRWX5.js";
 import "../chunks/chunk-GWAIW46Y.js";
 import {
   ConfigurationError,

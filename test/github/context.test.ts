@@ -96,6 +96,8 @@ describe('readContext', () => {
       after: '6113728f27ae82c7b1a177c8d03f9e96e0adf246',
       toDefaultBranch: true,
       deleted: false,
+      // head_commit.timestamp of the real payload: orders the baselines recorded on the history branch.
+      committedAt: '2019-05-15T15:19:25Z',
     });
     expect(toMaster.defaultBranch).toBe('master');
     const toTag = contextFor('push', tag, { GITHUB_REF: 'refs/tags/simple-tag' });

@@ -14,6 +14,7 @@ import {
   writeReportFolder,
   type BuildReportInput,
   type ChartImage,
+  type HistoryDocument,
   type MatrixReportInput,
   type MatrixVariant,
   type MlciConfig,
@@ -60,7 +61,6 @@ import {
   decodeComparisonState,
   parseMetricsInputs,
   type ComparisonState,
-  type HistoryDocument,
   type MetricsInputs,
 } from '../../shared/src/pipeline.js';
 import { readJsonFile, readState, statePath } from '../../shared/src/state.js';
@@ -547,6 +547,7 @@ async function maybeRecordHistory(
     ref: context.ref,
     runs: state.head,
   };
+  if (event.kind === 'push' && event.committedAt !== undefined) document.recordedAt = event.committedAt;
   const result = await recordHistory(client, {
     owner: context.owner,
     repo: context.repo,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import {
   ConfigurationError,
   decodeComparison,
+  decodeHistoryDocument,
   decodeMetricsDoc,
   parseGate,
   readMetrics,
@@ -99,15 +100,6 @@ export async function checkOwnNumbers(inputs: MetricsInputs, config?: MlciConfig
   return { schema: 'mlci/evaluate', version: 1, comparison, head: head.runs };
 }
 
-/** `<sha>.json` on the history branch: one commit's runs, written by report on pushes. */
-export interface HistoryDocument {
-  schema: 'mlci/history';
-  version: 1;
-  sha: string;
-  ref?: string;
-  runs: MetricsDoc[];
-}
-
 /** What evaluate (no baseline) and compare-metrics leave for report in the state folder. */
 export interface ComparisonState {
   schema: 'mlci/evaluate' | 'mlci/compare';
@@ -147,23 +139,6 @@ export function decodeComparisonState(value: unknown, file: string): ComparisonS
     if (typeof baseline.sha === 'string') state.baseline.sha = baseline.sha.slice(0, 64);
   }
   return state;
-}
-
-/** A history document from the history branch: anyone with push access wrote it, so it is checked. */
-export function decodeHistoryDocument(value: unknown, file: string): HistoryDocument {
-  const doc = value as Partial<HistoryDocument> | null;
-  if (doc === null || typeof doc !== 'object' || doc.schema !== 'mlci/history' || doc.version !== 1) {
-    throw new ConfigurationError(`${file}: expected an mlci/history document of version 1`);
-  }
-  if (typeof doc.sha !== 'string' || !Array.isArray(doc.runs) || doc.runs.length > 100) {
-    throw new ConfigurationError(`${file}: expected sha and a list of runs`);
-  }
-  return {
-    schema: 'mlci/history',
-    version: 1,
-    sha: doc.sha,
-    runs: doc.runs.map((run, i) => decodeMetricsDoc(run, `${file}: runs[${i}]`)),
-  };
 }
 
 /**

@@ -18,6 +18,7 @@ const GATE_MARK: Record<GateStatus, string> = {
 const METRIC_MARK: Record<MetricStatus, string> = {
   improved: 'improved',
   regressed: 'REGRESSED',
+  'within-noise': 'within noise',
   unchanged: 'unchanged',
   changed: 'changed',
   added: 'added',
@@ -36,6 +37,7 @@ const VERDICT: Record<Comparison['verdict']['kind'], string> = {
 export function comparisonText(comparison: Comparison, options: { metrics: boolean }): string {
   const parts: string[] = [`${VERDICT[comparison.verdict.kind]}: ${comparison.verdict.summary}\n`];
   if (comparison.base?.label !== undefined) parts.push(`baseline: ${comparison.base.label}\n`);
+  if (comparison.history !== undefined) parts.push(`noise from the history: ${comparison.history.label}\n`);
   if (comparison.gates.length > 0) {
     parts.push('\n');
     parts.push(
@@ -60,6 +62,7 @@ export function comparisonText(comparison: Comparison, options: { metrics: boole
       'changed',
       'improved',
       'added',
+      'within-noise',
       'unchanged',
       'no-baseline',
     ];
@@ -89,9 +92,9 @@ export function comparisonText(comparison: Comparison, options: { metrics: boole
             m.delta === undefined
               ? '-'
               : formatDelta(m.delta) +
-                (m.repeats?.difference === undefined
+                (m.noise === undefined
                   ? ''
-                  : ` [${formatDelta(m.repeats.difference.ci[0], 3)}, ${formatDelta(m.repeats.difference.ci[1], 3)}]`),
+                  : ` [${formatDelta(m.noise.ci[0], 3)}, ${formatDelta(m.noise.ci[1], 3)}]`),
             m.deltaPercent === undefined ? '-' : formatPercent(m.deltaPercent),
             METRIC_MARK[m.status],
           ];

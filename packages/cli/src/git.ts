@@ -100,3 +100,29 @@ export async function materializeGitPath(
   }
   return { path: target, label: `${spec.rev}@${commit.slice(0, 7)}` };
 }
+
+/**
+ * When each file under a path was last committed at a revision (seconds since 1970), keyed by its
+ * path relative to that path: one `git log` for the whole folder.
+ */
+export async function commitTimes(spec: GitPath, cwd = process.cwd()): Promise<Map<string, number>> {
+  const relative = spec.path.replace(/^\.\//, '').replace(/\/+$/, '');
+  const prefix = (await git(['rev-parse', '--show-prefix'], cwd)).toString('utf8').trim();
+  const base = posix.join(prefix, relative);
+  const log = (
+    await git(
+      ['log', '--format=%x00%ct', '--name-only', '--no-renames', spec.rev, '--', relative || '.'],
+      cwd,
+    )
+  ).toString('utf8');
+  const times = new Map<string, number>();
+  for (const entry of log.split('\0').slice(1)) {
+    const [time, ...files] = entry.split('\n').filter((line) => line !== '');
+    for (const file of files) {
+      const inside = posix.relative(base, file);
+      // git log lists the newest commit first: keep the first time seen.
+      if (!times.has(inside)) times.set(inside, Number(time) * 1000);
+    }
+  }
+  return times;
+}

@@ -5,10 +5,11 @@
  * numbers written as "NaN"/"Infinity" are restored, strings and lists are capped, and unknown
  * fields are dropped. A document that does not fit is refused with the path of the first bad field.
  */
-import { verdictOf, type Comparison } from './compare/compare.js';
+import { METRIC_STATUSES, verdictOf, type Comparison } from './compare/compare.js';
 import { ConfigurationError } from './errors.js';
 import { parseGate } from './gates/parse.js';
-import type { GateResult } from './gates/types.js';
+import { UNTESTABLE_CHOICES, type GateResult } from './gates/types.js';
+import { CORRECTIONS } from './stats/family.js';
 import type { MetricsDoc, SeriesData, SeriesPoint } from './model.js';
 import { numberFromJson } from './numbers.js';
 
@@ -160,16 +161,7 @@ export function decodeMetricsDoc(value: unknown, path = 'document'): MetricsDoc 
 }
 
 const GATE_STATUSES = ['pass', 'warn', 'fail', 'neutral', 'error'] as const;
-const METRIC_STATUSES = [
-  'improved',
-  'regressed',
-  'unchanged',
-  'changed',
-  'added',
-  'removed',
-  'non-finite',
-  'no-baseline',
-] as const;
+
 const DIRECTIONS = ['higher', 'lower'] as const;
 
 const interval: Check<[number, number]> = (value, path) => {
@@ -212,12 +204,29 @@ const gateResult: Check<GateResult> = (value, path) => {
     const statistics: NonNullable<GateResult['statistics']> = {
       method: required(stats, sp, 'method', text(100)),
     };
-    for (const name of ['p', 'level', 'nBase', 'nHead'] as const) {
+    for (const name of ['p', 'pAdjusted', 'alpha', 'level', 'nBase', 'nHead', 'minEffect'] as const) {
       const v = optional(stats, sp, name, number);
       if (v !== undefined) statistics[name] = v;
     }
     const ci = optional(stats, sp, 'ci', interval);
     if (ci !== undefined) statistics.ci = ci;
+    const family = field(stats, sp, 'family');
+    if (family !== undefined && family !== null) {
+      statistics.family = {
+        size: required(family, `${sp}.family`, 'size', finite),
+        correction: required(family, `${sp}.family`, 'correction', oneOf(CORRECTIONS)),
+      };
+    }
+    const history = field(stats, sp, 'history');
+    if (history !== undefined && history !== null) {
+      statistics.history = {
+        records: required(history, `${sp}.history`, 'records', finite),
+        df: required(history, `${sp}.history`, 'df', finite),
+        sd: required(history, `${sp}.history`, 'sd', finite),
+      };
+    }
+    const untestable = optional(stats, sp, 'untestable', oneOf(UNTESTABLE_CHOICES));
+    if (untestable !== undefined) statistics.untestable = untestable;
     result.statistics = statistics;
   }
   return result;
@@ -259,12 +268,20 @@ const metricComparison: Check<Comparison['metrics'][number]> = (value, path) => 
     if (base !== undefined) m.repeats.base = base;
     const head = optional(repeats, rp, 'head', summary);
     if (head !== undefined) m.repeats.head = head;
-    const diff = field(repeats, rp, 'difference');
-    if (diff !== undefined && diff !== null) {
-      m.repeats.difference = {
-        ci: required(diff, `${rp}.difference`, 'ci', interval),
-        level: required(diff, `${rp}.difference`, 'level', finite),
-        method: required(diff, `${rp}.difference`, 'method', oneOf(['welch'] as const)),
+  }
+  const noise = field(value, path, 'noise');
+  if (noise !== undefined && noise !== null) {
+    const np = `${path}.noise`;
+    m.noise = {
+      ci: required(noise, np, 'ci', interval),
+      level: required(noise, np, 'level', finite),
+      method: required(noise, np, 'method', oneOf(['welch', 'history'] as const)),
+    };
+    const history = field(noise, np, 'history');
+    if (history !== undefined && history !== null) {
+      m.noise.history = {
+        records: required(history, `${np}.history`, 'records', finite),
+        sd: required(history, `${np}.history`, 'sd', finite),
       };
     }
   }
@@ -325,6 +342,13 @@ export function decodeComparison(value: unknown, path = 'comparison'): Compariso
   };
   const base = optional(value, path, 'base', side);
   if (base !== undefined) comparison.base = base;
+  const history = field(value, path, 'history');
+  if (history !== undefined && history !== null) {
+    comparison.history = {
+      records: required(history, `${path}.history`, 'records', finite),
+      label: required(history, `${path}.history`, 'label', text(500)),
+    };
+  }
   // The verdict follows from the gates: a document cannot claim "passed" over a failed gate.
   const checkedOwnNumbers = base === undefined && comparison.verdict.kind !== 'no-baseline';
   comparison.verdict = verdictOf(comparison.gates, base !== undefined || checkedOwnNumbers);

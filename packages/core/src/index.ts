@@ -51,6 +51,7 @@ export {
 export * from './report/escape.js';
 export * from './report/build.js';
 export * from './documents.js';
+export * from './history.js';
 export * from './report/folder.js';
 export * from './train/index.js';
 export * from './report/matrix.js';

@@ -73,6 +73,8 @@ export interface PushEvent {
   /** True when the push updated the default branch (where baselines are recorded). */
   toDefaultBranch: boolean;
   deleted: boolean;
+  /** `head_commit.timestamp`: when the pushed commit was made, which orders the baselines recorded. */
+  committedAt?: string;
 }
 
 export interface WorkflowRunEvent {
@@ -242,14 +244,18 @@ function eventDetails(eventName: string, payload: Record<string, unknown>): Even
       if (action !== undefined) details.action = action;
       return details;
     }
-    case 'push':
-      return {
+    case 'push': {
+      const push: PushEvent = {
         kind: 'push',
         before: String(field(['before'], 'the commit before the push')),
         after: String(field(['after'], 'the commit after the push')),
         toDefaultBranch: false,
         deleted: at(payload, 'deleted') === true,
       };
+      const committedAt = optionalString(at(payload, 'head_commit', 'timestamp'));
+      if (committedAt !== undefined && !Number.isNaN(Date.parse(committedAt))) push.committedAt = committedAt;
+      return push;
+    }
     case 'workflow_run': {
       const run = field(['workflow_run'], 'the triggering run');
       const headRepo = optionalString(at(run, 'head_repository', 'full_name'));

@@ -94,9 +94,49 @@ describe('metric statuses', () => {
     expect(repeats.head!.ci![0]).toBeCloseTo(0.8703172457649935, 10);
     expect(repeats.head!.ci![1]).toBeCloseTo(0.9696827542350066, 10);
     // scipy 1.17: stats.ttest_ind(head, base, equal_var=False).confidence_interval(0.95)
-    expect(repeats.difference).toMatchObject({ level: 0.95, method: 'welch' });
-    expect(repeats.difference!.ci[0]).toBeCloseTo(-0.01975467596410773, 10);
-    expect(repeats.difference!.ci[1]).toBeCloseTo(0.07975467596410757, 10);
+    const noise = comparison.metrics[0]!.noise!;
+    expect(noise).toMatchObject({ level: 0.95, method: 'welch' });
+    expect(noise.ci[0]).toBeCloseTo(-0.01975467596410773, 10);
+    expect(noise.ci[1]).toBeCloseTo(0.07975467596410757, 10);
+    // The interval contains 0: the +0.03 is within noise, neither improved nor regressed.
+    expect(comparison.metrics[0]!.status).toBe('within-noise');
+  });
+
+  // Issue #11: "the report calls noise a regression": any nonzero change was "regressed".
+  it('calls a change regressed or improved only beyond noise', () => {
+    const seeds = (...acc: number[]) => acc.map((a) => run({ acc: a, loss: 1 - a }));
+    const noisy = runComparison({
+      head: { runs: seeds(0.9, 0.96, 0.87) },
+      base: { runs: seeds(0.92, 0.88, 0.9) },
+      config: emptyConfig(),
+    });
+    expect(noisy.metrics.map((m) => m.status)).toEqual(['within-noise', 'within-noise']);
+    const clear = runComparison({
+      head: { runs: seeds(0.8, 0.81, 0.8) },
+      base: { runs: seeds(0.9, 0.91, 0.9) },
+      config: emptyConfig(),
+    });
+    expect(clear.metrics.map((m) => m.status)).toEqual(['regressed', 'regressed']);
+  });
+
+  it("tells single runs from noise with the base branch's history, and says when it cannot", () => {
+    const history = [0.9, 0.903, 0.898, 0.901, 0.899, 0.902, 0.9, 0.897].map((acc, i) => ({
+      label: `c${i}`,
+      runs: [run({ acc })],
+    }));
+    const compareWith = (head: number, withHistory: boolean) =>
+      runComparison({
+        head: { runs: [run({ acc: head })] },
+        base: { runs: [run({ acc: 0.9 })] },
+        config: emptyConfig(),
+        ...(withHistory ? { history } : {}),
+      }).metrics[0]!;
+    expect(compareWith(0.899, true)).toMatchObject({ status: 'within-noise', noise: { method: 'history' } });
+    expect(compareWith(0.85, true).status).toBe('regressed');
+    // Without history the noise is unknown: the change keeps its direction and no interval.
+    const unknown = compareWith(0.899, false);
+    expect(unknown.status).toBe('regressed');
+    expect(unknown.noise).toBeUndefined();
   });
 
   it('summarises repeats with mean, sd and n', () => {

@@ -60,7 +60,21 @@ describe('.mlci.yml', () => {
       gates: [],
       metrics: [],
       report: { plots: [] },
+      statistics: { correction: 'holm', untestable: 'fail', historyWindow: 30 },
     });
+  });
+
+  it('reads the statistics section and names a wrong choice', () => {
+    expect(
+      parseConfig('statistics:\n  correction: bh\n  untestable: neutral\n  history-window: 50\n', '.mlci.yml')
+        .statistics,
+    ).toEqual({ correction: 'bh', untestable: 'neutral', historyWindow: 50 });
+    expect(() => parseConfig('statistics:\n  correction: fdr\n', '.mlci.yml')).toThrow(
+      '.mlci.yml:2:15: statistics.correction: expected holm, bonferroni, bh, none; found "fdr"',
+    );
+    expect(() => parseConfig('statistics:\n  history-window: 3\n', '.mlci.yml')).toThrow(
+      'statistics.history-window: expected a whole number of records from 6 to 1000, found 3',
+    );
   });
 
   it('reads the report section: title, id, max-curves, plots and predictions', () => {
@@ -90,7 +104,7 @@ describe('.mlci.yml', () => {
 
   it('names the line, column and key path of every mistake', () => {
     expect(configError('gatez: []\n')).toBe(
-      '.mlci.yml:1:1: gatez: unknown key; expected one of version, files, gates, metrics, report',
+      '.mlci.yml:1:1: gatez: unknown key; expected one of version, files, gates, metrics, report, statistics',
     );
     expect(configError('gates:\n  - accuracy >== 0.9\n')).toBe(
       '.mlci.yml:2:5: gates[0]: gate "accuracy >== 0.9", column 12: expected a number after ">=", found "= 0.9"',

@@ -23,5 +23,8 @@ describe('schema/mlci.schema.json', () => {
       [...CONFIG_KEYS.metric].sort(),
     );
     expect(Object.keys(schema.properties.report.properties).sort()).toEqual([...CONFIG_KEYS.report].sort());
+    expect(Object.keys(schema.properties.statistics.properties).sort()).toEqual(
+      [...CONFIG_KEYS.statistics].sort(),
+    );
   });
 });

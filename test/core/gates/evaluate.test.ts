@@ -1,5 +1,13 @@
+import { ConfigurationError } from '../../../packages/core/src/errors.js';
 import { inferDirection } from '../../../packages/core/src/gates/direction.js';
-import { evaluateGates, type GateInput, type SideValues } from '../../../packages/core/src/gates/evaluate.js';
+import {
+  evaluateGates,
+  type GateInput,
+  type GateStatistics,
+  type SideValues,
+} from '../../../packages/core/src/gates/evaluate.js';
+import { gateStatistics } from '../../../packages/core/src/gates/statistics.js';
+import type { RegressionDecided, RegressionResult } from '../../../packages/core/src/stats/regression.js';
 import { parseGate } from '../../../packages/core/src/gates/parse.js';
 import type { GateResult } from '../../../packages/core/src/gates/types.js';
 
@@ -122,11 +130,23 @@ describe('changes against the baseline', () => {
     expect(one('loss no regression', { loss: 0.49 }, { loss: 0.5 }).status).toBe('pass');
   });
 
-  it('asks for a direction it cannot infer', () => {
-    expect(one('custom no regression', { custom: 1 }, { custom: 2 })).toMatchObject({
-      status: 'error',
-      reason: expect.stringContaining('cannot tell whether higher or lower is better for custom'),
-    });
+  // Issue #11: a gate that needs the direction of a metric whose name does not say is a
+  // configuration error (exit 2), naming the metric and the line to add to .mlci.yml.
+  it('refuses to guess a direction: a configuration error with the line to add', () => {
+    expect(() => evaluate('custom no regression', { custom: 1 }, { custom: 2 })).toThrow(ConfigurationError);
+    expect(() => evaluate('custom no regression', { custom: 1 }, { custom: 2 })).toThrow(
+      'test: gate "custom no regression" needs to know whether higher or lower is better for custom\n' +
+        'mlci does not guess a direction that a name does not make clear. Add to .mlci.yml:\n' +
+        '  metrics:\n' +
+        '    custom: { direction: higher }   # or lower\n' +
+        'or pass --direction custom=higher (or =lower) on the command line.',
+    );
+    // Even without a baseline: the mistake is in the configuration, not in this run.
+    expect(() => evaluate('custom_* no significant regression', { custom_a: 1, custom_b: 2 })).toThrow(
+      /for custom_a, custom_b\n/,
+    );
+    // Rules that do not speak of "worse" need no direction.
+    expect(one('custom drop <= 1', { custom: 1 }, { custom: 2 }).status).toBe('pass');
     expect(
       one('custom no regression', { custom: 1 }, { custom: 2 }, { directionOf: () => 'lower' }).status,
     ).toBe('pass');
@@ -140,7 +160,17 @@ describe('changes against the baseline', () => {
     expect(one('accuracy drop <= 0.01', { accuracy: 0.5 }, { f1: 1 }).reason).toBe(
       'the baseline has no accuracy, so there is nothing to compare with',
     );
-    expect(one('accuracy drop <= 0.01', { accuracy: 0.5 }, { accuracy: NaN }).status).toBe('neutral');
+  });
+
+  // Issue #11: "one base seed NaN with a 45-point drop" passed. A broken baseline fails closed.
+  it('fails, never passes, when the baseline is NaN in any run', () => {
+    expect(one('accuracy drop <= 0.01', { accuracy: 0.5 }, { accuracy: NaN })).toMatchObject({
+      status: 'fail',
+      reason: expect.stringContaining("the baseline's accuracy is NaN, so a change cannot be measured"),
+    });
+    expect(
+      one('accuracy drop <= 0.01', { accuracy: [0.5, 0.5] }, { accuracy: [0.95, NaN, 0.95] }).reason,
+    ).toContain('is NaN in 1 of 3 runs');
   });
 
   it('treats any change from a zero baseline as infinitely large in percent', () => {
@@ -159,45 +189,189 @@ describe('changes against the baseline', () => {
 });
 
 describe('statistical gates', () => {
+  const decided = (p: number, alpha = 0.05): RegressionDecided => ({
+    verdict: p <= alpha ? 'regressed' : 'not-significant',
+    method: 'welch',
+    direction: 'higher',
+    alpha,
+    n: { base: 2, head: 2 },
+    p,
+    pBetter: 1 - p,
+    diff: -0.1,
+    worsening: 0.1,
+    ci: [-0.2, 0.01],
+    ciLevel: 1 - 2 * alpha,
+    mean: { base: 0.9, head: 0.8 },
+    explanation: 'head is worse',
+  });
+  const stub = (result: RegressionResult): GateStatistics => ({ repeats: () => ({ result }) });
+
   it('use the injected tests and map their verdicts', () => {
-    const statistics = {
-      repeats: () => ({
-        verdict: 'regressed' as const,
-        explanation: 'head is worse',
-        method: 'welch',
-        p: 0.001,
-        ci: [0.01, 0.02] as [number, number],
-      }),
-    };
     expect(
       one(
         'accuracy no significant regression',
         { accuracy: [0.8, 0.81] },
         { accuracy: [0.9, 0.91] },
-        { statistics },
+        { statistics: stub(decided(0.001)) },
       ),
     ).toMatchObject({
       status: 'fail',
-      reason: 'head is worse',
-      statistics: { method: 'welch', p: 0.001, ci: [0.01, 0.02], nBase: 2, nHead: 2 },
+      reason: "head is worse by 0.10 (90% CI -0.01 to 0.20), p = 0.001 < 0.05 (Welch's t-test, n = 2 vs 2)",
+      statistics: {
+        method: "Welch's t-test",
+        p: 0.001,
+        pAdjusted: 0.001,
+        alpha: 0.05,
+        family: { size: 1, correction: 'holm' },
+        ci: [-0.2, 0.01],
+        nBase: 2,
+        nHead: 2,
+      },
     });
   });
 
-  it('say so when no statistics are available, and are neutral without predictions for paired tests', () => {
+  it('say so when no statistics are available, and fail without predictions for paired tests', () => {
     expect(one('accuracy no significant regression', { accuracy: 1 }, { accuracy: 1 }).status).toBe('error');
-    const statistics = {
-      repeats: () => ({
-        verdict: 'insufficient' as const,
-        explanation: 'needs 2 runs per side',
-        method: 'welch',
+    const paired = one(
+      'accuracy paired no significant regression',
+      { accuracy: 1 },
+      { accuracy: 1 },
+      {
+        statistics: stub(decided(0.5)),
+      },
+    );
+    expect(paired).toMatchObject({ status: 'fail', statistics: { untestable: 'fail' } });
+    expect(paired.reason).toContain('a paired gate needs per-example predictions');
+  });
+
+  // Issue #11: "untestable gates pass silently": one run per side with accuracy 0.95 -> 0.50 passed.
+  describe('that cannot test', () => {
+    const statistics = gateStatistics();
+    const single = (text: string, extra: Partial<GateInput> = {}) =>
+      one(text, { accuracy: 0.5 }, { accuracy: 0.95 }, { statistics, ...extra });
+
+    it('fail by default, and say what to do', () => {
+      const r = single('accuracy no significant regression');
+      expect(r).toMatchObject({ status: 'fail', statistics: { untestable: 'fail' } });
+      expect(r.reason).toContain(
+        'not enough data to test: a statistical gate needs at least 2 runs on each side',
+      );
+      expect(r.reason).toContain('A gate that cannot test does not pass');
+      expect(r.reason).toContain('"if untestable neutral"');
+    });
+
+    it('are neutral, counted as not tested, when the gate or the config says so', () => {
+      expect(single('accuracy no significant regression if untestable neutral')).toMatchObject({
+        status: 'neutral',
+        statistics: { untestable: 'neutral' },
+        reason: expect.stringMatching(/^not tested \(not enough data to test: /),
+      });
+      expect(single('accuracy no significant regression', { policy: { untestable: 'neutral' } }).status).toBe(
+        'neutral',
+      );
+      // The gate's own words win over the config.
+      expect(
+        single('accuracy no significant regression if untestable fail', { policy: { untestable: 'neutral' } })
+          .status,
+      ).toBe('fail');
+    });
+
+    it('compare the means with "beyond X" when set to threshold', () => {
+      expect(single('accuracy no significant regression beyond 0.01 if untestable threshold')).toMatchObject({
+        status: 'fail',
+        observed: 0.45,
+        reason: expect.stringContaining(
+          'compared the means with the allowed 0.01 instead: 0.95 → 0.5, worse by 0.45, more than the allowed 0.01',
+        ),
+      });
+      expect(
+        one(
+          'accuracy no significant regression beyond 1% if untestable threshold',
+          { accuracy: 0.945 },
+          { accuracy: 0.95 },
+          { statistics },
+        ).status,
+      ).toBe('pass');
+      // A config-wide threshold without "beyond X" has no threshold: it fails.
+      const r = single('accuracy no significant regression', { policy: { untestable: 'threshold' } });
+      expect(r).toMatchObject({ status: 'fail', statistics: { untestable: 'fail' } });
+      expect(r.reason).toContain('needs "beyond X"');
+    });
+
+    // Issue #11: one NaN in the per-example "correct" column with a 30-point drop passed.
+    it('fail on a non-finite repeat: hygiene, not "insufficient"', () => {
+      const r = one(
+        'accuracy no significant regression if untestable neutral',
+        { accuracy: [0.5, 0.52, 0.51] },
+        { accuracy: [0.95, 0.96, 0.95] },
+        {
+          statistics: stub({
+            ...decided(1),
+            verdict: 'insufficient',
+            reason: 'invalid-values',
+            explanation: 'cannot test: head[1] is NaN',
+          } as RegressionResult),
+        },
+      );
+      expect(r).toMatchObject({ status: 'fail' });
+      expect(r.reason).toBe(
+        'cannot test: head[1] is NaN: a run diverged or logged a broken value, and a statistical gate fails on it rather than skip the test',
+      );
+    });
+  });
+
+  // Issue #11: "*_accuracy no significant regression" over 50 harmless metrics blocked 89.5% of
+  // harmless pull requests at alpha = 0.05. Corrected together, it blocks at most alpha of them.
+  describe('corrected together as one family', () => {
+    const ps = [0.001, 0.02, 0.03, 0.04, 0.6];
+    const head = Object.fromEntries(ps.map((_, i) => [`m${i}_accuracy`, [0.8, 0.81]]));
+    const base = Object.fromEntries(ps.map((_, i) => [`m${i}_accuracy`, [0.9, 0.91]]));
+    const byMetric: GateStatistics = {
+      repeats: (_rule, b, h) => ({
+        result: decided(ps[Object.values(head).indexOf(h)] ?? ps[Object.values(base).indexOf(b)]!),
       }),
     };
-    expect(
-      one('accuracy no significant regression', { accuracy: 1 }, { accuracy: 1 }, { statistics }).status,
-    ).toBe('neutral');
-    expect(
-      one('accuracy paired no significant regression', { accuracy: 1 }, { accuracy: 1 }, { statistics })
-        .reason,
-    ).toContain('a paired gate needs per-example predictions');
+    const statuses = (extra: Partial<GateInput>) =>
+      evaluate('*_accuracy no significant regression', head, base, { statistics: byMetric, ...extra }).map(
+        (r) => r.status,
+      );
+
+    it('Holm by default: only what survives the correction blocks', () => {
+      const results = evaluate('*_accuracy no significant regression', head, base, { statistics: byMetric });
+      expect(results.map((r) => r.status)).toEqual(['fail', 'pass', 'pass', 'pass', 'pass']);
+      expect(results[0]!.statistics).toMatchObject({
+        p: 0.001,
+        pAdjusted: 0.005,
+        family: { size: 5, correction: 'holm' },
+      });
+      expect(results[1]!.reason).toContain('p = 0.02, adjusted 0.08 (Holm, 5 tests) ≥ 0.05, not significant');
+    });
+
+    it('bonferroni, bh and none on request', () => {
+      expect(statuses({ policy: { correction: 'bonferroni' } })).toEqual([
+        'fail',
+        'pass',
+        'pass',
+        'pass',
+        'pass',
+      ]);
+      // Benjamini–Hochberg: 0.04 is the 4th smallest of 5, and 0.04 * 5 / 4 = 0.05.
+      expect(statuses({ policy: { correction: 'bh' } })).toEqual(['fail', 'fail', 'fail', 'fail', 'pass']);
+      expect(statuses({ policy: { correction: 'none' } })).toEqual(['fail', 'fail', 'fail', 'fail', 'pass']);
+    });
+
+    it('keeps warning gates in a family of their own', () => {
+      const results = evaluateGates(
+        [
+          parseGate('m0_accuracy no significant regression', 'a'),
+          parseGate('warn: m1_accuracy no significant regression', 'b'),
+        ],
+        { head: side(head), base: side(base), directionOf: inferDirection, statistics: byMetric },
+      );
+      expect(results.map((r) => [r.status, r.statistics?.family?.size])).toEqual([
+        ['fail', 1],
+        ['warn', 1],
+      ]);
+    });
   });
 });

@@ -75,6 +75,20 @@ describe('the gate language', () => {
       alpha: 0.1,
       method: 'bootstrap',
     });
+    expect(rule('accuracy no significant regression if untestable threshold beyond 0.01')).toEqual({
+      kind: 'significant',
+      alpha: 0.05,
+      method: 'welch',
+      minEffect: 0.01,
+      minEffectRelative: false,
+      untestable: 'threshold',
+    });
+    expect(rule('accuracy paired no significant regression if untestable neutral')).toEqual({
+      kind: 'paired',
+      alpha: 0.05,
+      method: 'mcnemar',
+      untestable: 'neutral',
+    });
   });
 
   it('reads hygiene rules', () => {
@@ -108,8 +122,20 @@ describe('the gate language', () => {
   it('refuses impossible limits', () => {
     expect(parseError('accuracy in [1, 0]')).toContain('the range [1, 0] is empty');
     expect(parseError('accuracy no significant regression at 2')).toContain(
-      'column 38: the significance level must be between 0 and 1',
+      'column 39: the significance level must be above 0 and below 0.5',
     );
+    // Issue #11: "at 0.5" was accepted here, then ended in exit 3 (an internal error).
+    expect(parseError('accuracy no significant regression at 0.5')).toBe(
+      '--gate #1: gate "accuracy no significant regression at 0.5", column 39: the significance level must be above 0 and below 0.5 (such as 0.05 or 0.01), found 0.5',
+    );
+    expect(parseError('accuracy paired no significant regression at 0')).toContain('found 0');
+    expect(parseError('acc no significant regression if untestable threshold')).toContain(
+      '"if untestable threshold" needs "beyond X"',
+    );
+    expect(parseError('acc paired no significant regression if untestable threshold')).toContain(
+      'expected "fail" or "neutral", found "threshold"',
+    );
+    expect(parseError('acc no significant regression if broken')).toContain('expected "untestable"');
     expect(parseError('accuracy drop <= -1')).toContain('a drop limit cannot be negative');
     expect(parseError('"acc >= 1')).toContain('the quoted metric name has no closing quote');
     expect(parseError('acc no progress')).toContain(

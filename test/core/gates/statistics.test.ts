@@ -101,10 +101,10 @@ describe('statistical gates with the real tests', () => {
     expect(evaluate('accuracy no significant regression beyond 0.5%', head, base).status).toBe('pass');
   });
 
-  it('is neutral with a single run per side, saying why', () => {
-    expect(
-      evaluate('accuracy no significant regression', { accuracy: [0.8] }, { accuracy: [0.9] }),
-    ).toMatchObject({ status: 'neutral' });
+  it('fails with a single run per side and no history, saying why (it cannot test)', () => {
+    const r = evaluate('accuracy no significant regression', { accuracy: [0.8] }, { accuracy: [0.9] });
+    expect(r).toMatchObject({ status: 'fail', statistics: { untestable: 'fail' } });
+    expect(r.reason).toContain('got 1 and 1');
   });
 
   it('runs McNemar on predictions for a paired gate', async () => {

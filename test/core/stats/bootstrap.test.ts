@@ -50,7 +50,7 @@ describe('bootstrap of a difference of means', () => {
       level: 0.95,
       resamples: 10_000,
       seed: 5,
-      interval: 'percentile',
+      interval: 'studentized',
       nA: 5,
       nB: 5,
     });
@@ -62,14 +62,36 @@ describe('bootstrap of a difference of means', () => {
     expect(ok<BootstrapResult>(bootstrapMeanDiff(base, head, { seed: 6 })).ci).not.toEqual(r.ci);
   });
 
-  it('is close to the t interval for a large normal sample', () => {
+  it('is close to the t interval for a large normal sample, studentized or not', () => {
     const rng = createRandom(3);
     const a = Array.from({ length: 200 }, () => rng.normal());
     const b = Array.from({ length: 200 }, () => 0.3 + rng.normal());
-    const r = ok<BootstrapResult>(bootstrapMeanDiff(a, b, { resamples: 1000 }));
-    // se = sqrt(2/200) = 0.1: the 95% interval is about +-0.196 around diff
-    expect(r.ci[1] - r.ci[0]).toBeGreaterThan(0.33);
-    expect(r.ci[1] - r.ci[0]).toBeLessThan(0.45);
+    for (const interval of ['studentized', 'percentile'] as const) {
+      const r = ok<BootstrapResult>(bootstrapMeanDiff(a, b, { resamples: 1000, interval }));
+      // se = sqrt(2/200) = 0.1: the 95% interval is about +-0.196 around diff
+      expect(r.ci[1] - r.ci[0]).toBeGreaterThan(0.33);
+      expect(r.ci[1] - r.ci[0]).toBeLessThan(0.45);
+    }
+  });
+
+  it('is wider than the percentile interval with few values, where the percentile one is too narrow', () => {
+    // With 5 values a side the percentile bootstrap underestimates the spread (by sqrt(4/5) and its
+    // normal tails): the studentized interval is close to Welch's t interval instead.
+    const percentile = ok<BootstrapResult>(bootstrapMeanDiff(base, head, { interval: 'percentile' }));
+    const studentized = ok<BootstrapResult>(bootstrapMeanDiff(base, head));
+    expect(studentized.ci[1] - studentized.ci[0]).toBeGreaterThan(
+      1.2 * (percentile.ci[1] - percentile.ci[0]),
+    );
+  });
+
+  it("tests against a hypothesised difference with the interval's own rule", () => {
+    // diff = -0.0104. Is it below -0.005? Below -0.02?
+    const r = ok<BootstrapResult>(bootstrapMeanDiff(base, head, { level: 0.9, null: -0.005 }));
+    expect(r.null).toBe(-0.005);
+    expect(r.pLess <= 0.05).toBe(r.ci[1] < -0.005);
+    const far = ok<BootstrapResult>(bootstrapMeanDiff(base, head, { level: 0.9, null: -0.02 }));
+    expect(far.pLess).toBeGreaterThan(0.5);
+    expect(far.ci).toEqual(r.ci);
   });
 
   it('BCa gives an interval around diff too', () => {
@@ -81,12 +103,19 @@ describe('bootstrap of a difference of means', () => {
   it('handles degenerate input explicitly', () => {
     expect(bootstrapMeanDiff([1], [1, 2]).kind).toBe('insufficient');
     expect(bootstrapMeanDiff([1, 2], [1, NaN])).toEqual({ kind: 'invalid', error: 'b[1] is NaN' });
-    const flat = ok<BootstrapResult>(
-      bootstrapMeanDiff([1, 1], [1, 1], { resamples: 100, direction: 'higher' }),
-    );
-    expect(flat).toMatchObject({ ci: [0, 0], pLess: 1, pGreater: 1, pWorse: 1 });
-    expect(flat.note).toMatch(/no spread/);
+    for (const interval of ['studentized', 'percentile'] as const) {
+      const flat = ok<BootstrapResult>(
+        bootstrapMeanDiff([1, 1], [1, 1], { resamples: 100, direction: 'higher', interval }),
+      );
+      expect(flat).toMatchObject({ ci: [0, 0], pLess: 1, pGreater: 1, pWorse: 1 });
+      expect(flat.note).toMatch(/no spread/);
+    }
+    // Both sides constant and different: the difference is exact.
+    const exact = ok<BootstrapResult>(bootstrapMeanDiff([1, 1], [2, 2], { resamples: 100 }));
+    expect(exact).toMatchObject({ ci: [1, 1], pLess: 1, pGreater: 0 });
     expect(() => bootstrapMeanDiff([1, 2], [3, 4], { resamples: 0 })).toThrow(RangeError);
+    // 10 resamples cannot give a 2.5% tail: (1 + 0) / 11 is already 9%.
+    expect(() => bootstrapMeanDiff([1, 2], [3, 4], { resamples: 10 })).toThrow(/use at least 39/);
   });
 
   it('properties: same seed -> same result, p in [0, 1], interval ordered', () => {
@@ -97,11 +126,37 @@ describe('bootstrap of a difference of means', () => {
         expect(bootstrapMeanDiff(a, b, { seed, resamples: 200 })).toEqual(r);
         expect(r.ci[0]).toBeLessThanOrEqual(r.ci[1]);
         for (const p of [r.pLess, r.pGreater]) {
-          expect(p).toBeGreaterThan(0);
+          // 0 only when both sides are constant: the difference is then exact, as in Welch's test.
+          expect(p).toBeGreaterThanOrEqual(r.se === 0 ? 0 : 1 / 201);
           expect(p).toBeLessThanOrEqual(1);
         }
       }),
       { numRuns: 100 },
+    );
+  });
+
+  // Issue #11: "a 90% interval entirely on the worse side with p = 0.0501, and the gate passed".
+  // p and interval now come from one order statistic, so they agree for every data, level and null.
+  it('p and interval always agree, at every level and hypothesised difference (property)', () => {
+    const sample = fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { minLength: 2, maxLength: 7 });
+    fc.assert(
+      fc.property(
+        sample,
+        sample,
+        fc.double({ min: 0.001, max: 0.45, noNaN: true }),
+        fc.double({ min: -5, max: 5, noNaN: true }),
+        fc.constantFrom<'studentized' | 'percentile'>('studentized', 'percentile'),
+        fc.integer({ min: 50, max: 400 }),
+        (a, b, alpha, hypothesis, interval, resamples) => {
+          fc.pre(Math.floor(alpha * (resamples + 1)) >= 1);
+          const r = ok<BootstrapResult>(
+            bootstrapMeanDiff(a, b, { alpha, null: hypothesis, interval, resamples, seed: 3 }),
+          );
+          expect(r.pLess <= alpha).toBe(r.ci[1] < hypothesis);
+          expect(r.pGreater <= alpha).toBe(r.ci[0] > hypothesis);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
@@ -115,21 +170,42 @@ describe('paired bootstrap', () => {
     const r = ok<PairedBootstrapResult>(
       pairedBootstrap(base, head, { direction: 'higher', resamples: 1000 }),
     );
+    expect(r).toMatchObject({ interval: 'studentized', n: 200 });
     expect(r.diff).toBeCloseTo(-0.05, 1);
     expect(r.ci[1]).toBeLessThan(0); // with pairing the 0.05 drop is clear despite the spread of 5
     expect(r.pWorse).toBeLessThan(0.001);
-    expect(r.pWorseShifted).toBeLessThan(0.001);
     expect(pairedBootstrap(base, head, { direction: 'higher', resamples: 1000 })).toEqual(r);
   });
 
-  it('p is large when head is better, and both p variants agree on symmetric data', () => {
+  it('p is large when head is better', () => {
     const base = [0, 0, 0, 0, 0, 0];
     const head = [1, 2, 3, 1, 2, 3];
-    const r = ok<PairedBootstrapResult>(
-      pairedBootstrap(base, head, { direction: 'higher', resamples: 1000 }),
+    for (const interval of ['studentized', 'percentile'] as const) {
+      const r = ok<PairedBootstrapResult>(
+        pairedBootstrap(base, head, { direction: 'higher', resamples: 1000, interval }),
+      );
+      expect(r.pWorse).toBeGreaterThan(0.99);
+    }
+  });
+
+  it('p and interval always agree (property)', () => {
+    const scores = fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 2, maxLength: 30 });
+    fc.assert(
+      fc.property(
+        scores,
+        fc.double({ min: 0.005, max: 0.45, noNaN: true }),
+        fc.constantFrom<'studentized' | 'percentile'>('studentized', 'percentile'),
+        (d, alpha, interval) => {
+          const base = d.map(() => 0);
+          const r = ok<PairedBootstrapResult>(
+            pairedBootstrap(base, d, { alpha, interval, resamples: 999, seed: 1 }),
+          );
+          expect(r.pLess <= alpha).toBe(r.ci[1] < 0);
+          expect(r.pGreater <= alpha).toBe(r.ci[0] > 0);
+        },
+      ),
+      { numRuns: 200 },
     );
-    expect(r.pWorse).toBeGreaterThan(0.99);
-    expect(r.pWorseShifted).toBeGreaterThan(0.9);
   });
 
   it('rejects unequal lengths and too few pairs', () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
   betaInc,
+  betaQuantile,
   binomialCdf,
   binomialPmf,
   binomialSf,
@@ -43,6 +44,129 @@ describe('special functions against scipy', () => {
     expect(logBeta(2.5, 3.5)).toBeCloseTo(logGamma(2.5) + logGamma(3.5) - logGamma(6), 13);
     // B(a, 1/2) ~ sqrt(pi / a) for large a
     expect(logBeta(1e12, 0.5)).toBeCloseTo(0.5 * Math.log(Math.PI / 1e12), 9);
+  });
+});
+
+describe('beta quantile against scipy (and mpmath where scipy is off)', () => {
+  it('a, b from 1e-3 to 1e7, p from 1e-300 to 1 - 1e-16', () => {
+    // Observed worst: 1.6e-12 with a, b <= 1e5 (x = (p a B(a, b))^(1/a) near 0 amplifies errors by
+    // 1/a = 1000 at a = 1e-3), 5.8e-11 with a shape parameter of 1e7, where betaInc evaluates its
+    // continued fraction in 1 - x for x just above its switch point (a + 1) / (a + b + 2).
+    expect(REF.beta_ppf.length).toBeGreaterThan(600);
+    expectAllClose(
+      REF.beta_ppf.map((e) =>
+        close(
+          betaQuantile(e.p, e.a, e.b),
+          e.value,
+          Math.max(e.a, e.b) <= 1e5 ? 1e-11 : 1e-10,
+          0,
+          `beta.ppf(${e.p}, ${e.a}, ${e.b})`,
+        ),
+      ),
+    );
+  });
+
+  it('records where scipy was overridden by mpmath', () => {
+    // scipy 1.17 returns the smallest normal double 2.2e-308 when the quantile underflows (here
+    // 1e-600), and NaN for beta.ppf(1e-300, 3.5, 2).
+    expect(betaQuantile(1e-300, 0.5, 1)).toBe(0);
+    expect(betaQuantile(1e-300, 3.5, 2)).toBeCloseTo(1.256267541438913e-86, 98);
+    const overridden = REF.scipy_overridden as { what: string }[];
+    expect(overridden.filter((o) => o.what === 'beta.ppf').length).toBeGreaterThan(0);
+  });
+
+  it('is exact at the ends and uses the closed forms for a = 1 or b = 1', () => {
+    for (const [a, b] of [
+      [1e-3, 1e-3],
+      [0.5, 2],
+      [1e7, 1e7],
+      [1e-3, 1e7],
+    ] as const) {
+      expect(betaQuantile(0, a, b)).toBe(0);
+      expect(betaQuantile(1, a, b)).toBe(1);
+    }
+    expect(betaQuantile(0.3, 1, 1)).toBe(0.3);
+    expect(betaQuantile(0.05, 7, 1)).toBeCloseTo(0.05 ** (1 / 7), 15); // x^7 = p
+    expect(betaQuantile(0.05, 1, 7)).toBeCloseTo(1 - 0.95 ** (1 / 7), 15); // 1 - (1 - x)^7 = p
+    expect(betaQuantile(0.5, 2.5, 2.5)).toBeCloseTo(0.5, 15); // symmetric
+  });
+
+  it('rejects impossible arguments like betaInc', () => {
+    expect(Number.isNaN(betaQuantile(NaN, 2, 3))).toBe(true);
+    expect(Number.isNaN(betaQuantile(-0.1, 2, 3))).toBe(true);
+    expect(Number.isNaN(betaQuantile(1.1, 2, 3))).toBe(true);
+    expect(() => betaQuantile(0.5, 0, 3)).toThrow(RangeError);
+    expect(() => betaQuantile(0.5, 2, Infinity)).toThrow(RangeError);
+  });
+
+  // a and b log-uniform over 1e-3 .. 1e7
+  const shape = fc.double({ min: -3, max: 7, noNaN: true }).map((u) => 10 ** u);
+
+  it('inverts betaInc (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -12, max: Math.log10(0.5), noNaN: true }),
+        fc.double({ min: -1.3, max: 4, noNaN: true }),
+        fc.double({ min: -1.3, max: 4, noNaN: true }),
+        (logP, logA, logB) => {
+          const [p, a, b] = [10 ** logP, 10 ** logA, 10 ** logB];
+          const x = betaQuantile(p, a, b);
+          // the root lies within 1e-10 relative of x (a >= 0.05: enough slope to resolve it)
+          expect(betaInc(a, b, x * (1 - 1e-10))).toBeLessThanOrEqual(p);
+          expect(betaInc(a, b, Math.min(1, x * (1 + 1e-10)))).toBeGreaterThanOrEqual(p);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is the mirror image under (p, a, b) -> (1 - p, b, a) (property)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.5, max: 1 - 1e-16, noNaN: true }), shape, shape, (p, a, b) => {
+        const x = betaQuantile(p, a, b);
+        const mirrored = 1 - betaQuantile(1 - p, b, a); // 1 - p is exact for p >= 1/2
+        expect(Math.abs(x - mirrored)).toBeLessThanOrEqual(1e-10 * Math.min(x, 1 - x) + 2.3e-16);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is monotone in p', () => {
+    const ps: number[] = [];
+    for (let e = -300; e < -1; e += 2.5) ps.push(10 ** e);
+    for (let i = 1; i < 100; i++) ps.push(i / 100);
+    for (let e = -2.5; e > -16; e -= 0.5) ps.push(1 - 10 ** e);
+    ps.sort((x, y) => x - y);
+    for (const [a, b] of [
+      [1e-3, 1e-3],
+      [1e-3, 1e7],
+      [1e7, 1e-3],
+      [0.5, 0.5],
+      [2, 3],
+      [1e5, 1e5 + 1],
+      [1e7, 1e7],
+    ] as const) {
+      const xs = ps.map((p) => betaQuantile(p, a, b));
+      const drops = xs.flatMap((x, i) => (i > 0 && x < xs[i - 1]! ? [`a=${a} b=${b} p=${ps[i]}`] : []));
+      expect(drops).toEqual([]);
+    }
+  });
+
+  it('is monotone in p (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1e-300, max: 1 - 1e-16, noNaN: true }),
+        fc.double({ min: 1e-300, max: 1 - 1e-16, noNaN: true }),
+        shape,
+        shape,
+        (p1, p2, a, b) => {
+          fc.pre(Math.abs(p1 - p2) > 1e-9 * Math.min(p1, p2, 1 - p1, 1 - p2));
+          const [lo, hi] = p1 < p2 ? [p1, p2] : [p2, p1];
+          expect(betaQuantile(lo, a, b)).toBeLessThanOrEqual(betaQuantile(hi, a, b));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -12,6 +12,25 @@ export interface Reference {
   norm_ppf: { p: number; value: Encoded }[];
   binom: { k: number; n: number; p: number; cdf: Encoded; sf: Encoded; pmf: Encoded }[];
   mcnemar: { b: number; c: number; two_sided: Encoded; head_worse: Encoded }[];
+  /** scipy.stats.beta.ppf(p, a, b), replaced by mpmath where scipy is off (see scipy_overridden). */
+  beta_ppf: { p: number; a: number; b: number; value: Encoded }[];
+  /**
+   * Clopper–Pearson interval of pi = b / (b + c) at two-sided `level`: low / high to full precision
+   * (mpmath), scipy_low / scipy_high from binomtest(...).proportion_ci (brentq, 2e-12 absolute);
+   * diff_low / diff_high = (m / n)(1 - 2 pi) at the other end.
+   */
+  mcnemar_ci: {
+    b: number;
+    c: number;
+    n: number;
+    level: number;
+    low: Encoded;
+    high: Encoded;
+    scipy_low: Encoded;
+    scipy_high: Encoded;
+    diff_low: Encoded;
+    diff_high: Encoded;
+  }[];
   welch: {
     a: number[];
     b: number[];

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { runComparison, stringifyDocument } from '@mlci/core';
 import { comparisonText } from '../comparison-text.js';
 import { EXIT, type CliIO } from '../io.js';
+import { readHistoryArgs } from '../history.js';
 import { readRunSet } from '../inputs.js';
 import { loadStatistics } from '../statistics.js';
 import { GATE_OPTIONS, GATE_OPTIONS_HELP, gateSetup } from './options.js';
@@ -20,6 +21,11 @@ Options:
   --base-predictions F    per-example predictions of the baseline (CSV/TSV/JSONL: id, label,
                           prediction, scores), for paired gates; may be git:<rev>:<path>
   --head-predictions F    the same for the pull request
+  --history H             the base branch's past runs: a folder of mlci/history documents (the
+                          mlci-history branch, or git:mlci-history:.), or [LABEL=]RUN for one past
+                          run (repeatable, oldest first); their spread is each metric's noise, so
+                          statistical gates work with one run per side and changes within noise
+                          are told apart (docs/statistics.md)
 ${GATE_OPTIONS_HELP}
 
 Exit code: 0 passed (warnings or no baseline allowed), 1 a gate failed, 2 bad input or configuration.
@@ -33,6 +39,7 @@ export async function compareCommand(args: string[], io: CliIO): Promise<number>
       ...GATE_OPTIONS,
       'base-predictions': { type: 'string' },
       'head-predictions': { type: 'string' },
+      history: { type: 'string', multiple: true, default: [] },
       base: { type: 'string', multiple: true, default: [] },
       head: { type: 'string', multiple: true, default: [] },
     },
@@ -57,7 +64,16 @@ export async function compareCommand(args: string[], io: CliIO): Promise<number>
   const head = await readRunSet(values.head, config, readOptions, 'pull request (--head)');
   const base = await readRunSet(values.base, config, readOptions, 'baseline (--base)');
   const statistics = await loadStatistics(values['base-predictions'], values['head-predictions']);
-  const comparison = runComparison({ head, base, config, extraGates, directions, statistics });
+  const history = await readHistoryArgs(values.history, readOptions);
+  const comparison = runComparison({
+    head,
+    base,
+    config,
+    extraGates,
+    directions,
+    statistics,
+    ...(history !== undefined ? { history: history.records, historyLabel: history.label } : {}),
+  });
   io.stdout(
     values.json ? `${stringifyDocument(comparison)}\n` : comparisonText(comparison, { metrics: true }),
   );

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   ConfigurationError,
@@ -10,12 +10,12 @@ import {
   REPORT_FILES,
   writeReportFolder,
   type BuildReportInput,
-  type HistoryEntry,
   type RunInfo,
 } from '@mlci/core';
 import { comparisonText } from '../comparison-text.js';
 import { EXIT, type CliIO } from '../io.js';
-import { readRun, readRunSet, relativeToConfig } from '../inputs.js';
+import { readHistoryArgs } from '../history.js';
+import { readRunSet, relativeToConfig } from '../inputs.js';
 import { loadSidePlots, pairPlots } from '../plots.js';
 import { loadPredictionPair, statisticsFor } from '../statistics.js';
 import { GATE_OPTIONS, GATE_OPTIONS_HELP, gateSetup } from './options.js';
@@ -37,7 +37,10 @@ Options:
   --plots F               a plot file of the pull request: confusion matrix, ROC or precision-recall
                           (dvclive, DVC or scikit-learn style; repeatable; default: report.plots)
   --base-plots F          the same for the baseline (repeatable)
-  --history [LABEL=]F     a past metrics file of the base branch, oldest first (repeatable)
+  --history H             the base branch's past runs: a folder of mlci/history documents (the
+                          mlci-history branch, or git:mlci-history:.), or [LABEL=]RUN for one past
+                          run (repeatable, oldest first); their spread is each metric's noise,
+                          for statistical gates and "within noise", and they draw the trend chart
   --branch NAME           the base branch, for the history chart's title
   --title T               the report's heading (default: report.title, or "mlci report")
   --id ID                 the report id of the hidden marker (default: report.id, or "mlci")
@@ -110,6 +113,7 @@ export async function reportCommand(args: string[], io: CliIO): Promise<number> 
     predictions.base !== undefined || values['base-predictions'] !== undefined
       ? statisticsFor(predictions)
       : gateStatistics();
+  const history = await readHistoryArgs(values.history, readOptions);
   const comparison = runComparison({
     head,
     ...(base !== undefined ? { base } : {}),
@@ -117,6 +121,7 @@ export async function reportCommand(args: string[], io: CliIO): Promise<number> 
     extraGates,
     directions,
     statistics,
+    ...(history !== undefined ? { history: history.records, historyLabel: history.label } : {}),
   });
 
   const headPlotFiles =
@@ -130,7 +135,7 @@ export async function reportCommand(args: string[], io: CliIO): Promise<number> 
     comparison,
     head: head.runs,
     config,
-    history: await readHistory(values.history, readOptions),
+    history: history?.entries ?? [],
     ...plots,
   };
   if (base !== undefined) {
@@ -163,20 +168,6 @@ export async function reportCommand(args: string[], io: CliIO): Promise<number> 
     }
   }
   return comparison.verdict.kind === 'failed' ? EXIT.gateFailed : EXIT.ok;
-}
-
-/** `--history main@abc1234=old/metrics.json`, or a path labelled by its folder and name. */
-async function readHistory(specs: readonly string[], options: { format?: string; run?: string }) {
-  const entries: HistoryEntry[] = [];
-  for (const spec of specs) {
-    const eq = spec.indexOf('=');
-    const label = eq > 0 ? spec.slice(0, eq) : basename(spec);
-    const path = eq > 0 ? spec.slice(eq + 1) : spec;
-    if (path === '') throw new ConfigurationError(`--history ${JSON.stringify(spec)}: expected [LABEL=]FILE`);
-    const { doc } = await readRun(path, options);
-    entries.push({ label, doc });
-  }
-  return entries;
 }
 
 function checkedId(id: string): string {

@@ -1,17 +1,41 @@
 import { roundNoise } from '../format.js';
-import { studentTQuantile, welchTest } from '../stats/index.js';
+import { differenceNoise, type DifferenceNoise } from '../stats/difference.js';
+import { studentTQuantile } from '../stats/distributions.js';
+import type { NoiseEstimate, NoiseUnavailable } from '../stats/noise.js';
 import type { Direction } from '../gates/direction.js';
 import { sideValue, type SideValues } from '../gates/evaluate.js';
 import type { GateResult, GateStatus } from '../gates/types.js';
 import type { MetricsDoc, ParamValue, SourceInfo } from '../model.js';
 
 /**
- * improved / regressed follow the metric's direction; `changed` is a change of a metric whose
- * direction is unknown; `unchanged` is within the metric's tolerance (exactly equal by default);
- * `no-baseline` when there is no baseline at all.
+ * improved / regressed follow the metric's direction, and only for changes beyond the noise the
+ * comparison knows of (repeats or the base branch's history); `within-noise` is a change inside
+ * that noise; `changed` is a change beyond noise of a metric whose direction is unknown;
+ * `unchanged` is within the metric's tolerance (exactly equal by default); `no-baseline` when
+ * there is no baseline at all.
  */
 export type MetricStatus =
-  'improved' | 'regressed' | 'unchanged' | 'changed' | 'added' | 'removed' | 'non-finite' | 'no-baseline';
+  | 'improved'
+  | 'regressed'
+  | 'within-noise'
+  | 'unchanged'
+  | 'changed'
+  | 'added'
+  | 'removed'
+  | 'non-finite'
+  | 'no-baseline';
+
+export const METRIC_STATUSES: readonly MetricStatus[] = [
+  'improved',
+  'regressed',
+  'within-noise',
+  'unchanged',
+  'changed',
+  'added',
+  'removed',
+  'non-finite',
+  'no-baseline',
+];
 
 export interface SampleSummary {
   n: number;
@@ -38,9 +62,13 @@ export interface MetricComparison {
   repeats?: {
     base?: SampleSummary;
     head?: SampleSummary;
-    /** 95% Welch interval of head - base, when both sides have at least two finite runs. */
-    difference?: { ci: [number, number]; level: number; method: 'welch' };
   };
+  /**
+   * The noise the status was judged against: the 95% interval of head - base, from the runs'
+   * spread (Welch) or the base branch's history. Absent when neither is known: one run per side
+   * and no history, whose change cannot be told from noise (`noiseUnknown` on the comparison).
+   */
+  noise?: DifferenceNoise;
 }
 
 export interface ParamChange {
@@ -78,6 +106,8 @@ export interface Comparison {
   head: SideInfo;
   /** Undefined when no baseline was found. */
   base?: SideInfo;
+  /** The base branch's history the noise was estimated from, when one was given. */
+  history?: { records: number; label: string };
 }
 
 export interface MetricSettings {
@@ -91,9 +121,12 @@ export interface CompareInput {
   base?: { values: SideValues; runs: readonly MetricsDoc[]; label?: string };
   settingsFor(key: string): MetricSettings;
   inferDirection(key: string): Direction | undefined;
+  /** The metric's noise from the base branch's history, when one was given. */
+  historyNoise?(key: string): NoiseEstimate | NoiseUnavailable | undefined;
   gates: GateResult[];
   /** False for `mlci check`, which has no baseline by design: the verdict is then never "no baseline". */
   expectBaseline?: boolean;
+  history?: { records: number; label: string };
 }
 
 export function compareMetrics(input: CompareInput): Comparison {
@@ -109,6 +142,7 @@ export function compareMetrics(input: CompareInput): Comparison {
     head: sideInfo(input.head),
   };
   if (input.base !== undefined) comparison.base = sideInfo(input.base);
+  if (input.history !== undefined) comparison.history = input.history;
   return comparison;
 }
 
@@ -139,16 +173,10 @@ function compareOne(key: string, input: CompareInput): MetricComparison {
     out.repeats = {};
     if (baseValues !== undefined) out.repeats.base = summarize(baseValues);
     if (headValues !== undefined) out.repeats.head = summarize(headValues);
-    if (baseValues !== undefined && headValues !== undefined) {
-      const welch = welchTest(baseValues, headValues, { level: 0.95 });
-      if (welch.kind === 'ok') {
-        out.repeats.difference = {
-          ci: [roundNoise(welch.ci[0]), roundNoise(welch.ci[1])],
-          level: 0.95,
-          method: 'welch',
-        };
-      }
-    }
+  }
+  if (baseValues !== undefined && headValues !== undefined) {
+    const noise = differenceNoise(baseValues, headValues, input.historyNoise?.(key));
+    if (noise !== undefined) out.noise = noise;
   }
   if (head === undefined) {
     out.status = 'removed';
@@ -172,7 +200,9 @@ function compareOne(key: string, input: CompareInput): MetricComparison {
       : tolerance.relative
         ? base !== 0 && (Math.abs(delta) / Math.abs(base)) * 100 <= tolerance.value
         : Math.abs(delta) <= tolerance.value;
+  const inNoise = out.noise !== undefined && out.noise.ci[0] <= 0 && out.noise.ci[1] >= 0;
   if (within) out.status = 'unchanged';
+  else if (inNoise) out.status = 'within-noise';
   else if (direction === undefined) out.status = 'changed';
   else out.status = (direction === 'higher') === delta > 0 ? 'improved' : 'regressed';
   return out;

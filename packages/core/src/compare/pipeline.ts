@@ -4,6 +4,7 @@ import { inferDirection, type Direction } from '../gates/direction.js';
 import { collectValues, evaluateGates, type GateStatistics } from '../gates/evaluate.js';
 import type { Gate } from '../gates/types.js';
 import type { MetricsDoc } from '../model.js';
+import { estimateNoise, type NoiseEstimate, type NoiseUnavailable } from '../stats/noise.js';
 import { compareMetrics, type Comparison } from './compare.js';
 
 export interface RunSet {
@@ -11,6 +12,13 @@ export interface RunSet {
   runs: MetricsDoc[];
   /** Where the runs came from, shown in reports: "main@abc1234 (merge base)". */
   label?: string;
+}
+
+/** One recorded commit of the base branch: its runs (several for repeats). */
+export interface HistoryRecord {
+  /** What the record is called in messages: a short commit hash. */
+  label: string;
+  runs: MetricsDoc[];
 }
 
 export interface PipelineInput {
@@ -22,8 +30,38 @@ export interface PipelineInput {
   /** Directions given on the command line, winning over the config and the name. */
   directions?: Record<string, Direction>;
   statistics?: GateStatistics;
+  /**
+   * The base branch's recorded runs, oldest first: their spread is each metric's run-to-run noise,
+   * for statistical gates and for telling changes from noise in the report.
+   */
+  history?: readonly HistoryRecord[];
+  /** Where the history came from, for the report: "24 records of git:mlci-history:.". */
+  historyLabel?: string;
   /** False for a check of one run's own numbers, where no baseline is expected. */
   expectBaseline?: boolean;
+}
+
+/** Each metric's noise from the history, estimated once per key (undefined without a history). */
+export function historyNoiseOf(
+  history: readonly HistoryRecord[] | undefined,
+  window: number,
+): ((key: string) => NoiseEstimate | NoiseUnavailable | undefined) | undefined {
+  if (history === undefined || history.length === 0) return undefined;
+  const cache = new Map<string, NoiseEstimate | NoiseUnavailable>();
+  return (key) => {
+    let estimate = cache.get(key);
+    if (estimate === undefined) {
+      const records = history.map((record) =>
+        record.runs.flatMap((run) => (Object.hasOwn(run.metrics, key) ? [run.metrics[key]!] : [])),
+      );
+      estimate = estimateNoise(
+        records.filter((values) => values.length > 0),
+        { window },
+      );
+      cache.set(key, estimate);
+    }
+    return estimate;
+  };
 }
 
 /** Reads nothing and writes nothing: the same numbers always give the same verdict. */
@@ -36,11 +74,17 @@ export function runComparison(input: PipelineInput): Comparison {
       ? undefined
       : { values: collectValues(input.base.runs), runs: input.base.runs, label: input.base.label };
   const gates = [...input.config.gates, ...(input.extraGates ?? [])];
+  const historyNoise = historyNoiseOf(input.history, input.config.statistics.historyWindow);
   const results = evaluateGates(gates, {
     head: head.values,
     ...(base !== undefined ? { base: base.values } : {}),
     directionOf,
     ...(input.statistics !== undefined ? { statistics: input.statistics } : {}),
+    ...(historyNoise !== undefined ? { historyNoise } : {}),
+    policy: {
+      correction: input.config.statistics.correction,
+      untestable: input.config.statistics.untestable,
+    },
   });
   return compareMetrics({
     head: stripUndefined(head),
@@ -54,6 +98,15 @@ export function runComparison(input: PipelineInput): Comparison {
       };
     },
     inferDirection,
+    ...(historyNoise !== undefined ? { historyNoise } : {}),
+    ...(input.history !== undefined && input.history.length > 0
+      ? {
+          history: {
+            records: input.history.length,
+            label: input.historyLabel ?? `${input.history.length} records`,
+          },
+        }
+      : {}),
     gates: results,
     ...(input.expectBaseline !== undefined ? { expectBaseline: input.expectBaseline } : {}),
   });

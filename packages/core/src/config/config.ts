@@ -3,8 +3,10 @@ import { ConfigurationError } from '../errors.js';
 import type { Direction } from '../gates/direction.js';
 import { matchKeys } from '../gates/match.js';
 import { parseGate } from '../gates/parse.js';
-import type { Gate } from '../gates/types.js';
+import { DEFAULT_UNTESTABLE, UNTESTABLE_CHOICES, type Gate, type Untestable } from '../gates/types.js';
 import type { MetricSettings } from '../compare/compare.js';
+import { CORRECTIONS, DEFAULT_CORRECTION, type Correction } from '../stats/family.js';
+import { DEFAULT_HISTORY_WINDOW, MIN_HISTORY_RECORDS } from '../stats/noise.js';
 
 /** One input of a run: a file or folder, and optionally its format. */
 export interface FileSpec {
@@ -40,6 +42,16 @@ export interface ReportSettings {
   predictions?: string;
 }
 
+/** How statistical gates are decided together (`statistics:` in .mlci.yml); see docs/statistics.md. */
+export interface StatisticsSettings {
+  /** The family-wise correction across every statistical and paired gate result of a report. */
+  correction: Correction;
+  /** What a statistical or paired gate does when it cannot test, unless the gate says. */
+  untestable: Untestable;
+  /** How many of the base branch's most recent records estimate a metric's noise. */
+  historyWindow: number;
+}
+
 /** `.mlci.yml`, validated. Documented in docs/config.md. */
 export interface MlciConfig {
   /** The file it came from, for messages; undefined for an empty default config. */
@@ -48,16 +60,28 @@ export interface MlciConfig {
   gates: Gate[];
   metrics: MetricRule[];
   report: ReportSettings;
+  statistics: StatisticsSettings;
 }
 
 export function emptyConfig(): MlciConfig {
-  return { files: [], gates: [], metrics: [], report: { plots: [] } };
+  return {
+    files: [],
+    gates: [],
+    metrics: [],
+    report: { plots: [] },
+    statistics: {
+      correction: DEFAULT_CORRECTION,
+      untestable: DEFAULT_UNTESTABLE,
+      historyWindow: DEFAULT_HISTORY_WINDOW,
+    },
+  };
 }
 
 /** The keys the validator accepts, exported so that schema/mlci.schema.json is tested against them. */
 export const CONFIG_KEYS = {
-  top: ['version', 'files', 'gates', 'metrics', 'report'],
+  top: ['version', 'files', 'gates', 'metrics', 'report', 'statistics'],
   report: ['title', 'id', 'max-curves', 'plots', 'predictions'],
+  statistics: ['correction', 'untestable', 'history-window'],
   file: ['path', 'format'],
   gate: ['gate', 'metric', 'rule', 'level'],
   metric: ['direction', 'tolerance', 'precision', 'unit', 'percent'],
@@ -69,6 +93,7 @@ const GATE_KEYS = [...CONFIG_KEYS.gate];
 const LEVEL_KEYS = ['warn', 'fail'];
 const METRIC_KEYS = [...CONFIG_KEYS.metric];
 const REPORT_KEYS = [...CONFIG_KEYS.report];
+const STATISTICS_KEYS = [...CONFIG_KEYS.statistics];
 
 /** Parses and validates config text. Every mistake names file:line:column and the key path. */
 export function parseConfig(text: string, file: string): MlciConfig {
@@ -198,6 +223,36 @@ export function parseConfig(text: string, file: string): MlciConfig {
     const predictions = section.get('predictions');
     if (predictions !== undefined)
       config.report.predictions = scalarString(predictions, 'report.predictions', 'a path');
+  }
+
+  const statistics = root.get('statistics', true) as Node | undefined;
+  if (statistics !== undefined && !(isScalar(statistics) && statistics.value === null)) {
+    if (!isMap(statistics))
+      return fail(statistics, 'statistics', `expected a mapping with keys ${STATISTICS_KEYS.join(', ')}`);
+    checkKeys(statistics, 'statistics', STATISTICS_KEYS);
+    const choice = <T extends string>(key: string, choices: readonly T[]): T | undefined => {
+      const node = statistics.get(key, true) as Node | undefined;
+      if (node === undefined) return undefined;
+      const value = scalarString(node, `statistics.${key}`, choices.join(' or '));
+      if (!(choices as readonly string[]).includes(value))
+        fail(node, `statistics.${key}`, `expected ${choices.join(', ')}; found ${JSON.stringify(value)}`);
+      return value as T;
+    };
+    const correction = choice('correction', CORRECTIONS);
+    if (correction !== undefined) config.statistics.correction = correction;
+    const untestable = choice('untestable', UNTESTABLE_CHOICES);
+    if (untestable !== undefined) config.statistics.untestable = untestable;
+    const window = statistics.get('history-window', true) as Node | undefined;
+    if (window !== undefined) {
+      const n = isScalar(window) ? window.value : undefined;
+      if (typeof n !== 'number' || !Number.isInteger(n) || n < MIN_HISTORY_RECORDS || n > 1000)
+        fail(
+          window,
+          'statistics.history-window',
+          `expected a whole number of records from ${MIN_HISTORY_RECORDS} to 1000, found ${describe(window)}`,
+        );
+      config.statistics.historyWindow = n as number;
+    }
   }
 
   const gates = root.get('gates', true) as Node | undefined;

@@ -1,19 +1,37 @@
+import { ConfigurationError } from '../errors.js';
 import { formatDelta, formatNumber, formatPercent, roundNoise } from '../format.js';
 import type { MetricsDoc } from '../model.js';
+import { adjustPValues, CORRECTION_NAMES, DEFAULT_CORRECTION, type Correction } from '../stats/family.js';
+import type { NoiseEstimate, NoiseUnavailable } from '../stats/noise.js';
+import {
+  explainRegression,
+  METHOD_NAMES,
+  type RegressionDecided,
+  type RegressionResult,
+} from '../stats/regression.js';
 import type { Direction } from './direction.js';
 import { matchKeys, suggestKeys } from './match.js';
-import type { Comparator, Gate, GateResult, GateStatus, Rule } from './types.js';
+import {
+  DEFAULT_UNTESTABLE,
+  type Comparator,
+  type Gate,
+  type GateResult,
+  type GateStatus,
+  type GateTestDetail,
+  type Rule,
+  type Untestable,
+} from './types.js';
 
 /** One side of a comparison: every run's value of every metric (several runs = repeats). */
 export type SideValues = Map<string, number[]>;
 
+/** What a test said about one metric, with the words the gate adds after the test's own sentence. */
 export interface StatisticalVerdict {
-  verdict: 'regressed' | 'not-significant' | 'improved' | 'insufficient';
-  explanation: string;
-  method: string;
-  p?: number;
-  ci?: [number, number];
-  level?: number;
+  result: RegressionResult;
+  /** Said after the result's sentence: "compared correctness over 60 examples". */
+  detail?: string;
+  /** `beyond X` in the metric's units (a percentage resolved against the baseline). */
+  minEffect?: number;
 }
 
 /** The statistics a gate may need, injected so the rules stay testable without them. */
@@ -23,8 +41,17 @@ export interface GateStatistics {
     base: number[],
     head: number[],
     direction: Direction,
+    history?: NoiseEstimate | NoiseUnavailable,
   ): StatisticalVerdict;
   paired?(rule: Extract<Rule, { kind: 'paired' }>, metric: string, direction: Direction): StatisticalVerdict;
+}
+
+/** How the statistical gates of one report are decided together (`statistics:` in .mlci.yml). */
+export interface StatisticsPolicy {
+  /** The family-wise correction across every statistical and paired result (default Holm). */
+  correction: Correction;
+  /** What a gate that cannot test does, unless it says so itself (default fail). */
+  untestable: Untestable;
 }
 
 export interface GateInput {
@@ -33,6 +60,9 @@ export interface GateInput {
   base?: SideValues;
   directionOf(key: string): Direction | undefined;
   statistics?: GateStatistics;
+  /** The metric's noise from the base branch's history, when a history was given. */
+  historyNoise?(key: string): NoiseEstimate | NoiseUnavailable | undefined;
+  policy?: Partial<StatisticsPolicy>;
 }
 
 export function collectValues(runs: readonly MetricsDoc[]): SideValues {
@@ -54,13 +84,116 @@ export function sideValue(values: number[] | undefined): number | undefined {
   return roundNoise(values.reduce((a, b) => a + b, 0) / values.length);
 }
 
-export function evaluateGates(gates: readonly Gate[], input: GateInput): GateResult[] {
-  return gates.flatMap((gate) => evaluateGate(gate, input));
+/**
+ * Every gate on every metric it names. Statistical and paired results are then decided together:
+ * their p values are corrected as one family per level (failing gates, warning gates), so that
+ * adding metrics does not add false alarms (see stats/family.ts).
+ *
+ * Throws a ConfigurationError when a gate needs to know whether higher or lower is better for a
+ * metric whose direction is neither configured nor clear from its name.
+ */
+export function evaluateGates(gates: readonly Gate[], given: GateInput): GateResult[] {
+  // Asked for every metric by checkDirections and again by each gate: once per key is enough.
+  const directions = new Map<string, Direction | undefined>();
+  const input: GateInput = {
+    ...given,
+    directionOf(key) {
+      if (directions.has(key)) return directions.get(key);
+      const direction = given.directionOf(key);
+      directions.set(key, direction);
+      return direction;
+    },
+  };
+  checkDirections(gates, input);
+  const tests = new Map<GateResult, PendingTest>();
+  const results = gates.flatMap((gate) => evaluateGate(gate, input, tests));
+  decideFamilies(tests, input.policy?.correction ?? DEFAULT_CORRECTION);
+  return results;
+}
+
+/** A statistical result whose verdict waits for the family-wise correction. */
+interface PendingTest {
+  result: RegressionDecided;
+  detail: string | undefined;
+}
+
+const NEEDS_DIRECTION = (rule: Rule): boolean =>
+  rule.kind === 'no-regression' ||
+  rule.kind === 'significant' ||
+  rule.kind === 'paired' ||
+  (rule.kind === 'change' && rule.measure === 'regression');
+
+/** Gates that speak of "worse" on a metric of unknown direction are a configuration mistake. */
+function checkDirections(gates: readonly Gate[], input: GateInput): void {
+  const problems: string[] = [];
+  const unknown = new Set<string>();
+  for (const gate of gates) {
+    if (!NEEDS_DIRECTION(gate.rule)) continue;
+    const metrics = matchKeys(gate.selector, input.head.keys()).filter(
+      (k) => input.directionOf(k) === undefined,
+    );
+    if (metrics.length === 0) continue;
+    for (const metric of metrics) unknown.add(metric);
+    problems.push(
+      `${gate.origin}: gate ${JSON.stringify(gate.text)} needs to know whether higher or lower is better for ${listed(metrics)}`,
+    );
+  }
+  if (problems.length === 0) return;
+  const keys = [...unknown];
+  const lines = keys
+    .slice(0, 10)
+    .map((key) => `    ${yamlKey(key)}: { direction: higher }   # or lower`)
+    .join('\n');
+  throw new ConfigurationError(
+    `${problems.join('\n')}\nmlci does not guess a direction that a name does not make clear. Add to .mlci.yml:\n  metrics:\n${lines}${keys.length > 10 ? `\n    # ... and ${keys.length - 10} more` : ''}\nor pass --direction ${keys[0]}=higher (or =lower) on the command line.`,
+  );
+}
+
+function listed(metrics: readonly string[]): string {
+  const shown = metrics.slice(0, 5).join(', ');
+  return metrics.length > 5 ? `${shown} and ${metrics.length - 5} more` : shown;
+}
+
+/** A key as YAML shows it: quoted when it has characters YAML would read otherwise. */
+function yamlKey(key: string): string {
+  return /^[A-Za-z_][\w.\\/-]*$/.test(key) ? key : JSON.stringify(key);
+}
+
+/**
+ * The family-wise correction: per level, every pending test's p value is adjusted together, and
+ * the result blocks when its adjusted p is at most its own alpha.
+ */
+function decideFamilies(tests: Map<GateResult, PendingTest>, correction: Correction): void {
+  for (const level of ['fail', 'warn'] as const) {
+    const members = [...tests.entries()].filter(([result]) => result.gate.level === level);
+    if (members.length === 0) continue;
+    const adjusted = adjustPValues(
+      members.map(([, test]) => test.result.p),
+      correction,
+    );
+    const size = members.length;
+    members.forEach(([result, test], i) => {
+      const pAdjusted = adjusted[i]!;
+      const blocks = pAdjusted <= test.result.alpha;
+      result.status = blocks ? failing(result.gate) : 'pass';
+      const adjustment =
+        size > 1 && correction !== 'none'
+          ? { p: pAdjusted, size, name: CORRECTION_NAMES[correction] }
+          : undefined;
+      const sentence = explainRegression(test.result, adjustment);
+      result.reason = test.detail === undefined ? sentence : `${sentence}; ${test.detail}`;
+      result.statistics = { ...result.statistics!, pAdjusted, family: { size, correction } };
+    });
+  }
 }
 
 const COMPARES_WITH_BASE = new Set<Rule['kind']>(['change', 'no-regression', 'significant', 'paired']);
 
-export function evaluateGate(gate: Gate, input: GateInput): GateResult[] {
+export function evaluateGate(
+  gate: Gate,
+  input: GateInput,
+  tests: Map<GateResult, PendingTest> = new Map(),
+): GateResult[] {
   const keys = matchKeys(gate.selector, input.head.keys());
   if (keys.length === 0) {
     const inBase = input.base === undefined ? [] : matchKeys(gate.selector, input.base.keys());
@@ -79,10 +212,17 @@ export function evaluateGate(gate: Gate, input: GateInput): GateResult[] {
       },
     ];
   }
-  return keys.map((metric) => evaluateOne(gate, metric, input));
+  return keys.map((metric) => evaluateOne(gate, metric, input, tests));
 }
 
-function evaluateOne(gate: Gate, metric: string, input: GateInput): GateResult {
+type ResultOf = (status: GateStatus, reason: string, extra?: Partial<GateResult>) => GateResult;
+
+function evaluateOne(
+  gate: Gate,
+  metric: string,
+  input: GateInput,
+  tests: Map<GateResult, PendingTest>,
+): GateResult {
   const headValues = input.head.get(metric)!;
   const head = sideValue(headValues)!;
   const baseValues = input.base?.get(metric);
@@ -136,19 +276,16 @@ function evaluateOne(gate: Gate, metric: string, input: GateInput): GateResult {
     return result('neutral', 'no baseline was found, so there is nothing to compare with');
   if (base === undefined)
     return result('neutral', `the baseline has no ${metric}, so there is nothing to compare with`);
-  if (!Number.isFinite(base))
+  const badBase = baseValues!.filter((v) => !Number.isFinite(v));
+  if (badBase.length > 0) {
+    // A broken baseline cannot vouch for the pull request: fail closed, and say how to mend it.
+    const runs = baseValues!.length > 1 ? ` in ${badBase.length} of ${baseValues!.length} runs` : '';
     return result(
-      'neutral',
-      `the baseline's ${metric} is ${formatNumber(base)}, so a change cannot be measured`,
-    );
-
-  const needsDirection = rule.kind !== 'change' || rule.measure === 'regression';
-  if (needsDirection && direction === undefined) {
-    return result(
-      'error',
-      `mlci cannot tell whether higher or lower is better for ${metric}: set its direction (metrics: { "${metric}": { direction: higher } } in .mlci.yml, or --direction ${metric}=higher)`,
+      failing(gate),
+      `the baseline's ${metric} is ${formatNumber(badBase[0]!)}${runs}, so a change cannot be measured: the base branch's run diverged or did not log it. Re-run the baseline (or fix it on the base branch); until then this gate fails rather than pass unchecked`,
     );
   }
+  // checkDirections has thrown for gates that need a direction the metric does not have.
 
   if (rule.kind === 'change') {
     const delta = roundNoise(head - base);
@@ -193,36 +330,89 @@ function evaluateOne(gate: Gate, metric: string, input: GateInput): GateResult {
   }
 
   if (input.statistics === undefined) return result('error', 'statistical gates are not available here');
+  const history = rule.kind === 'significant' ? input.historyNoise?.(metric) : undefined;
   const verdict =
     rule.kind === 'significant'
-      ? input.statistics.repeats(rule, baseValues!, headValues, direction!)
-      : input.statistics.paired === undefined
-        ? undefined
-        : input.statistics.paired(rule, metric, direction!);
+      ? input.statistics.repeats(rule, baseValues!, headValues, direction!, history)
+      : input.statistics.paired?.(rule, metric, direction!);
   if (verdict === undefined) {
-    return result(
-      'neutral',
+    return untestable(
+      { gate, result, input },
       'a paired gate needs per-example predictions of both sides (predictions in .mlci.yml, or --base-predictions and --head-predictions)',
+      { method: 'paired' },
     );
   }
-  const statistics: NonNullable<GateResult['statistics']> = {
-    method: verdict.method,
-    nBase: rule.kind === 'significant' ? baseValues!.length : undefined,
-    nHead: rule.kind === 'significant' ? headValues.length : undefined,
-  };
-  if (verdict.p !== undefined) statistics.p = verdict.p;
-  if (verdict.ci !== undefined) statistics.ci = verdict.ci;
-  if (verdict.level !== undefined) statistics.level = verdict.level;
-  if (rule.kind !== 'significant') {
-    delete statistics.nBase;
-    delete statistics.nHead;
+  const tested = verdict.result;
+  const statistics: GateTestDetail = { method: METHOD_NAMES[tested.method], alpha: rule.alpha };
+  if (rule.kind === 'significant') {
+    statistics.nBase = baseValues!.length;
+    statistics.nHead = headValues.length;
   }
-  const status: GateStatus =
-    verdict.verdict === 'regressed' ? failing(gate) : verdict.verdict === 'insufficient' ? 'neutral' : 'pass';
-  return result(status, verdict.explanation, {
+  if (verdict.minEffect !== undefined) statistics.minEffect = verdict.minEffect;
+  if (tested.verdict === 'insufficient') {
+    if (tested.reason === 'invalid-values') {
+      // Hygiene: a NaN in one seed or example is a broken run, not a reason to skip the test.
+      return result(
+        failing(gate),
+        `${tested.explanation}: a run diverged or logged a broken value, and a statistical gate fails on it rather than skip the test`,
+        { statistics },
+      );
+    }
+    const means = { base, head, direction: direction!, minEffect: verdict.minEffect };
+    return untestable({ gate, result, input }, tested.explanation, statistics, means);
+  }
+  statistics.p = tested.p;
+  statistics.ci = tested.ci;
+  statistics.level = tested.ciLevel;
+  if (tested.history !== undefined)
+    statistics.history = { records: tested.history.records, df: tested.history.df, sd: tested.history.sd };
+  // Provisional: decideFamilies sets the status and the sentence once every p value is known.
+  const pending = result(tested.verdict === 'regressed' ? failing(gate) : 'pass', tested.explanation, {
     statistics,
-    ...(verdict.p !== undefined ? { observed: verdict.p } : {}),
+    observed: tested.p,
   });
+  tests.set(pending, { result: tested, detail: verdict.detail });
+  return pending;
+}
+
+/**
+ * A statistical or paired gate that could not test: what it does is the gate's own
+ * `if untestable ...`, else the config's `statistics.untestable` (default: fail).
+ */
+function untestable(
+  { gate, result, input }: { gate: Gate; result: ResultOf; input: GateInput },
+  why: string,
+  statistics: GateTestDetail,
+  means?: { base: number; head: number; direction: Direction; minEffect: number | undefined },
+): GateResult {
+  const rule = gate.rule as Extract<Rule, { kind: 'significant' | 'paired' }>;
+  const asked = rule.untestable ?? input.policy?.untestable ?? DEFAULT_UNTESTABLE;
+  const minEffect = means?.minEffect;
+  const policy: Untestable = asked === 'threshold' && minEffect === undefined ? 'fail' : asked;
+  const detail = { ...statistics, untestable: policy };
+  if (policy === 'neutral')
+    return result('neutral', `not tested (${why}); this gate is set to be neutral when it cannot test`, {
+      statistics: detail,
+    });
+  if (policy === 'threshold' && means !== undefined && minEffect !== undefined) {
+    const { base, head } = means;
+    const worsening = roundNoise(means.direction === 'higher' ? base - head : head - base);
+    const within = worsening <= roundNoise(minEffect);
+    const change = `${formatNumber(base)} → ${formatNumber(head)}`;
+    const amount = worsening > 0 ? `worse by ${formatNumber(worsening)}` : 'not worse';
+    return result(
+      within ? 'pass' : failing(gate),
+      `not tested (${why}); compared the means with the allowed ${formatNumber(minEffect)} instead: ${change}, ${amount}${within ? '' : `, more than the allowed ${formatNumber(minEffect)}`}`,
+      { statistics: detail, observed: worsening },
+    );
+  }
+  const instead =
+    asked === 'threshold' ? ' ("if untestable threshold" needs "beyond X" to have a threshold)' : '';
+  return result(
+    failing(gate),
+    `${why}. A gate that cannot test does not pass${instead}: run repeats (seeds) on both sides, give the base branch's history, or write "if untestable neutral" on the gate`,
+    { statistics: detail },
+  );
 }
 
 function failing(gate: Gate): GateStatus {

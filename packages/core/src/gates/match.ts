@@ -28,11 +28,28 @@ export function selectorToRegExp(selector: string): RegExp {
   return new RegExp(`^${out}$`);
 }
 
+/** Compiled selectors: settings are looked up per metric, and a report can have 10,000 of them. */
+const compiled = new Map<string, RegExp>();
+
+function compiledSelector(selector: string): RegExp {
+  let re = compiled.get(selector);
+  if (re === undefined) {
+    if (compiled.size >= 1000) compiled.clear();
+    re = selectorToRegExp(selector);
+    compiled.set(selector, re);
+  }
+  return re;
+}
+
 export function matchKeys(selector: string, keys: Iterable<string>): string[] {
-  const all = [...keys];
-  if (!isGlob(selector)) return all.includes(selector) ? [selector] : [];
-  const re = selectorToRegExp(selector);
-  return all.filter((k) => re.test(k)).sort();
+  if (!isGlob(selector)) {
+    for (const key of keys) if (key === selector) return [selector];
+    return [];
+  }
+  const re = compiledSelector(selector);
+  const matched: string[] = [];
+  for (const key of keys) if (re.test(key)) matched.push(key);
+  return matched.sort();
 }
 
 /** Up to three keys close to a name that matched nothing: a typo should be a one-glance fix. */

@@ -1,5 +1,6 @@
 import { ConfigurationError } from '../errors.js';
-import type { Comparator, Gate, Level, Rule } from './types.js';
+import { DEFAULT_ALPHA, MAX_ALPHA } from '../stats/regression.js';
+import type { Comparator, Gate, Level, Rule, Untestable } from './types.js';
 
 /**
  * The gate language, one gate per line of text. Documented for users in docs/gates.md:
@@ -10,7 +11,8 @@ import type { Comparator, Gate, Level, Rule } from './types.js';
  *   accuracy drop <= 0.005          loss rise <= 2%             regression <= 1%   change <= 0.1
  *   accuracy no regression
  *   accuracy no significant regression [at 0.05] [by welch|bootstrap] [beyond 0.002 | beyond 1%]
- *   accuracy paired no significant regression [at 0.05] [by mcnemar|bootstrap]
+ *                                      [if untestable fail|neutral|threshold]
+ *   accuracy paired no significant regression [at 0.05] [by mcnemar|bootstrap] [if untestable fail|neutral]
  *   accuracy required               loss finite
  *
  * A metric name with spaces is written in double quotes: `"macro avg.f1-score" >= 0.8`.
@@ -115,8 +117,9 @@ class GateParser {
         this.keyword('no');
         this.keyword('significant');
         this.keyword('regression');
-        let alpha = 0.05;
+        let alpha = DEFAULT_ALPHA;
         let method: 'mcnemar' | 'bootstrap' = 'mcnemar';
+        let untestable: 'fail' | 'neutral' | undefined;
         for (;;) {
           this.blank();
           const at = this.pos;
@@ -124,12 +127,15 @@ class GateParser {
           if (option === 'at') alpha = this.alpha();
           else if (option === 'by' || option === 'using')
             method = this.choice(['mcnemar', 'bootstrap']) as typeof method;
+          else if (option === 'if') untestable = this.untestable(['fail', 'neutral']) as typeof untestable;
           else {
             this.pos = at;
             break;
           }
         }
-        return { kind: 'paired', alpha, method };
+        const rule: Rule = { kind: 'paired', alpha, method };
+        if (untestable !== undefined) rule.untestable = untestable;
+        return rule;
       }
       case 'required':
         return { kind: 'required' };
@@ -148,10 +154,11 @@ class GateParser {
   }
 
   private significance(): Rule {
-    let alpha = 0.05;
+    let alpha = DEFAULT_ALPHA;
     let method: 'welch' | 'bootstrap' = 'welch';
     let minEffect: number | undefined;
     let minEffectRelative = false;
+    let untestable: Untestable | undefined;
     for (;;) {
       this.blank();
       const at = this.pos;
@@ -163,6 +170,8 @@ class GateParser {
         minEffect = this.number('after "beyond" (the smallest worsening that counts)');
         if (minEffect < 0) this.fail(`"beyond" takes a worsening of 0 or more, found ${minEffect}`);
         minEffectRelative = this.optional('%');
+      } else if (option === 'if') {
+        untestable = this.untestable(['fail', 'neutral', 'threshold']) as Untestable;
       } else {
         this.pos = at;
         break;
@@ -173,15 +182,27 @@ class GateParser {
       rule.minEffect = minEffect;
       rule.minEffectRelative = minEffectRelative;
     }
+    if (untestable === 'threshold' && minEffect === undefined)
+      this.fail('"if untestable threshold" needs "beyond X": X is the threshold the means are compared with');
+    if (untestable !== undefined) rule.untestable = untestable;
     return rule;
+  }
+
+  /** `if untestable <choice>`, after "if": what the gate does when it cannot test. */
+  private untestable(choices: string[]): string {
+    this.keyword('untestable');
+    return this.choice(choices);
   }
 
   private alpha(): number {
     const at = this.pos;
     const value = this.number('after "at" (the significance level, such as 0.05)');
-    if (!(value > 0 && value < 1)) {
+    if (!(value > 0 && value < MAX_ALPHA)) {
       this.pos = at;
-      this.fail(`the significance level must be between 0 and 1 (such as 0.05), found ${value}`);
+      this.blank();
+      this.fail(
+        `the significance level must be above 0 and below ${MAX_ALPHA} (such as 0.05 or 0.01), found ${value}`,
+      );
     }
     return value;
   }

@@ -1,7 +1,7 @@
 import { pairPredictions, type PredictionSet } from '../readers/predictions.js';
 import { splitKey } from '../keys.js';
-import { testPairedRegression, testRegression, type RegressionResult } from '../stats/index.js';
-import type { GateStatistics, StatisticalVerdict } from './evaluate.js';
+import { testPairedRegression, testRegression } from '../stats/index.js';
+import type { GateStatistics } from './evaluate.js';
 
 export interface StatisticsOptions {
   /** Per-example predictions of both sides, for paired gates. */
@@ -13,7 +13,7 @@ export interface StatisticsOptions {
 /** The statistical tests behind "no significant regression" gates (packages/core/src/stats). */
 export function gateStatistics(options: StatisticsOptions = {}): GateStatistics {
   const statistics: GateStatistics = {
-    repeats(rule, base, head, direction) {
+    repeats(rule, base, head, direction, history) {
       const baseMean = base.reduce((a, b) => a + b, 0) / Math.max(1, base.length);
       const minEffect =
         rule.minEffect === undefined
@@ -27,10 +27,13 @@ export function gateStatistics(options: StatisticsOptions = {}): GateStatistics 
         direction,
         alpha: rule.alpha,
         method: rule.method,
-        ...(minEffect !== undefined ? { minEffect } : {}),
+        ...(minEffect !== undefined && Number.isFinite(minEffect) ? { minEffect } : {}),
+        ...(history !== undefined ? { history } : {}),
         ...(options.seed !== undefined ? { seed: options.seed } : {}),
+        // The gate words the result after the family-wise correction (evaluate.ts).
+        explain: false,
       });
-      return verdictOf(result, rule.method === 'welch' ? "Welch's t-test" : 'bootstrap');
+      return { result, ...(minEffect !== undefined ? { minEffect } : {}) };
     },
   };
   const predictions = options.predictions;
@@ -52,30 +55,13 @@ export function gateStatistics(options: StatisticsOptions = {}): GateStatistics 
         method: rule.method === 'mcnemar' ? 'mcnemar' : 'paired-bootstrap',
         ...(options.seed !== undefined ? { seed: options.seed } : {}),
       });
-      const verdict = verdictOf(
-        result,
-        rule.method === 'mcnemar' ? "McNemar's exact test" : 'paired bootstrap',
-      );
       const unpaired =
         paired.unpaired > 0 ? ` (${paired.unpaired} examples present on one side only were left out)` : '';
       return {
-        ...verdict,
-        explanation: `${verdict.explanation}; compared ${paired.measure} over ${paired.base.length} examples${unpaired}`,
+        result,
+        detail: `compared ${paired.measure} over ${paired.base.length} examples${unpaired}`,
       };
     };
   }
   return statistics;
-}
-
-function verdictOf(result: RegressionResult, method: string): StatisticalVerdict {
-  if (result.verdict === 'insufficient')
-    return { verdict: 'insufficient', explanation: result.explanation, method };
-  return {
-    verdict: result.verdict,
-    explanation: result.explanation,
-    method,
-    p: result.p,
-    ci: result.ci,
-    level: result.ciLevel,
-  };
 }

@@ -1,6 +1,17 @@
+import type { Correction } from '../stats/family.js';
 import type { Direction } from './direction.js';
 
 export type Level = 'fail' | 'warn';
+
+/**
+ * What a statistical or paired gate does when it cannot test (one run per side and no history,
+ * too few examples): 'fail' (the default: a gate that cannot tell must not pass), 'neutral'
+ * (shown and counted as not tested), or 'threshold' (statistical gates with `beyond X` only: the
+ * means are compared with X, as `regression <= X` would).
+ */
+export type Untestable = 'fail' | 'neutral' | 'threshold';
+export const UNTESTABLE_CHOICES: readonly Untestable[] = ['fail', 'neutral', 'threshold'];
+export const DEFAULT_UNTESTABLE: Untestable = 'fail';
 export type Comparator = '>=' | '>' | '<=' | '<' | '==' | '!=';
 
 /**
@@ -26,10 +37,13 @@ export type Rule =
       kind: 'significant';
       alpha: number;
       method: 'welch' | 'bootstrap';
+      /** `beyond X`: a worsening up to X is allowed (a shifted test). */
       minEffect?: number;
       minEffectRelative?: boolean;
+      /** `if untestable ...`; undefined: the config's `statistics.untestable`. */
+      untestable?: Untestable;
     }
-  | { kind: 'paired'; alpha: number; method: 'mcnemar' | 'bootstrap' }
+  | { kind: 'paired'; alpha: number; method: 'mcnemar' | 'bootstrap'; untestable?: 'fail' | 'neutral' }
   | { kind: 'required' }
   | { kind: 'finite' };
 
@@ -58,13 +72,29 @@ export interface GateResult {
   observed?: number;
   /** Why, in words a reviewer understands without reading the rule's code. */
   reason: string;
-  /** Statistical detail, when a test was run. */
-  statistics?: {
-    method: string;
-    p?: number;
-    ci?: [number, number];
-    level?: number;
-    nBase?: number;
-    nHead?: number;
-  };
+  /** Statistical detail, when a test was run (or could not be). */
+  statistics?: GateTestDetail;
+}
+
+export interface GateTestDetail {
+  /** The test that was run, in words ("Welch's t-test"). */
+  method: string;
+  /** The one-sided p value of this comparison alone (for `beyond X`: of worsening beyond X). */
+  p?: number;
+  /** p after the family-wise correction: what the verdict compared with alpha. */
+  pAdjusted?: number;
+  alpha?: number;
+  /** The statistical results of the report tested together (same level: failing or warning gates). */
+  family?: { size: number; correction: Correction };
+  /** Two-sided interval of head - base at `level`, for this comparison alone. */
+  ci?: [number, number];
+  level?: number;
+  nBase?: number;
+  nHead?: number;
+  /** `beyond X`, in the metric's units. */
+  minEffect?: number;
+  /** The base branch's history, when its noise was used. */
+  history?: { records: number; df: number; sd: number };
+  /** Set when the gate could not test: what it did instead. */
+  untestable?: Untestable;
 }

@@ -136,8 +136,10 @@ interface Facts {
   hasBase: boolean;
   /** Gate results, failed and errored first, then warnings, then the rest (stable otherwise). */
   gates: GateResult[];
-  /** Metrics that are not unchanged, regressions first; all metrics when there is no baseline. */
+  /** Metrics that changed beyond noise (or of unknown noise), regressions first; all metrics when there is no baseline. */
   changed: MetricComparison[];
+  /** Metrics whose change is within the noise of repeats or history: shown folded, counted apart. */
+  withinNoise: MetricComparison[];
   unchanged: MetricComparison[];
   params: ParamChange[];
   sources: { side: 'pull request' | 'baseline'; source: SourceInfo }[];
@@ -183,7 +185,8 @@ const METRIC_RANK: Record<MetricStatus, number> = {
   added: 4,
   removed: 5,
   'no-baseline': 6,
-  unchanged: 7,
+  'within-noise': 7,
+  unchanged: 8,
 };
 
 function isPassing(status: GateStatus): boolean {
@@ -197,7 +200,7 @@ function gatherFacts(input: ReportInput): Facts {
     .sort((a, b) => GATE_RANK[a.g.status] - GATE_RANK[b.g.status] || a.i - b.i)
     .map(({ g }) => g);
   const changed = comparison.metrics
-    .filter((m) => m.status !== 'unchanged')
+    .filter((m) => m.status !== 'unchanged' && m.status !== 'within-noise')
     .map((m, i) => ({ m, i }))
     .sort((a, b) => METRIC_RANK[a.m.status] - METRIC_RANK[b.m.status] || bySize(a.m, b.m) || a.i - b.i)
     .map(({ m }) => m);
@@ -206,6 +209,11 @@ function gatherFacts(input: ReportInput): Facts {
     hasBase: comparison.base !== undefined,
     gates,
     changed,
+    withinNoise: comparison.metrics
+      .filter((m) => m.status === 'within-noise')
+      .map((m, i) => ({ m, i }))
+      .sort((a, b) => bySize(a.m, b.m) || a.i - b.i)
+      .map(({ m }) => m),
     unchanged: comparison.metrics.filter((m) => m.status === 'unchanged'),
     params: comparison.params,
     sources: [
@@ -219,7 +227,7 @@ function gatherFacts(input: ReportInput): Facts {
 
 /** Within regressions and improvements, the largest relative change first: what a reviewer looks for. */
 function bySize(a: MetricComparison, b: MetricComparison): number {
-  if (a.status !== 'regressed' && a.status !== 'improved') return 0;
+  if (a.status !== 'regressed' && a.status !== 'improved' && a.status !== 'within-noise') return 0;
   const size = (m: MetricComparison) => (m.deltaPercent === undefined ? -1 : Math.abs(m.deltaPercent));
   return size(b) - size(a);
 }
@@ -252,6 +260,8 @@ function omissions(facts: Facts, plan: Plan): string[] {
   const out: string[] = [];
   if (!plan.sources && facts.sources.length > 0)
     out.push(`the list of ${count(facts.sources.length, 'file')} read`);
+  if (!plan.unchanged && facts.withinNoise.length > 0)
+    out.push(count(facts.withinNoise.length, 'change') + ' within noise');
   if (!plan.unchanged && facts.unchanged.length > 0)
     out.push(count(facts.unchanged.length, 'unchanged metric'));
   if (!plan.params && facts.params.length > 0) out.push(count(facts.params.length, 'parameter change'));
@@ -358,6 +368,7 @@ function namesOf(results: readonly GateResult[]): string {
 const METRIC_COUNT_ORDER: [MetricStatus, string][] = [
   ['regressed', 'regressed'],
   ['improved', 'improved'],
+  ['within-noise', 'within noise'],
   ['changed', 'changed (direction unknown)'],
   ['non-finite', 'non-finite'],
   ['unchanged', 'unchanged'],
@@ -374,7 +385,18 @@ function metricsSentence(facts: Facts): string {
   const parts = METRIC_COUNT_ORDER.filter(([status]) => (tally.get(status) ?? 0) > 0).map(
     ([status, word]) => `${grouped(tally.get(status)!)} ${word}`,
   );
-  return `Metrics: ${parts.join(', ')}.`;
+  // A change of one run against one run, with no history, cannot be told from noise: say so.
+  const moved = metrics.filter(
+    (m) => m.status === 'regressed' || m.status === 'improved' || m.status === 'changed',
+  );
+  const noiseUnknown = moved.filter((m) => m.noise === undefined).length;
+  const unknown =
+    noiseUnknown === 0
+      ? ''
+      : noiseUnknown === moved.length
+        ? ' (one run per side, no history: noise unknown)'
+        : ` (noise unknown for ${grouped(noiseUnknown)} of them: one run per side, no history)`;
+  return `Metrics: ${parts.join(', ')}${unknown}.`;
 }
 
 function baselineSentence(facts: Facts): string {
@@ -431,6 +453,7 @@ function gateRow(result: GateResult, input: ReportInput): string[] {
 const METRIC_MARK: Record<MetricStatus, string> = {
   regressed: '🔴 regressed',
   improved: '🟢 improved',
+  'within-noise': '⚪ within noise',
   unchanged: '⚪ unchanged',
   changed: '🔵 changed',
   added: '🆕 added',
@@ -454,7 +477,7 @@ function metricsSection(facts: Facts, plan: Plan): string {
         ),
       );
   } else if (facts.changed.length === 0) {
-    parts.push('No metric changed.');
+    parts.push(facts.withinNoise.length > 0 ? 'No metric changed beyond noise.' : 'No metric changed.');
   } else if (shown.length > 0) {
     parts.push(metricTable(shown, facts));
   }
@@ -463,21 +486,53 @@ function metricsSection(facts: Facts, plan: Plan): string {
     const noun = shown.length > 0 ? 'more metric' : facts.hasBase ? 'changed metric' : 'metric';
     parts.push(`${count(hiddenRows, noun)} not shown.`);
   }
+  if (facts.withinNoise.length > 0) {
+    const summary = `${count(facts.withinNoise.length, 'change')} within noise`;
+    parts.push(
+      plan.unchanged ? details(summary, metricTable(facts.withinNoise, facts)) : `${summary} not shown.`,
+    );
+  }
   if (facts.unchanged.length > 0) {
     const summary = count(facts.unchanged.length, 'unchanged metric');
     parts.push(
       plan.unchanged ? details(summary, metricTable(facts.unchanged, facts)) : `${summary} not shown.`,
     );
   }
-  if (facts.hasRepeats) parts.push(repeatsNote(facts));
+  const notes = [
+    facts.hasRepeats ? repeatsNote(facts) : '',
+    noiseNote(facts),
+    unknownNoiseNote(facts),
+  ].filter((n) => n !== '');
+  if (notes.length > 0) parts.push(`<sub>${notes.join(' ')}</sub>`);
   return parts.join('\n\n');
 }
 
 function repeatsNote(facts: Facts): string {
   const { head, base } = facts.input.comparison;
   const runs = `The pull request has ${count(head.runs, 'run')}${base === undefined ? '' : `, the baseline ${count(base.runs, 'run')}`}.`;
-  const difference = facts.hasBase ? ' The range after a delta is its 95% confidence interval (Welch).' : '';
-  return `<sub>${runs} With several runs (seeds, folds), a value is the mean ± standard deviation over n runs.${difference}</sub>`;
+  return `${runs} With several runs (seeds, folds), a value is the mean ± standard deviation over n runs.`;
+}
+
+/** Changes of one run against one run, without history: what would tell them from noise. */
+function unknownNoiseNote(facts: Facts): string {
+  if (!facts.hasBase || !facts.changed.some((m) => m.delta !== undefined && m.noise === undefined)) return '';
+  return "A change without a range is one run against one run: its noise is unknown. Run repeats (seeds) on both sides or give the base branch's history to tell changes from noise.";
+}
+
+/** What the range after a delta is, and when a change counts as beyond noise. */
+function noiseNote(facts: Facts): string {
+  if (!facts.hasBase) return '';
+  const methods = new Set(facts.input.comparison.metrics.flatMap((m) => (m.noise ? [m.noise.method] : [])));
+  if (methods.size === 0) return '';
+  const from = [
+    methods.has('welch') ? "the runs' own spread (Welch)" : '',
+    methods.has('history')
+      ? `the base branch's history${facts.input.comparison.history !== undefined ? ` (${escapeMarkdownText(shortenMiddle(facts.input.comparison.history.label, MAX_KEY))})` : ''}`
+      : '',
+  ]
+    .filter((w) => w !== '')
+    .join(' or ');
+  return `The range after a delta is its 95% interval, from ${from}; a change whose interval contains 0 is within noise, not a regression or an improvement.`;
 }
 
 function metricTable(metrics: readonly MetricComparison[], facts: Facts): string {
@@ -490,13 +545,13 @@ function metricTable(metrics: readonly MetricComparison[], facts: Facts): string
 
 function metricRow(m: MetricComparison, input: ReportInput): string[] {
   const settings = input.displayFor?.(m.key);
-  const difference = m.repeats?.difference;
+  const noise = m.noise;
   const delta =
     m.delta === undefined
       ? '—'
-      : difference === undefined
+      : noise === undefined
         ? formatChange(m.delta, settings)
-        : `${formatChange(m.delta, settings)} (${formatChange(difference.ci[0], settings, 3)} to ${formatChange(difference.ci[1], settings, 3)})`;
+        : `${formatChange(m.delta, settings)} (${formatChange(noise.ci[0], settings, 3)} to ${formatChange(noise.ci[1], settings, 3)})`;
   return [
     shortenMiddle(m.key, MAX_KEY),
     sideText(m.base, m.repeats?.base, settings),

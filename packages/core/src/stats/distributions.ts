@@ -148,6 +148,129 @@ export function betaInc(a: number, b: number, x: number): number {
   return incompleteBeta(a, b, x, 1 - x);
 }
 
+/** log(1 + e^z) without overflow. */
+function softplus(z: number): number {
+  return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+}
+
+/**
+ * Starting point for betaQuantile as [log x, log(1 - x)] (Numerical Recipes 3rd ed. `invbetai`,
+ * taken to log space so that neither end underflows): a normal approximation (Abramowitz & Stegun
+ * 26.5.22) when a, b >= 1, else the power laws of the two tails.
+ */
+function betaQuantileGuess(p: number, a: number, b: number): [number, number] {
+  if (a >= 1 && b >= 1) {
+    const t = Math.sqrt(-2 * Math.log(p < 0.5 ? p : 1 - p));
+    let z = (2.30753 + t * 0.27061) / (1 + t * (0.99229 + t * 0.04481)) - t;
+    if (p < 0.5) z = -z;
+    const al = (z * z - 3) / 6;
+    const h = 2 / (1 / (2 * a - 1) + 1 / (2 * b - 1));
+    const w = (z * Math.sqrt(al + h)) / h - (1 / (2 * b - 1) - 1 / (2 * a - 1)) * (al + 5 / 6 - 2 / (3 * h));
+    // x = a / (a + b e^{2w}), 1 - x = b e^{2w} / (a + b e^{2w})
+    const lnRatio = Math.log(b / a) + 2 * w;
+    return [-softplus(lnRatio), -softplus(-lnRatio)];
+  }
+  const lna = Math.log(a / (a + b));
+  const lnb = Math.log(b / (a + b));
+  const t = Math.exp(a * lna) / a;
+  const u = Math.exp(b * lnb) / b;
+  const w = t + u;
+  if (p < t / w) {
+    const lnx = (Math.log(a * w) + Math.log(p)) / a; // x = (a w p)^(1/a)
+    return [lnx, Math.log1p(-Math.exp(lnx))];
+  }
+  const lny = (Math.log(b * w) + Math.log1p(-p)) / b; // 1 - x = (b w (1 - p))^(1/b)
+  return [Math.log1p(-Math.exp(lny)), lny];
+}
+
+const HALF_LOG = Math.log(0.5);
+
+/**
+ * The p-quantile of the Beta(a, b) distribution: x with betaInc(a, b, x) = p. Argument order of
+ * scipy.stats.beta.ppf(p, a, b) (p first), whereas betaInc follows scipy.special.betainc(a, b, x).
+ *
+ * p = 0 gives 0 and p = 1 gives 1 exactly; a = 1 or b = 1 use the closed forms. Otherwise it solves
+ * for s = min(x, 1 - x) (whichever the root makes smaller, so both ends keep their relative
+ * accuracy) against the smaller tail (p, or 1 - p, which is exact for p >= 1/2): Newton on
+ * log(tail) as a function of log s, which is nearly linear in the tails, kept inside a bisection
+ * bracket and replaced by a bisection step whenever it leaves the bracket or stops converging
+ * quadratically (Numerical Recipes `rtsafe`). It stops when a step changes s by less than 1e-15
+ * relative, so the result is as accurate as betaInc allows. Against mpmath (test/core/stats, a and
+ * b from 1e-3 to 1e7, p from 1e-300 to 1 - 1e-16): within 2e-12 relative for a, b <= 1e5, mostly
+ * ~1e-14 (near x = 0 the problem's condition number is about 1/a: 1000 at a = 1e-3); within 6e-11
+ * when a shape parameter is 1e7, where betaInc itself runs its continued fraction in 1 - x.
+ * A quantile below the smallest double comes out as 0, one closer to 1 than half an ulp as 1.
+ */
+export function betaQuantile(p: number, a: number, b: number): number {
+  if (Number.isNaN(p) || Number.isNaN(a) || Number.isNaN(b)) return NaN;
+  assertFinitePositive('a', a);
+  assertFinitePositive('b', b);
+  if (p < 0 || p > 1) return NaN;
+  if (p === 0) return 0;
+  if (p === 1) return 1;
+  if (a === 1 && b === 1) return p;
+  if (b === 1) return Math.exp(Math.log(p) / a); // I_x(a, 1) = x^a
+  if (a === 1) return -Math.expm1(Math.log1p(-p) / b); // I_x(1, b) = 1 - (1 - x)^b
+
+  const lower = p <= 0.5;
+  const logTarget = Math.log(lower ? p : 1 - p);
+  const lnB = logBeta(a, b);
+  // G(s) = log(tail) - log(target), signed so that it increases with s, and dG/d(log s) = s pdf / tail.
+  // sideX: s = x; otherwise s = 1 - x.
+  const evaluate = (s: number, sideX: boolean): [number, number] => {
+    const x = sideX ? s : 1 - s;
+    const y = sideX ? 1 - s : s;
+    const lnx = sideX ? Math.log(s) : Math.log1p(-s);
+    const lny = sideX ? Math.log1p(-s) : Math.log(s);
+    const tail = lower ? incompleteBeta(a, b, x, y) : incompleteBeta(b, a, y, x);
+    const logTail = tail > 0 ? Math.log(tail) : -Infinity;
+    const g = logTail - logTarget;
+    const slope = Math.exp(Math.log(s) + (a - 1) * lnx + (b - 1) * lny - lnB - logTail);
+    // The lower tail grows with x, the upper tail shrinks; x grows with s on the x side only.
+    return [lower === sideX ? g : -g, slope];
+  };
+
+  const [gHalf] = evaluate(0.5, true);
+  if (gHalf === 0) return 0.5;
+  const sideX = gHalf > 0; // the root has x < 1/2, else 1 - x < 1/2
+  const finish = (s: number) => (sideX ? s : 1 - s);
+  // Bracket: G(sLo) < 0 <= G(sHi).
+  let sLo = Number.MIN_VALUE;
+  let sHi = 0.5;
+  const [gMin] = evaluate(sLo, sideX);
+  if (gMin >= 0) return finish(gMin === 0 ? sLo : 0); // the root is below the smallest double
+
+  const [lnx0, lny0] = betaQuantileGuess(p, a, b);
+  const u0 = sideX ? lnx0 : lny0;
+  let s = u0 < HALF_LOG ? Math.exp(u0) : NaN;
+  if (!(s > sLo && s < sHi)) s = Math.sqrt(sLo) * Math.sqrt(sHi); // guess unusable: bisect
+  let step = Infinity; // the last step and the one before, in log s
+  let stepBefore = Infinity;
+  for (let i = 0; i < 300; i++) {
+    const [g, slope] = evaluate(s, sideX);
+    if (g === 0) return finish(s);
+    if (g < 0) sLo = s;
+    else sHi = s;
+    const newton = g / slope;
+    const next = s * Math.exp(-newton);
+    // As in rtsafe, Newton must at least halve the step before last, else bisect.
+    const limit = 0.5 * Math.abs(stepBefore);
+    stepBefore = step;
+    if (Number.isFinite(newton) && next > sLo && next < sHi && Math.abs(newton) <= limit) {
+      step = newton;
+      s = next;
+      if (Math.abs(newton) <= 1e-15) return finish(s);
+    } else {
+      // Bisect: geometrically while the bracket spans orders of magnitude, arithmetically after.
+      const ratio = sHi / sLo;
+      step = 0.5 * Math.log(ratio);
+      s = ratio > 4 ? Math.exp(0.5 * (Math.log(sLo) + Math.log(sHi))) : 0.5 * (sLo + sHi);
+      if (sHi - sLo <= 1e-15 * sHi) return finish(s);
+    }
+  }
+  return finish(s);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Normal distribution
 

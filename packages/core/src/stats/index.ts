@@ -2,6 +2,7 @@
 // helpers of these modules cannot clash with the rest of @mlci/core.
 export {
   betaInc,
+  betaQuantile,
   binomialCdf,
   binomialPmf,
   binomialSf,
@@ -27,14 +28,37 @@ export type {
   WelchOptions,
   WelchResult,
 } from './welch.js';
-export { bootstrapMeanDiff, DEFAULT_RESAMPLES } from './bootstrap.js';
-export type { BootstrapOptions, BootstrapResult } from './bootstrap.js';
-export { mcnemarCounts, mcnemarTest } from './mcnemar.js';
-export type { McNemarCounts, McNemarResult } from './mcnemar.js';
+export { bootstrapMeanDiff, DEFAULT_RESAMPLES, resamplesFor, tailOrder } from './bootstrap.js';
+export type { BootstrapInterval, BootstrapOptions, BootstrapResult } from './bootstrap.js';
+export { adjustPValues, CORRECTION_NAMES, CORRECTIONS, DEFAULT_CORRECTION } from './family.js';
+export type { Correction } from './family.js';
+export {
+  DEFAULT_HISTORY_WINDOW,
+  estimateNoise,
+  MIN_HISTORY_RECORDS,
+  pooledTest,
+  poolingCheck,
+  POOLING_ALPHA,
+} from './noise.js';
+export type { NoiseEstimate, NoiseOptions, NoiseUnavailable, PooledResult } from './noise.js';
+export { mcnemarCounts, mcnemarInterval, mcnemarTest } from './mcnemar.js';
+export type { McNemarCounts, McNemarIntervalResult, McNemarResult } from './mcnemar.js';
 export { pairedBootstrap } from './paired.js';
 export type { PairedBootstrapOptions, PairedBootstrapResult } from './paired.js';
-export { formatP, testPairedRegression, testRegression } from './regression.js';
+export {
+  DEFAULT_ALPHA,
+  explainRegression,
+  formatP,
+  MAX_ALPHA,
+  METHOD_NAMES,
+  MIN_BOOTSTRAP_RUNS,
+  MIN_PAIRED_EXAMPLES,
+  testPairedRegression,
+  testRegression,
+} from './regression.js';
 export type {
+  FamilyAdjustment,
+  HistoryUse,
   PairedRegressionInput,
   RegressionDecided,
   RegressionInput,

@@ -1,14 +1,28 @@
-import { findNonFinite, sampleMean } from './descriptive.js';
+import { findNonFinite, sampleMean, sampleVariance } from './descriptive.js';
 import { createRandom, DEFAULT_SEED } from './random.js';
-import { DEFAULT_RESAMPLES, summarise } from './bootstrap.js';
+import {
+  DEFAULT_RESAMPLES,
+  studentize,
+  summarise,
+  summariseStudentized,
+  tailOf,
+  tailOrder,
+  type BootstrapSummary,
+} from './bootstrap.js';
 import type { InsufficientResult, InvalidResult, StatsDirection } from './welch.js';
-import { checkLevel, pOneSided } from './welch.js';
+import { pOneSided } from './welch.js';
 
 export interface PairedBootstrapOptions {
   level?: number;
+  /** The one-sided tail of each bound instead of `level` (see BootstrapOptions.alpha). */
+  alpha?: number;
   resamples?: number;
   seed?: number;
   direction?: StatsDirection;
+  /** 'studentized' (default, the bootstrap-t) or 'percentile' (Koehn 2004); see BootstrapInterval. */
+  interval?: 'studentized' | 'percentile';
+  /** The mean difference the p values test against (default 0). */
+  null?: number;
 }
 
 export interface PairedBootstrapResult {
@@ -17,27 +31,23 @@ export interface PairedBootstrapResult {
   n: number;
   /** Mean over examples of head - base. */
   diff: number;
+  /** Standard error of diff: the standard deviation of the per-example differences over sqrt(n). */
+  se: number;
   meanBase: number;
   meanHead: number;
-  /** Percentile interval of diff. */
   ci: [number, number];
   level: number;
   resamples: number;
   seed: number;
+  interval: 'studentized' | 'percentile';
+  null: number;
   /**
-   * Percentile-bootstrap p values, the "paired bootstrap test" of Koehn (2004): pLess is the share
-   * of resamples in which head is NOT below base, (1 + #{d* >= 0}) / (R + 1). It agrees with the
-   * interval: pLess <= alpha exactly when the one-sided (1 - alpha) percentile bound is below 0.
+   * One-sided p for "diff < null", counted with the order statistic of the interval's upper bound,
+   * so pLess <= alpha exactly when the (1 - 2 alpha) interval's upper bound is below null.
    */
   pLess: number;
   pGreater: number;
   pWorse?: number;
-  /**
-   * Berg-Kirkpatrick et al. (2012) variant, for comparison: the resampled differences are shifted
-   * to the null (d* - d), and p = (1 + #{d* - d beyond d}) / (R + 1) in the direction "head worse".
-   * Present only with a direction. Equal to pWorse when the resampled differences are symmetric.
-   */
-  pWorseShifted?: number;
   note?: string;
 }
 
@@ -51,12 +61,16 @@ export function pairedBootstrap(
   head: readonly number[],
   options: PairedBootstrapOptions = {},
 ): PairedBootstrapResult | InsufficientResult | InvalidResult {
-  const level = options.level ?? 0.95;
+  const { tail, level } = tailOf(options);
   const resamples = options.resamples ?? DEFAULT_RESAMPLES;
   const seed = options.seed ?? DEFAULT_SEED;
-  checkLevel(level);
+  const interval = options.interval ?? 'studentized';
+  const hypothesis = options.null ?? 0;
   if (!Number.isInteger(resamples) || resamples < 1) {
     throw new RangeError(`resamples must be a whole number >= 1, got ${resamples}`);
+  }
+  if (tailOrder(tail, resamples) < 1) {
+    throw new RangeError(`${resamples} resamples are too few for a ${level} interval`);
   }
   const bad = findNonFinite('base', base) ?? findNonFinite('head', head);
   if (bad !== undefined) return { kind: 'invalid', error: bad };
@@ -69,42 +83,63 @@ export function pairedBootstrap(
   const n = base.length;
   if (n < 2)
     return { kind: 'insufficient', reason: `the paired bootstrap needs at least 2 examples; got ${n}` };
-  const d = new Float64Array(n);
-  for (let i = 0; i < n; i++) d[i] = head[i]! - base[i]!;
+  const d = Float64Array.from(head, (h, i) => h - base[i]!);
   const diff = sampleMean(Array.from(d));
-  const rng = createRandom(seed);
-  const diffs = new Float64Array(resamples);
-  for (let r = 0; r < resamples; r++) {
-    let s = 0;
-    for (let i = 0; i < n; i++) s += d[rng.int(n)]!;
-    diffs[r] = s / n;
-  }
-  // Berg-Kirkpatrick needs the unsorted-independent counts: count before summarise sorts.
-  let shiftedHigher = 0; // resamples with d* - d <= d (head worse when higher is better)
-  let shiftedLower = 0;
-  for (const x of diffs) {
-    if (x - diff <= diff) shiftedHigher++;
-    if (x - diff >= diff) shiftedLower++;
-  }
-  const summary = summarise(diffs, diff, level, 'percentile', () => 0);
+  const se = Math.sqrt(sampleVariance(Array.from(d), diff) / n);
+  const summary: BootstrapSummary =
+    interval === 'studentized'
+      ? summariseStudentized(studentizedMeans(d, diff, seed, resamples), diff, se, tail, hypothesis)
+      : summarise(resampledMeans(d, seed, resamples), diff, tail, 'percentile', hypothesis, () => 0);
   const result: PairedBootstrapResult = {
     kind: 'ok',
     n,
     diff,
+    se,
     meanBase: sampleMean(base),
     meanHead: sampleMean(head),
     ci: summary.ci,
     level,
     resamples,
     seed,
+    interval,
+    null: hypothesis,
     pLess: summary.pLess,
     pGreater: summary.pGreater,
   };
   if (summary.note !== undefined) result.note = summary.note;
-  if (options.direction !== undefined) {
-    result.pWorse = pOneSided(result, options.direction);
-    result.pWorseShifted =
-      (1 + (options.direction === 'higher' ? shiftedHigher : shiftedLower)) / (resamples + 1);
-  }
+  if (options.direction !== undefined) result.pWorse = pOneSided(result, options.direction);
   return result;
+}
+
+function resampledMeans(d: Float64Array, seed: number, resamples: number): Float64Array {
+  const n = d.length;
+  const rng = createRandom(seed);
+  const means = new Float64Array(resamples);
+  for (let r = 0; r < resamples; r++) {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += d[rng.int(n)]!;
+    means[r] = s / n;
+  }
+  return means;
+}
+
+/** t* = (mean(d*) - mean(d)) / se(d*), on differences centred first so the squares keep their digits. */
+function studentizedMeans(d: Float64Array, mean: number, seed: number, resamples: number): Float64Array {
+  const n = d.length;
+  const centred = Float64Array.from(d, (x) => x - mean);
+  const rng = createRandom(seed);
+  const t = new Float64Array(resamples);
+  for (let r = 0; r < resamples; r++) {
+    let s = 0;
+    let q = 0;
+    for (let i = 0; i < n; i++) {
+      const x = centred[rng.int(n)]!;
+      s += x;
+      q += x * x;
+    }
+    const m = s / n;
+    const variance = Math.max(0, (q - s * m) / (n - 1));
+    t[r] = studentize(m, Math.sqrt(variance / n));
+  }
+  return t;
 }

@@ -9,6 +9,11 @@ export interface WelchOptions {
   level?: number;
   /** When given, `pWorse` is the one-sided p value for "B is worse than A". */
   direction?: StatsDirection;
+  /**
+   * The difference meanB - meanA the p values test against (default 0): pLess is then for
+   * "meanB - meanA < null". A gate that ignores worsening up to X tests against -X or X.
+   */
+  null?: number;
 }
 
 export interface WelchResult {
@@ -22,6 +27,8 @@ export interface WelchResult {
   nB: number;
   /** meanB - meanA: with A = base and B = head, positive means the head's number is bigger. */
   diff: number;
+  /** The hypothesised difference the t statistic and p values are about (options.null, default 0). */
+  null: number;
   /** Standard error of diff: sqrt(sdA^2/nA + sdB^2/nB). */
   se: number;
   t: number;
@@ -78,7 +85,9 @@ export function welchTest(
   options: WelchOptions = {},
 ): WelchResult | InsufficientResult | InvalidResult {
   const level = options.level ?? 0.95;
+  const hypothesis = options.null ?? 0;
   checkLevel(level);
+  if (!Number.isFinite(hypothesis)) throw new RangeError(`null must be a finite number, got ${hypothesis}`);
   const bad = findNonFinite('a', a) ?? findNonFinite('b', b);
   if (bad !== undefined) return { kind: 'invalid', error: bad };
   const nA = a.length;
@@ -97,31 +106,40 @@ export function welchTest(
   const vA = varA / nA;
   const vB = varB / nB;
   const se = Math.sqrt(vA + vB);
-  const base = { meanA, meanB, sdA: Math.sqrt(varA), sdB: Math.sqrt(varB), nA, nB, diff, level };
+  const base = {
+    meanA,
+    meanB,
+    sdA: Math.sqrt(varA),
+    sdB: Math.sqrt(varB),
+    nA,
+    nB,
+    diff,
+    null: hypothesis,
+    level,
+  };
 
   if (se === 0) {
-    const less = diff < 0 ? 0 : 1;
-    const greater = diff > 0 ? 0 : 1;
+    const away = diff - hypothesis;
     const result: WelchResult = {
       kind: 'ok',
       ...base,
       se: 0,
-      t: diff === 0 ? 0 : diff > 0 ? Infinity : -Infinity,
+      t: away === 0 ? 0 : away > 0 ? Infinity : -Infinity,
       df: nA + nB - 2,
-      pTwoSided: diff === 0 ? 1 : 0,
-      pLess: less,
-      pGreater: greater,
+      pTwoSided: away === 0 ? 1 : 0,
+      pLess: away < 0 ? 0 : 1,
+      pGreater: away > 0 ? 0 : 1,
       ci: [diff, diff],
       note:
         diff === 0
           ? 'both samples are constant and equal: no difference (p = 1)'
-          : 'both samples are constant: the difference is exact, not noise (p = 0)',
+          : 'both samples are constant: the difference is exact, not noise',
     };
     if (options.direction !== undefined) result.pWorse = pOneSided(result, options.direction);
     return result;
   }
 
-  const t = diff / se;
+  const t = (diff - hypothesis) / se;
   // Welch–Satterthwaite; a constant side contributes 0 and df falls back to the other side's n - 1.
   // Scaled by the larger term so that tiny variances (1e-300) cannot underflow to 0 / 0.
   const scale = Math.max(vA, vB);
