@@ -3,12 +3,12 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   main,
   processIO
-} from "../chunks/chunk-DEZ4BTV6.js";
+} from "../chunks/chunk-XHOU6YRR.js";
 import "../chunks/chunk-CWKNKEBK.js";
-import "../chunks/chunk-LMPCRWX5.js";
+import "../chunks/chunk-66N6A2SA.js";
 import "../chunks/chunk-GWAIW46Y.js";
 import "../chunks/chunk-HSXRBD2M.js";
-import "../chunks/chunk-PZRURCD6.js";
+import "../chunks/chunk-LEDCZB2W.js";
 import "../chunks/chunk-ERMUBDDR.js";
 import "../chunks/chunk-DPFCA6DW.js";
 import "../chunks/chunk-3CG65SHH.js";

@@ -2,17 +2,17 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   runAction
-} from "../chunks/chunk-NRURKVZD.js";
+} from "../chunks/chunk-JG7JASGF.js";
 import {
   require_node_crypto
-} from "../chunks/chunk-ZNYX2IO6.js";
+} from "../chunks/chunk-M345FVAQ.js";
 import {
   DEFAULT_STATE_DIR,
   booleanInput,
   optionalInput,
   requiredInput,
   writeState
-} from "../chunks/chunk-W7LLJ2G2.js";
+} from "../chunks/chunk-KZDW3346.js";
 import {
   require_node_child_process
 } from "../chunks/chunk-CWKNKEBK.js";
@@ -29,14 +29,14 @@ import {
   resolveShell,
   roundSeconds,
   stripAnsi
-} from "../chunks/chunk-LMPCRWX5.js";
+} from "../chunks/chunk-66N6A2SA.js";
 import "../chunks/chunk-GWAIW46Y.js";
 import {
   ConfigurationError,
   MlciError,
   require_promises
 } from "../chunks/chunk-HSXRBD2M.js";
-import "../chunks/chunk-PZRURCD6.js";
+import "../chunks/chunk-LEDCZB2W.js";
 import {
   require_node_fs
 } from "../chunks/chunk-ERMUBDDR.js";

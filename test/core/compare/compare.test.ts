@@ -197,8 +197,12 @@ describe('the verdict', () => {
       kind: 'passed-with-warnings',
       summary: 'no check failed; 1 warning: loss',
     });
+    // Issue #11: neutral results are counted as such, never inside "passed".
     expect(verdictOf([result('pass'), result('neutral', 'f1')], true).summary).toBe(
-      'all 1 check passed (1 had nothing to compare with: f1)',
+      '1 of 2 checks passed; 1 not tested: f1',
+    );
+    expect(verdictOf([result('warn', 'loss'), result('neutral', 'f1')], true).summary).toBe(
+      'no check failed; 1 warning: loss; 1 not tested: f1',
     );
     expect(verdictOf([], true).summary).toBe('no gates are configured');
   });

@@ -208,6 +208,17 @@ function compareOne(key: string, input: CompareInput): MetricComparison {
   return out;
 }
 
+/** The 97.5% quantile of Student's t by whole degrees of freedom: every metric with n runs asks for the same one. */
+const T975 = new Map<number, number>();
+function t975(df: number): number {
+  let q = T975.get(df);
+  if (q === undefined) {
+    q = studentTQuantile(0.975, df);
+    if (T975.size < 10_000) T975.set(df, q);
+  }
+  return q;
+}
+
 function summarize(values: number[]): SampleSummary {
   const n = values.length;
   const mean = roundNoise(values.reduce((a, b) => a + b, 0) / n);
@@ -216,7 +227,7 @@ function summarize(values: number[]): SampleSummary {
     const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1));
     summary.sd = roundNoise(sd);
     if (Number.isFinite(sd)) {
-      const half = studentTQuantile(0.975, n - 1) * (sd / Math.sqrt(n));
+      const half = t975(n - 1) * (sd / Math.sqrt(n));
       summary.ci = [roundNoise(mean - half), roundNoise(mean + half)];
     }
   }
@@ -286,21 +297,25 @@ export function verdictOf(results: readonly GateResult[], hasBase: boolean): Ver
             (counts.warn > 0 ? `, ${counts.warn} warned: ${named('warn')}` : ''),
     };
   }
+  // Neutral results (nothing to compare with, or set to be neutral when they cannot test) are
+  // counted apart: "all passed" only when every check passed.
+  const untested = counts.neutral > 0 ? `; ${counts.neutral} not tested: ${named('neutral')}` : '';
   if (counts.warn > 0) {
     return {
       kind: 'passed-with-warnings',
       counts,
-      summary: `no check failed; ${counts.warn} warning${counts.warn === 1 ? '' : 's'}: ${named('warn')}`,
+      summary: `no check failed; ${counts.warn} warning${counts.warn === 1 ? '' : 's'}: ${named('warn')}${untested}`,
     };
   }
-  const neutral =
-    counts.neutral > 0 ? ` (${counts.neutral} had nothing to compare with: ${named('neutral')})` : '';
+  const checks = (n: number) => `${n} ${n === 1 ? 'check' : 'checks'}`;
   return {
     kind: 'passed',
     counts,
     summary:
       total === 0
         ? 'no gates are configured'
-        : `all ${counts.pass} ${counts.pass === 1 ? 'check' : 'checks'} passed${neutral}`,
+        : counts.neutral === 0
+          ? `all ${checks(counts.pass)} passed`
+          : `${counts.pass} of ${checks(total)} passed${untested}`,
   };
 }

@@ -317,8 +317,7 @@ function verdictSentence(facts: Facts): string {
   const noun = gateNoun(gates);
   const names = (status: GateStatus) => ` (${namesOf(gates.filter((g) => g.status === status))})`;
   const of = (n: number) => `${grouped(n)} of ${count(total, noun)}`;
-  const neutral =
-    counts.neutral > 0 ? `; ${grouped(counts.neutral)} had nothing to compare with${names('neutral')}` : '';
+  const neutral = counts.neutral > 0 ? `; ${grouped(counts.neutral)} not tested${names('neutral')}` : '';
   const warned = counts.warn > 0 ? `; ${grouped(counts.warn)} warned${names('warn')}` : '';
   switch (facts.input.comparison.verdict.kind) {
     case 'failed': {
@@ -332,7 +331,7 @@ function verdictSentence(facts: Facts): string {
       return `no gate failed; ${of(counts.warn)} warned${names('warn')}${neutral}.`;
     case 'no-baseline':
       if (total === 0) return 'no baseline was found, so nothing was compared, and no gates are configured.';
-      return `no baseline was found, so nothing was compared; ${of(counts.pass)} passed on the pull request's own numbers${warned}${neutral}.`;
+      return `no baseline was found, so nothing was compared; ${of(counts.pass)} passed on the pull request's own numbers${warned}${counts.neutral > 0 ? `; ${grouped(counts.neutral)} had nothing to compare with${names('neutral')}` : ''}.`;
     case 'passed':
       if (total === 0) return 'no gates are configured, so nothing could fail.';
       if (counts.pass === total)

@@ -69,7 +69,16 @@ export const STATUS_COLORS = {
   changed: '#6E7781',
   /** Within the metric's tolerance. */
   unchanged: '#AFB8C1',
+  /**
+   * Beyond the tolerance but inside the change's 95% interval: a muted sand, lighter than
+   * `changed` and warmer than `unchanged`, so it reads as neither a finding nor "no change"
+   * (under deuteranopia and protanopia it stays yellowish against the blue-greys).
+   */
+  'within-noise': '#D6C38F',
 } as const;
+
+/** Error bars (the 95% interval of a change): near-black, at least 3:1 against every status colour. */
+export const WHISKER_COLOR = '#1F2328';
 
 /** GitHub's own text and border colours (Primer), so the chart sits naturally in a comment. */
 export const TEXT_COLOR = '#1F2328';
