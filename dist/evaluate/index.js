@@ -8,5 +8,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/evaluate/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-ZR4JPAEJ.js"), import("../chunks/run-T67BKYKX.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-BDNUC7RN.js"), import("../chunks/run-HHGNYO7G.js")]);
 await runAction(run);

@@ -8,5 +8,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/report/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-ZR4JPAEJ.js"), import("../chunks/run-ZV7WP55F.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-BDNUC7RN.js"), import("../chunks/run-SXZUZJNP.js")]);
 await runAction(run);

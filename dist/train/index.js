@@ -2,17 +2,17 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   runAction
-} from "../chunks/chunk-JG7JASGF.js";
+} from "../chunks/chunk-KE3VRSIM.js";
 import {
   require_node_crypto
-} from "../chunks/chunk-M345FVAQ.js";
+} from "../chunks/chunk-MEMQTOZ5.js";
 import {
   DEFAULT_STATE_DIR,
   booleanInput,
   optionalInput,
   requiredInput,
   writeState
-} from "../chunks/chunk-KZDW3346.js";
+} from "../chunks/chunk-LC53L22R.js";
 import {
   require_node_child_process
 } from "../chunks/chunk-CWKNKEBK.js";
@@ -29,7 +29,7 @@ import {
   resolveShell,
   roundSeconds,
   stripAnsi
-} from "../chunks/chunk-66N6A2SA.js";
+} from "../chunks/chunk-6CV3BKJG.js";
 import "../chunks/chunk-GWAIW46Y.js";
 import {
   ConfigurationError,

@@ -18,11 +18,31 @@ describe('estimateNoise', () => {
   it('finds the sd of single runs from successive differences', () => {
     const runs = Array.from({ length: 400 }, () => [normal(0.9, 0.005)]);
     const noise = ok(estimateNoise(runs, { window: 400 }));
-    expect(noise).toMatchObject({ method: 'successive differences', records: 400, outliers: 0 });
+    expect(noise).toMatchObject({ method: 'successive differences', records: 400 });
+    expect(noise.outliers).toBeLessThan(4); // 0.27% of normal differences fall beyond 3 robust sd
     expect(noise.sd).toBeGreaterThan(0.0045);
     expect(noise.sd).toBeLessThan(0.0055);
-    // Satterthwaite: 2m^2 / (3m - 1) - 1 for m = 399 differences.
-    expect(noise.df).toBeCloseTo((2 * 399 * 399) / (3 * 399 - 1) - 1, 9);
+    // Satterthwaite: 2m^2 / (3m - 1) - 1 for m kept differences, times 0.85 for the trimming.
+    const m = 399 - noise.outliers;
+    expect(noise.df).toBeCloseTo(((2 * m * m) / (3 * m - 1) - 1) * 0.85, 9);
+  });
+
+  it('leaves a 5-sigma jump of the level out, even in a short history', () => {
+    // bench/gates.bench.ts found a 5-sigma jump kept two times in three with a cut at 4 robust sd of
+    // the differences (5.7 sigma of one run), inflating the noise by 31% on average.
+    const rng2 = createRandom(1);
+    let inflation = 0;
+    const trials = 2000;
+    for (let i = 0; i < trials; i++) {
+      const at = 1 + rng2.int(19);
+      const noise = ok(
+        estimateNoise(
+          Array.from({ length: 20 }, (_, r) => [0.9 + (r >= at ? 0.025 : 0) + 0.005 * rng2.normal()]),
+        ),
+      );
+      inflation += (noise.sd / 0.005) ** 2;
+    }
+    expect(inflation / trials).toBeLessThan(1.15);
   });
 
   it('is not fooled by a trend or a jump in the level (the model changed between commits)', () => {
@@ -99,10 +119,20 @@ describe('pooledTest and poolingCheck', () => {
     expect(pooled.null).toBe(-0.005);
   });
 
-  it('flags runs that spread far more than the history', () => {
-    expect(poolingCheck([0.9], [0.88], history)).toBeUndefined();
-    expect(poolingCheck([0.9, 0.902, 0.898], [0.9, 0.897, 0.903], history)!.p).toBeGreaterThan(0.1);
-    expect(poolingCheck([0.9, 0.95, 0.85], [0.9, 0.8, 0.97], history)!.p).toBeLessThan(0.001);
+  it('flags a pull request whose runs spread far more than the history', () => {
+    expect(poolingCheck([0.88], history)).toBeUndefined();
+    expect(poolingCheck([0.9, 0.897, 0.903], history)!.p).toBeGreaterThan(0.1);
+    // scipy: f.sf(var([0.9, 0.8, 0.97], ddof=1) / 0.005**2, 2, 20)
+    expect(poolingCheck([0.9, 0.8, 0.97], history)!.p).toBeLessThan(0.001);
+  });
+
+  it('keeps the pull request’s own spread for its side when it changed the noise', () => {
+    const apart = pooledTest([0.9, 0.905, 0.895], [0.88, 0.95, 0.81], history, { headApart: true });
+    // Welch's statistic: the base side pools 20 + 2 df of sd 0.005, the head side has its own 2 df.
+    const varHead = ((0.88 - 0.88) ** 2 + (0.95 - 0.88) ** 2 + (0.81 - 0.88) ** 2) / 2;
+    expect(apart.se).toBeCloseTo(Math.sqrt(apart.sd ** 2 / 3 + varHead / 3), 12);
+    expect(apart.df).toBeGreaterThan(2);
+    expect(apart.df).toBeLessThan(3);
   });
 
   // The point of the history: one run per side can be tested, and harmless changes are blocked at

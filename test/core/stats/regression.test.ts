@@ -338,8 +338,8 @@ describe("testRegression with the base branch's history", () => {
     expect(pooled.df!).toBeGreaterThan(welch.df! + 8);
   });
 
-  it('does not pool when the runs spread far more than the history says', () => {
-    const b = [0.9, 0.95, 0.85, 0.92, 0.88];
+  it("keeps the pull request's own spread when its runs spread far more than the history says", () => {
+    const b = [0.9, 0.902, 0.898, 0.901, 0.899];
     const h = [0.86, 0.93, 0.8, 0.9, 0.84];
     const r = testRegression({
       base: b,
@@ -349,8 +349,13 @@ describe("testRegression with the base branch's history", () => {
       method: 'welch',
       history: noise,
     });
-    expect(r.method).toBe('welch');
-    expect(r.explanation).toContain("the runs spread more than the base branch's history");
+    expect(r.method).toBe('history');
+    expect(r.explanation).toContain("the pull request's runs spread more than the base branch's history");
+    expect(r.explanation).toContain('so its side uses its own spread');
+    if (r.verdict === 'insufficient') throw new Error('unreachable');
+    // Welch's df with one side of 5 runs: far below the pooled 20 + 8.
+    expect(r.df!).toBeLessThan(6);
+    // One base run is enough: the base side's spread is the history's.
     const single = testRegression({
       base: [0.9],
       head: [0.5, 0.95],
@@ -359,6 +364,6 @@ describe("testRegression with the base branch's history", () => {
       method: 'welch',
       history: noise,
     });
-    expect(single).toMatchObject({ verdict: 'insufficient', reason: 'too-few-values' });
+    expect(single).toMatchObject({ method: 'history', n: { base: 1, head: 2 } });
   });
 });

@@ -66,8 +66,16 @@ export function historyNoiseOf(
 
 /** Reads nothing and writes nothing: the same numbers always give the same verdict. */
 export function runComparison(input: PipelineInput): Comparison {
+  // The gates and the comparison both ask for every key's direction: read each name once.
+  const inferred = new Map<string, Direction | undefined>();
+  const inferOnce = (key: string): Direction | undefined => {
+    if (inferred.has(key)) return inferred.get(key);
+    const direction = inferDirection(key);
+    inferred.set(key, direction);
+    return direction;
+  };
   const directionOf = (key: string): Direction | undefined =>
-    input.directions?.[key] ?? settingsFor(input.config, key).direction ?? inferDirection(key);
+    input.directions?.[key] ?? settingsFor(input.config, key).direction ?? inferOnce(key);
   const head = { values: collectValues(input.head.runs), runs: input.head.runs, label: input.head.label };
   const base =
     input.base === undefined
@@ -97,7 +105,7 @@ export function runComparison(input: PipelineInput): Comparison {
         ...(settings.tolerance !== undefined ? { tolerance: settings.tolerance } : {}),
       };
     },
-    inferDirection,
+    inferDirection: inferOnce,
     ...(historyNoise !== undefined ? { historyNoise } : {}),
     ...(input.history !== undefined && input.history.length > 0
       ? {

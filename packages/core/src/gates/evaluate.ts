@@ -172,6 +172,7 @@ function decideFamilies(tests: Map<GateResult, PendingTest>, correction: Correct
       correction,
     );
     const size = members.length;
+    const family = { size, correction };
     members.forEach(([result, test], i) => {
       const pAdjusted = adjusted[i]!;
       const blocks = pAdjusted <= test.result.alpha;
@@ -182,7 +183,8 @@ function decideFamilies(tests: Map<GateResult, PendingTest>, correction: Correct
           : undefined;
       const sentence = explainRegression(test.result, adjustment);
       result.reason = test.detail === undefined ? sentence : `${sentence}; ${test.detail}`;
-      result.statistics = { ...result.statistics!, pAdjusted, family: { size, correction } };
+      result.statistics!.pAdjusted = pAdjusted;
+      result.statistics!.family = family;
     });
   }
 }

@@ -17,7 +17,7 @@ import { welchTest } from './welch.js';
  * - 'none': neither is known, and why.
  */
 export type NoiseModel =
-  | { kind: 'history'; history: NoiseEstimate }
+  | { kind: 'history'; history: NoiseEstimate; headApart?: boolean; note?: string }
   | { kind: 'welch'; note?: string }
   | { kind: 'none'; reason: string };
 
@@ -30,16 +30,15 @@ export function noiseModel(
   head: readonly number[],
   history?: NoiseEstimate | NoiseUnavailable,
 ): NoiseModel {
-  const hasRepeats = base.length >= 2 && head.length >= 2;
-  let note: string | undefined;
   if (history !== undefined && history.kind === 'ok') {
-    const check = poolingCheck(base, head, history);
+    const check = poolingCheck(head, history);
     if (check === undefined || check.p >= POOLING_ALPHA) return { kind: 'history', history };
-    note = `the runs spread more than the base branch's history (sd ${formatShort(check.sd)} against ${formatShort(history.sd)}, F-test p = ${formatShort(check.p)}), so the history's noise was not used`;
-    if (!hasRepeats)
-      return { kind: 'none', reason: `${note}, and one run per side has no spread of its own` };
+    // The pull request changed the noise: its runs keep their own spread, the base side keeps the
+    // history's. Better than dropping the history: the base side still has its degrees of freedom.
+    const note = `the pull request's runs spread more than the base branch's history (sd ${formatShort(check.sd)} against ${formatShort(history.sd)}, F-test p = ${formatShort(check.p)}), so its side uses its own spread`;
+    return { kind: 'history', history, headApart: true, note };
   }
-  if (hasRepeats) return note === undefined ? { kind: 'welch' } : { kind: 'welch', note };
+  if (base.length >= 2 && head.length >= 2) return { kind: 'welch' };
   const why = history !== undefined && history.kind === 'insufficient' ? ` (${history.reason})` : '';
   return {
     kind: 'none',
@@ -71,7 +70,7 @@ export function differenceNoise(
   const model = noiseModel(b, h, history);
   const rounded = (ci: [number, number]): [number, number] => [roundNoise(ci[0]), roundNoise(ci[1])];
   if (model.kind === 'history') {
-    const r = pooledTest(b, h, model.history, { level });
+    const r = pooledTest(b, h, model.history, { level, headApart: model.headApart === true });
     return {
       ci: rounded(r.ci),
       level,

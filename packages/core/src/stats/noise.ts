@@ -6,16 +6,16 @@
  *
  * Assumptions, stated where the report can quote them:
  * - the noise (its standard deviation) is the same on the base branch, in the recent past and in
- *   the pull request; a pull request whose runs spread much more than history says is tested
- *   without the history (see `poolingCheck`);
+ *   the pull request; a pull request whose runs spread much more than history says keeps its own
+ *   spread for its side (see `poolingCheck`);
  * - runs are independent and their values roughly normal;
  * - the history's level may drift and jump (the model changed between commits): that is not
  *   noise, so it is removed (repeats are compared within their own record; single runs through
  *   successive differences, centred on their median so a steady trend cancels);
- * - a few values may be wild (a diverged seed, a jump): values more than OUTLIER_CUT robust
- *   standard deviations out are left out, and the estimate says how many.
+ * - a few values may be wild (a diverged seed, a jump): values far out (OUTLIER_CUT,
+ *   DIFFERENCE_CUT robust standard deviations) are left out, and the estimate says how many.
  */
-import { betaInc, studentTCdf, studentTQuantile, studentTSf } from './distributions.js';
+import { betaInc, normalCdf, studentTCdf, studentTQuantile, studentTSf } from './distributions.js';
 import { sampleMean } from './descriptive.js';
 
 /** How many of the most recent records are used by default. */
@@ -24,8 +24,23 @@ export const DEFAULT_HISTORY_WINDOW = 30;
 export const MIN_HISTORY_RECORDS = 6;
 /** Degrees of freedom a history needs at least to be used. */
 const MIN_HISTORY_DF = 2;
-/** Values this many robust standard deviations from the rest are outliers (6e-5 of normal values). */
+/** Values this many robust standard deviations from the rest of their record are outliers (6e-5 of normal values). */
 const OUTLIER_CUT = 4;
+/**
+ * Successive differences this many robust standard deviations from their median are left out: a
+ * jump where the model changed (5 sigma of one run is 3.5 of a difference) must not count as noise.
+ * Normal differences beyond it (0.27%) are compensated by the truncated normal's variance factor,
+ * and the estimate's degrees of freedom are scaled by DIFFERENCES_DF_EFFICIENCY: a trimmed estimate
+ * with a random cut carries less information than its count says. Both are checked by simulation
+ * (bench/gates.bench.ts: harmless single-run changes with a 20-record history block at alpha).
+ */
+const DIFFERENCE_CUT = 3;
+const DIFFERENCES_DF_EFFICIENCY = 0.85;
+/** Var(Z | |Z| <= c) for a standard normal: the variance left after cutting at c. */
+function truncatedVariance(c: number): number {
+  const density = Math.exp(-(c * c) / 2) / Math.sqrt(2 * Math.PI);
+  return 1 - (2 * c * density) / (2 * normalCdf(c) - 1);
+}
 /** 1 / Phi^-1(3/4): a median absolute deviation times this estimates a normal standard deviation. */
 const MAD_SCALE = 1.482602218505602;
 /** Below this p, the current runs spread more than the history allows, and are not pooled with it. */
@@ -153,14 +168,18 @@ function successiveDifferences(values: readonly number[]): RawEstimate {
   for (let i = 1; i < values.length; i++) diffs.push(values[i]! - values[i - 1]!);
   const centre = median(diffs);
   const scale = MAD_SCALE * median(diffs.map((d) => Math.abs(d - centre)));
-  const kept = scale > 0 ? diffs.filter((d) => Math.abs(d - centre) <= OUTLIER_CUT * scale) : diffs;
+  const trimmed = scale > 0;
+  const kept = trimmed ? diffs.filter((d) => Math.abs(d - centre) <= DIFFERENCE_CUT * scale) : diffs;
   const m = kept.length;
   if (m < 2) return { ss: 0, df: 0, method: 'successive differences', outliers: diffs.length - m };
   const mean = sampleMean(kept);
   // A difference of two runs has variance 2 sigma^2. Successive differences are correlated
   // (-sigma^2 between neighbours), so the centred sum of squares has expectation 2 sigma^2 (m - 1/m).
-  const variance = kept.reduce((sum, d) => sum + (d - mean) ** 2, 0) / (2 * (m - 1 / m));
-  const df = Math.max(0, (2 * m * m) / (3 * m - 1) - 1);
+  const variance =
+    kept.reduce((sum, d) => sum + (d - mean) ** 2, 0) /
+    (2 * (m - 1 / m)) /
+    (trimmed ? truncatedVariance(DIFFERENCE_CUT) : 1);
+  const df = Math.max(0, ((2 * m * m) / (3 * m - 1) - 1) * DIFFERENCES_DF_EFFICIENCY);
   return { ss: variance * df, df, method: 'successive differences', outliers: diffs.length - m };
 }
 
@@ -181,20 +200,18 @@ function sumOfSquares(values: readonly number[]): { ss: number; df: number } {
 }
 
 /**
- * Whether the current runs spread more than the history says: the one-sided F test of their pooled
- * variance against the history's. Undefined when the current runs have no spread to test (one run
- * per side). A p below POOLING_ALPHA means the two should not be pooled.
+ * Whether the pull request's runs spread more than the base branch's history says: the one-sided
+ * F test of their variance against the history's. Undefined with one run (no spread to test). A p
+ * below POOLING_ALPHA means the pull request changed the noise: its side keeps its own variance.
+ * The base's own runs are not tested: they are the base branch's, as the history is.
  */
 export function poolingCheck(
-  a: readonly number[],
-  b: readonly number[],
+  head: readonly number[],
   history: NoiseEstimate,
 ): { p: number; sd: number } | undefined {
-  const sa = sumOfSquares(a);
-  const sb = sumOfSquares(b);
-  const df = sa.df + sb.df;
+  const { ss, df } = sumOfSquares(head);
   if (df === 0) return undefined;
-  const variance = (sa.ss + sb.ss) / df;
+  const variance = ss / df;
   const historyVariance = history.ss / history.df;
   if (historyVariance === 0) return { p: variance === 0 ? 1 : 0, sd: Math.sqrt(variance) };
   const f = variance / historyVariance;
@@ -212,7 +229,7 @@ export interface PooledResult {
   /** meanB - meanA. */
   diff: number;
   null: number;
-  /** Pooled standard deviation of one run (history and current runs). */
+  /** Standard deviation of one run: pooled from the history and the runs (of the base's side with headApart). */
   sd: number;
   se: number;
   t: number;
@@ -227,14 +244,15 @@ export interface PooledResult {
 /**
  * Student's t-test of meanB - meanA with the variance pooled from the history and the current
  * runs: s^2 = (ss_history + ss_a + ss_b) / (df_history + (nA - 1) + (nB - 1)). Works with one run
- * per side, where only the history's spread is known. Assumes equal noise everywhere: check with
- * poolingCheck first.
+ * per side, where only the history's spread is known. Assumes equal noise everywhere: check the
+ * pull request's runs with poolingCheck first. With `headApart` (the check failed), B keeps its own
+ * variance and the history is pooled with A only: Welch's statistic, with Satterthwaite's df.
  */
 export function pooledTest(
   a: readonly number[],
   b: readonly number[],
   history: NoiseEstimate,
-  options: { level?: number; null?: number } = {},
+  options: { level?: number; null?: number; headApart?: boolean } = {},
 ): PooledResult {
   const level = options.level ?? 0.95;
   const hypothesis = options.null ?? 0;
@@ -246,9 +264,22 @@ export function pooledTest(
   const diff = meanB - meanA;
   const sa = sumOfSquares(a);
   const sb = sumOfSquares(b);
-  const df = history.df + sa.df + sb.df;
-  const sd = Math.sqrt((history.ss + sa.ss + sb.ss) / df);
-  const se = sd * Math.sqrt(1 / nA + 1 / nB);
+  let sd: number;
+  let se: number;
+  let df: number;
+  if (options.headApart === true && sb.df > 0) {
+    const dfA = history.df + sa.df;
+    const varA = (history.ss + sa.ss) / dfA;
+    const vA = varA / nA;
+    const vB = sb.ss / sb.df / nB;
+    sd = Math.sqrt(varA);
+    se = Math.sqrt(vA + vB);
+    df = vA + vB === 0 ? dfA + sb.df : (vA + vB) ** 2 / ((vA * vA) / dfA + (vB * vB) / sb.df);
+  } else {
+    df = history.df + sa.df + sb.df;
+    sd = Math.sqrt((history.ss + sa.ss + sb.ss) / df);
+    se = sd * Math.sqrt(1 / nA + 1 / nB);
+  }
   const common = { kind: 'ok' as const, meanA, meanB, nA, nB, diff, null: hypothesis, sd, se, df, level };
   if (se === 0) {
     const away = diff - hypothesis;

@@ -261,18 +261,44 @@ function bootstrapOutcome(
   if (shifted.kind !== 'ok') return insufficientOf(common, shifted);
   const atZero = worseNull === 0 ? shifted : bootstrapMeanDiff(base, head, options);
   if (atZero.kind !== 'ok') return insufficientOf(common, atZero);
-  const higher = input.direction === 'higher';
+  return outcomeOf('bootstrap', input.direction, shifted, atZero, {
+    seed: shifted.seed,
+    resamples: shifted.resamples,
+    notes: shifted.note === undefined ? [] : [shifted.note],
+  });
+}
+
+/** A test's two-sided numbers as the gate reads them: "worse" and "better" by the metric's direction. */
+interface TwoSided {
+  diff: number;
+  ci: [number, number];
+  pLess: number;
+  pGreater: number;
+  meanA: number;
+  meanB: number;
+}
+
+/**
+ * The outcome of a test run against the shifted null (the decision) and against 0 (whether the
+ * head is worse at all, or better): for a higher-is-better metric "worse" is pLess.
+ */
+function outcomeOf(
+  method: RegressionMethod,
+  direction: StatsDirection,
+  shifted: TwoSided,
+  atZero: TwoSided,
+  extra: Pick<TestOutcome, 'notes'> & Partial<TestOutcome>,
+): TestOutcome {
+  const higher = direction === 'higher';
   return {
-    method: 'bootstrap',
+    method,
     diff: shifted.diff,
     ci: shifted.ci,
     pWorse: higher ? shifted.pLess : shifted.pGreater,
     pWorseAtAll: higher ? atZero.pLess : atZero.pGreater,
     pBetter: higher ? atZero.pGreater : atZero.pLess,
     mean: { base: shifted.meanA, head: shifted.meanB },
-    seed: shifted.seed,
-    resamples: shifted.resamples,
-    notes: shifted.note === undefined ? [] : [shifted.note],
+    ...extra,
   };
 }
 
@@ -285,21 +311,14 @@ function parametricOutcome(
   worseNull: number,
   common: Omit<CommonFields, 'explanation'>,
 ): TestOutcome | RegressionInsufficient {
-  const higher = input.direction === 'higher';
   const model = noiseModel(base, head, input.history);
   if (model.kind === 'none') return insufficient(common, 'too-few-values', model.reason);
   if (model.kind === 'history') {
     const history = model.history;
-    const shifted = pooledTest(base, head, history, { level: ciLevel, null: worseNull });
-    const atZero = worseNull === 0 ? shifted : pooledTest(base, head, history, { level: ciLevel });
-    return {
-      method: 'history',
-      diff: shifted.diff,
-      ci: shifted.ci,
-      pWorse: higher ? shifted.pLess : shifted.pGreater,
-      pWorseAtAll: higher ? atZero.pLess : atZero.pGreater,
-      pBetter: higher ? atZero.pGreater : atZero.pLess,
-      mean: { base: shifted.meanA, head: shifted.meanB },
+    const headApart = model.headApart === true;
+    const shifted = pooledTest(base, head, history, { level: ciLevel, null: worseNull, headApart });
+    const atZero = worseNull === 0 ? shifted : pooledTest(base, head, history, { level: ciLevel, headApart });
+    return outcomeOf('history', input.direction, shifted, atZero, {
       df: shifted.df,
       history: {
         records: history.records,
@@ -308,25 +327,15 @@ function parametricOutcome(
         method: history.method,
         outliers: history.outliers,
       },
-      notes: shifted.note === undefined ? [] : [shifted.note],
-    };
+      notes: [model.note, shifted.note].filter((n): n is string => n !== undefined),
+    });
   }
   const shifted = welchTest(base, head, { level: ciLevel, null: worseNull });
   const atZero = worseNull === 0 ? shifted : welchTest(base, head, { level: ciLevel });
   if (shifted.kind !== 'ok') return insufficientOf(common, shifted);
   if (atZero.kind !== 'ok') return insufficientOf(common, atZero);
   const notes = [model.note, shifted.note].filter((n): n is string => n !== undefined);
-  return {
-    method: 'welch',
-    diff: shifted.diff,
-    ci: shifted.ci,
-    pWorse: higher ? shifted.pLess : shifted.pGreater,
-    pWorseAtAll: higher ? atZero.pLess : atZero.pGreater,
-    pBetter: higher ? atZero.pGreater : atZero.pLess,
-    mean: { base: shifted.meanA, head: shifted.meanB },
-    df: shifted.df,
-    notes,
-  };
+  return outcomeOf('welch', input.direction, shifted, atZero, { df: shifted.df, notes });
 }
 
 function insufficientOf(
