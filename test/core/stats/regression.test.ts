@@ -135,6 +135,35 @@ describe('testRegression', () => {
     expect(mixed.verdict).toBe('not-significant');
   });
 
+  // Issue #11: "by bootstrap" at tiny n blocked 15.4% (n = 2), 8.8% (3), 3.9% (5) of harmless
+  // changes at alpha = 0.01. Below MIN_BOOTSTRAP_RUNS it runs Welch's t-test; from there on the
+  // studentized bootstrap keeps its level.
+  it('"by bootstrap" blocks at most alpha of harmless changes, at every n', () => {
+    const rng = createRandom(31);
+    const blocked = (n: number, alpha: number, trials: number, resamples?: number) => {
+      let count = 0;
+      for (let i = 0; i < trials; i++) {
+        const b = Array.from({ length: n }, () => 0.9 + 0.005 * rng.normal());
+        const h = Array.from({ length: n }, () => 0.9 + 0.005 * rng.normal());
+        const r = testRegression({
+          base: b,
+          head: h,
+          direction: 'higher',
+          alpha,
+          method: 'bootstrap',
+          ...(resamples !== undefined ? { resamples } : {}),
+        });
+        if (r.verdict === 'regressed') count++;
+      }
+      return count / trials;
+    };
+    // alpha = 1%, 4,000 trials: three standard errors are 0.47 points.
+    for (const n of [2, 3, 5]) expect(blocked(n, 0.01, 4000)).toBeLessThan(0.0147);
+    // The bootstrap itself at 15 runs, alpha = 5%, 200 trials of 199 resamples (the full rate is in
+    // npm run bench:gates): three standard errors are 4.6 points.
+    expect(blocked(MIN_BOOTSTRAP_RUNS, 0.05, 200, 199)).toBeLessThan(0.096);
+  });
+
   it('uses Welch below the bootstrap minimum, and says so', () => {
     const r = testRegression({ base, head: worse, direction: 'higher', alpha: 0.05, method: 'bootstrap' });
     expect(r).toMatchObject({ verdict: 'regressed', method: 'welch' });
