@@ -8,5 +8,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/compare-metrics/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-BDNUC7RN.js"), import("../chunks/run-Z5LS4CZT.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-RJEIV6U5.js"), import("../chunks/run-2G6FVKIU.js")]);
 await runAction(run);

@@ -8,5 +8,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/report/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-BDNUC7RN.js"), import("../chunks/run-SXZUZJNP.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-RJEIV6U5.js"), import("../chunks/run-PI32EHJH.js")]);
 await runAction(run);

@@ -2,17 +2,17 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   runAction
-} from "../chunks/chunk-KE3VRSIM.js";
+} from "../chunks/chunk-PL4HTLLX.js";
 import {
   require_node_crypto
-} from "../chunks/chunk-MEMQTOZ5.js";
+} from "../chunks/chunk-GXGPVB3R.js";
 import {
   DEFAULT_STATE_DIR,
   booleanInput,
   optionalInput,
   requiredInput,
   writeState
-} from "../chunks/chunk-LC53L22R.js";
+} from "../chunks/chunk-RN7FAKCO.js";
 import {
   require_node_child_process
 } from "../chunks/chunk-CWKNKEBK.js";
@@ -29,7 +29,7 @@ import {
   resolveShell,
   roundSeconds,
   stripAnsi
-} from "../chunks/chunk-6CV3BKJG.js";
+} from "../chunks/chunk-EZW2GA5R.js";
 import "../chunks/chunk-GWAIW46Y.js";
 import {
   ConfigurationError,

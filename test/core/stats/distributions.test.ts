@@ -288,3 +288,17 @@ describe('binomial against scipy', () => {
     expect(binomialCdf(5, 5, 0.5)).toBe(1);
   });
 });
+
+describe('studentTTails', () => {
+  it('gives both one-sided tails, the same numbers as studentTCdf and studentTSf', async () => {
+    const { studentTCdf, studentTSf, studentTTails } =
+      await import('../../../packages/core/src/stats/distributions.js');
+    for (const df of [0.5, 1, 2.7, 8, 150, 1e5]) {
+      for (const t of [-40, -3.1, -1e-9, 0, 1e-9, 0.7, 2.5, 1e30]) {
+        expect(studentTTails(t, df)).toEqual([studentTCdf(t, df), studentTSf(t, df)]);
+      }
+    }
+    expect(studentTTails(NaN, 3)).toEqual([NaN, NaN]);
+    expect(() => studentTTails(1, 0)).toThrow(RangeError);
+  });
+});

@@ -16,6 +16,7 @@ export {
   studentTPdf,
   studentTQuantile,
   studentTSf,
+  studentTTails,
 } from './distributions.js';
 export { createRandom, DEFAULT_SEED } from './random.js';
 export type { Random } from './random.js';

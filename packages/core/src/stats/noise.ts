@@ -15,7 +15,7 @@
  * - a few values may be wild (a diverged seed, a jump): values far out (OUTLIER_CUT,
  *   DIFFERENCE_CUT robust standard deviations) are left out, and the estimate says how many.
  */
-import { betaInc, normalCdf, studentTCdf, studentTQuantile, studentTSf } from './distributions.js';
+import { betaInc, normalCdf, studentTQuantile, studentTTails } from './distributions.js';
 import { sampleMean } from './descriptive.js';
 
 /** How many of the most recent records are used by default. */
@@ -294,11 +294,12 @@ export function pooledTest(
   }
   const t = (diff - hypothesis) / se;
   const q = studentTQuantile(1 - (1 - level) / 2, df);
+  const tails = studentTTails(t, df);
   return {
     ...common,
     t,
-    pLess: studentTCdf(t, df),
-    pGreater: studentTSf(t, df),
+    pLess: tails[0],
+    pGreater: tails[1],
     ci: [diff - q * se, diff + q * se],
   };
 }

@@ -1,4 +1,4 @@
-import { studentTCdf, studentTQuantile, studentTSf } from './distributions.js';
+import { studentTQuantile, studentTTails } from './distributions.js';
 import { findNonFinite, sampleMean, sampleVariance } from './descriptive.js';
 
 /** Whether a bigger number is a better model ('higher': accuracy) or a smaller one ('lower': loss). */
@@ -146,8 +146,7 @@ export function welchTest(
   const wA = vA / scale;
   const wB = vB / scale;
   const df = (wA + wB) ** 2 / ((wA * wA) / (nA - 1) + (wB * wB) / (nB - 1));
-  const pLess = studentTCdf(t, df);
-  const pGreater = studentTSf(t, df);
+  const [pLess, pGreater] = studentTTails(t, df);
   const pTwoSided = Math.min(1, 2 * Math.min(pLess, pGreater));
   const q = studentTQuantile(1 - (1 - level) / 2, df);
   const result: WelchResult = {
