@@ -67,6 +67,40 @@ describe('decodeComparison', () => {
     expect(decodeComparison(roundTrip(original))).toEqual(original);
   });
 
+  it('restores the statistics: family, adjusted p, history, untestable, noise intervals', async () => {
+    const { DocBuilder } = await import('../../packages/core/src/doc-builder.js');
+    const { gateStatistics } = await import('../../packages/core/src/gates/statistics.js');
+    const run = (acc: number, f1: number) => {
+      const b = new DocBuilder('run.json', 'json');
+      b.metric('acc', acc);
+      b.metric('f1', f1);
+      return b.build();
+    };
+    // A history of 12 runs that moved by noise alone (sd 0.002).
+    const history = [
+      0.9, 0.9021, 0.8984, 0.9013, 0.8997, 0.9002, 0.9031, 0.8979, 0.9006, 0.9015, 0.8992, 0.9,
+    ].map((v, i) => ({
+      label: `c${i}`,
+      runs: [run(v, v)],
+    }));
+    const original = runComparison({
+      head: { runs: [run(0.88, 0.9), run(0.881, 0.899)] },
+      base: { runs: [run(0.9, 0.9), run(0.902, 0.901)] },
+      config: emptyConfig(),
+      history,
+      historyLabel: '12 records of test',
+      statistics: gateStatistics(),
+      extraGates: [
+        parseGate('* no significant regression', '--gate #1'),
+        parseGate('acc paired no significant regression if untestable neutral', '--gate #2'),
+      ],
+    });
+    expect(original.gates[0]!.statistics).toMatchObject({ family: { size: 2 }, history: { records: 12 } });
+    expect(original.gates[2]!.statistics?.untestable).toBe('neutral');
+    expect(original.metrics[0]!.noise?.method).toBe('history');
+    expect(decodeComparison(roundTrip(original))).toEqual(original);
+  });
+
   it('derives the verdict from the gates: a document cannot claim to have passed', async () => {
     const original = await comparison();
     expect(original.verdict.kind).toBe('failed');
