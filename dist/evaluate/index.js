@@ -8,5 +8,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/evaluate/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-RJEIV6U5.js"), import("../chunks/run-ZJ5CYL32.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-7ZICYV7O.js"), import("../chunks/run-OCQA5LYZ.js")]);
 await runAction(run);

@@ -8,5 +8,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/report/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-RJEIV6U5.js"), import("../chunks/run-PI32EHJH.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-7ZICYV7O.js"), import("../chunks/run-52AERNCM.js")]);
 await runAction(run);

@@ -2,17 +2,17 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   runAction
-} from "../chunks/chunk-PL4HTLLX.js";
+} from "../chunks/chunk-4QTM3KU5.js";
 import {
   require_node_crypto
-} from "../chunks/chunk-GXGPVB3R.js";
+} from "../chunks/chunk-Z3NVJ6NQ.js";
 import {
   DEFAULT_STATE_DIR,
   booleanInput,
   optionalInput,
   requiredInput,
   writeState
-} from "../chunks/chunk-RN7FAKCO.js";
+} from "../chunks/chunk-2DGNG2RV.js";
 import {
   require_node_child_process
 } from "../chunks/chunk-CWKNKEBK.js";
@@ -29,7 +29,7 @@ import {
   resolveShell,
   roundSeconds,
   stripAnsi
-} from "../chunks/chunk-EZW2GA5R.js";
+} from "../chunks/chunk-44H4BNGX.js";
 import "../chunks/chunk-GWAIW46Y.js";
 import {
   ConfigurationError,

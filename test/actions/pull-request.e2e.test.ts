@@ -11,95 +11,28 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { faults, startFakeGitHub, type FakeGitHub } from '../support/fake-github/index.js';
 import { runDistAction, stepNode, webhookExample, type RunOptions } from '../support/action-runner.js';
+import {
+  FORK_TOKEN,
+  FULL,
+  pullRequestRun as runOn,
+  REPO,
+  seed as seedOn,
+  TOKEN,
+  workspace,
+  type Seeded,
+} from '../support/pull-request-scenario.js';
 import { decodePng } from '../support/png.js';
 
 // The actions as users run them: from the committed dist/, against the fake GitHub server that
 // validates every request with GitHub's OpenAPI description, with real webhook payloads.
-const TOKEN = 'ghs_write_token';
-const FORK_TOKEN = 'ghs_fork_read_only_token';
-const OWNER = 'acme';
-const REPO = 'model';
-const FULL = `${OWNER}/${REPO}`;
-
-const CONFIG = `files:
-  - train.csv
-  - metrics.json
-gates:
-  - accuracy >= 0.8
-  - accuracy drop <= 0.01
-  - warn: loss rise <= 5%
-metrics:
-  accuracy: { percent: true }
-`;
-const BASE_METRICS = '{"accuracy": 0.91, "loss": 0.30, "f1": 0.88}';
-const TRAIN_CSV = [
-  'epoch,loss,val_loss',
-  ...Array.from({ length: 10 }, (_, i) => `${i},${(1 / (i + 1)).toFixed(4)},${(1.2 / (i + 1)).toFixed(4)}`),
-].join('\n');
-
 let fake: FakeGitHub;
 afterEach(async () => {
   fake.assertNoProblems();
   await fake.close();
 });
 
-function workspace(metrics: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mlci-workspace-'));
-  writeFileSync(join(dir, '.mlci.yml'), CONFIG);
-  writeFileSync(join(dir, 'metrics.json'), metrics);
-  writeFileSync(join(dir, 'train.csv'), `${TRAIN_CSV}\n`);
-  return dir;
-}
-
-/** main with the committed baseline, a feature branch (in the repository or a fork), its pull request. */
-function seed(options: { fork?: boolean } = {}) {
-  const { state } = fake;
-  state.addRepo({ owner: OWNER, repo: REPO, defaultBranch: 'main' });
-  const base = state.commit(FULL, {
-    branch: 'main',
-    files: { '.mlci.yml': CONFIG, 'metrics.json': BASE_METRICS, 'train.csv': `${TRAIN_CSV}\n` },
-    message: 'baseline',
-  });
-  let headRepo = FULL;
-  if (options.fork) {
-    state.addRepo({ owner: 'contributor', repo: REPO, fork: FULL });
-    headRepo = `contributor/${REPO}`;
-  }
-  const head = state.commit(headRepo, {
-    branch: 'feature',
-    parents: [base],
-    files: { 'train.py': 'print(2)\n' },
-    message: 'tweak',
-  });
-  const pr = state.addPullRequest(FULL, {
-    head: { ref: 'feature', sha: head, repo: headRepo },
-    base: { ref: 'main' },
-  });
-  return { base, head, pr, headRepo };
-}
-
-function pullRequestRun(s: ReturnType<typeof seed>, dir: string, token = TOKEN): Omit<RunOptions, 'inputs'> {
-  const payload = webhookExample('pull_request', 'opened');
-  payload.number = s.pr.number;
-  Object.assign(payload.pull_request, { number: s.pr.number });
-  Object.assign(payload.pull_request.head, { sha: s.head, ref: 'feature' });
-  payload.pull_request.head.repo.full_name = s.headRepo;
-  Object.assign(payload.pull_request.base, { sha: s.base, ref: 'main' });
-  payload.pull_request.base.repo.full_name = FULL;
-  Object.assign(payload.repository, { full_name: FULL, name: REPO, default_branch: 'main' });
-  payload.repository.owner.login = OWNER;
-  return {
-    workspace: dir,
-    event: { name: 'pull_request', payload },
-    token,
-    apiUrl: fake.url,
-    repository: FULL,
-    sha: 'f'.repeat(40),
-    ref: `refs/pull/${s.pr.number}/merge`,
-    headRef: 'feature',
-    baseRef: 'main',
-  };
-}
+const seed = (options: { fork?: boolean } = {}) => seedOn(fake, options);
+const pullRequestRun = (s: Seeded, dir: string, token = TOKEN) => runOn(fake, s, dir, token);
 
 describe('evaluate, compare-metrics and report on a pull request', () => {
   it('finds the committed baseline, fails the gate, and posts one comment, one check run and the summary', async () => {
@@ -464,12 +397,22 @@ describe('pushes to the default branch record the baseline, one history file per
     expect(compared.stderr).toBe('');
     expect(compared.stdout).toContain(`found mlci-history:mlci/en/${s.base}.json`);
     expect(compared.outputs.verdict).toBe('failed');
-    // Without its report id the job finds no baseline, and says so: never the wrong one.
+    // Without its report id the job finds no baseline, and says so: never the wrong one. The
+    // repository has recorded baselines (the history branch exists), so that fails by default
+    // (on-no-baseline: auto) instead of turning neutral; on-no-baseline: neutral allows it.
     const unnamed = await runDistAction('compare-metrics', {
       ...pullRequestRun(s, workspace('{"accuracy": 0.93, "loss": 0.3}')),
       inputs: { 'baseline-sources': 'history' },
     });
-    expect(unnamed.outputs.verdict).toBe('no-baseline');
+    expect(unnamed.outputs.verdict).toBe('failed');
     expect(unnamed.stdout).toContain(`mlci-history:${s.base}.json not found`);
+    expect(JSON.parse(unnamed.outputs.comparison!).verdict.summary).toMatch(
+      /^no baseline was found, though this repository has recorded baselines before: looked at history: main@[0-9a-f]{7} \(merge base\)/,
+    );
+    const allowed = await runDistAction('compare-metrics', {
+      ...pullRequestRun(s, workspace('{"accuracy": 0.93, "loss": 0.3}')),
+      inputs: { 'baseline-sources': 'history', 'on-no-baseline': 'neutral' },
+    });
+    expect(allowed.outputs.verdict).toBe('no-baseline');
   }, 60_000);
 });

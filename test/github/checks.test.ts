@@ -134,7 +134,8 @@ describe('publishCheckRun against the fake GitHub', () => {
     expect(result).toEqual({
       kind: 'status',
       state: 'success',
-      reason: 'check runs refused: Resource not accessible by integration - https://docs.github.com/rest',
+      reason:
+        'check run not written: 403 Resource not accessible by integration - https://docs.github.com/rest',
     });
     expect(statuses()).toHaveLength(1);
     expect(statuses()[0]).toMatchObject({
@@ -144,7 +145,36 @@ describe('publishCheckRun against the fake GitHub', () => {
       description: 'no baseline: all 3 checks passed',
       targetUrl: 'https://github.com/acme/model/actions/runs/7',
     });
-    expect(log.lines.join('\n')).toMatch(/may not write check runs .*publishing a commit status instead/);
+    expect(log.lines.join('\n')).toMatch(
+      /check run could not be written .*publishing a commit status instead/,
+    );
+  });
+
+  // Issue #12: checks/create answering 502 every time crashed the report step ("this is a bug"),
+  // with no commit-status fallback (unlike a 403).
+  test('GitHub failing to create check runs: the verdict goes out as a commit status', async () => {
+    const { head } = seedPullRequest(fake());
+    fake().inject({ method: 'POST', path: /\/check-runs$/, status: 502, times: 10 });
+    const client = fakeClient(fake());
+    const result = await publishCheckRun(client, options(head, { conclusion: 'failure' }));
+    expect(result).toMatchObject({
+      kind: 'status',
+      state: 'failure',
+      reason: expect.stringMatching(/^check run not written: 502 /),
+    });
+    expect(statuses()[0]).toMatchObject({ sha: head, state: 'failure', context: 'mlci' });
+  });
+
+  test('neither a check run nor a status can be written: a result says which, nothing is thrown', async () => {
+    const { head } = seedPullRequest(fake());
+    fake().inject({ status: 502, times: 100 });
+    const result = await publishCheckRun(fakeClient(fake()), options(head, { conclusion: 'failure' }));
+    expect(result).toMatchObject({
+      kind: 'none',
+      reason: expect.stringMatching(
+        /^neither a check run \(502 .*\) nor a commit status \(502 .*\) could be written$/,
+      ),
+    });
   });
 });
 

@@ -1,10 +1,12 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer, globalAgent } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo, type Socket } from 'node:net';
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
-import { createClient } from '../../packages/github/src/client.js';
-import { nodeFetch } from '../../packages/github/src/http.js';
+import { ConfigurationError } from '@mlci/core';
+import { createClient, statusOf, type Logger } from '../../packages/github/src/client.js';
+import { limitFetch, nodeFetch, RequestTimeoutError } from '../../packages/github/src/http.js';
 
 interface Seen {
   method: string;
@@ -40,7 +42,11 @@ async function serve(
 }
 
 const servers: Server[] = [];
+const children: ChildProcess[] = [];
+const sockets: Socket[] = [];
 afterEach(async () => {
+  for (const socket of sockets.splice(0)) socket.destroy();
+  for (const child of children.splice(0)) child.kill('SIGKILL');
   await Promise.all(
     servers.splice(0).map((s) => {
       s.closeAllConnections();
@@ -48,6 +54,62 @@ afterEach(async () => {
     }),
   );
 });
+
+/**
+ * A loopback port where connecting never completes: a listening socket that is never accepted
+ * from (its process blocks for good once listening) and whose backlog of one is full, so the
+ * kernel drops every further connection attempt, as a firewall that swallows packets does.
+ */
+async function neverAccepting(): Promise<{ origin: string }> {
+  const child = spawn(
+    process.execPath,
+    [
+      '-e',
+      `const server = require('node:net').createServer();
+       server.listen({ port: 0, host: '127.0.0.1', backlog: 1 }, () => {
+         process.stdout.write(server.address().port + '\\n');
+         // Blocks before the event loop could accept anything (stdout to a pipe is synchronous).
+         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+       });`,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  children.push(child);
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout!.once('data', (data) => resolve(Number(String(data).trim())));
+    child.once('error', reject);
+  });
+  // The first connections fill the backlog (the kernel completes them unaccepted); later ones hang.
+  const fillers = Array.from({ length: 8 }, () => connect(port, '127.0.0.1').on('error', () => {}));
+  sockets.push(...fillers);
+  await Promise.any(fillers.map((socket) => new Promise((resolve) => socket.once('connect', resolve))));
+  return { origin: `http://127.0.0.1:${port}` };
+}
+
+/** A logger that keeps everything, debug lines included. */
+function fullLogger(): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  return {
+    lines,
+    info: (m) => lines.push(`info: ${m}`),
+    warning: (m) => lines.push(`warning: ${m}`),
+    debug: (m) => lines.push(`debug: ${m}`),
+  };
+}
+
+/** The cause of a network failure, checked to be a timeout. */
+async function timeoutOf(pending: Promise<unknown>): Promise<RequestTimeoutError> {
+  const error = await pending.then(
+    () => {
+      throw new Error('expected the request to time out');
+    },
+    (e: unknown) => e,
+  );
+  expect(error).toMatchObject({ name: 'TypeError', message: 'fetch failed' });
+  const cause = (error as { cause: unknown }).cause;
+  expect(cause).toBeInstanceOf(RequestTimeoutError);
+  return cause as RequestTimeoutError;
+}
 
 describe('nodeFetch, the fetch Octokit gets', () => {
   test('sends the method, headers and body, and gives back status, headers and body', async () => {
@@ -267,5 +329,261 @@ describe('nodeFetch, the fetch Octokit gets', () => {
       status: 404,
       message: expect.stringContaining('Not Found'),
     });
+  });
+});
+
+describe('nodeFetch limits: connecting and the whole request', () => {
+  test('a server that accepts but never answers: the total limit fires, naming the request without its query', async () => {
+    const { origin } = await serve(() => {
+      // never answers
+    });
+    const cause = await timeoutOf(
+      nodeFetch(`${origin}/repos/o/r/contents/x?ref=main&sig=secret`, {}, { totalMs: 50 }),
+    );
+    expect(cause).toMatchObject({
+      phase: 'total',
+      limitMs: 50,
+      method: 'GET',
+      path: '/repos/o/r/contents/x',
+    });
+    expect(cause.message).toBe('GitHub did not answer GET /repos/o/r/contents/x within 0.05 s');
+  });
+
+  test('the total limit covers reading the body', async () => {
+    const { origin } = await serve((_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '100' });
+      response.write('{"partial":'); // and nothing more
+    });
+    const cause = await timeoutOf(
+      nodeFetch(`${origin}/repos/o/r`, { method: 'PATCH', body: '{}' }, { totalMs: 80 }),
+    );
+    expect(cause.message).toBe('GitHub did not answer PATCH /repos/o/r within 0.08 s');
+  });
+
+  test('the total limit spans redirects, and says where a download was sent', async () => {
+    const storage = await serve(() => {
+      // blob storage that never answers
+    });
+    const storageHost = new URL(storage.origin).host;
+    const api = await serve((_request, response) => {
+      response.writeHead(302, { Location: `${storage.origin}/blob?sig=secret` }).end();
+    });
+    const cause = await timeoutOf(
+      nodeFetch(`${api.origin}/repos/o/r/actions/artifacts/7/zip`, {}, { totalMs: 60 }),
+    );
+    expect(cause.message).toBe(
+      `GitHub did not answer GET /repos/o/r/actions/artifacts/7/zip (redirected to ${storageHost}) within 0.06 s`,
+    );
+    expect(cause.message).not.toContain('secret');
+  });
+
+  test('a server that never accepts the connection: the connect limit fires before the total one', async () => {
+    const { origin } = await neverAccepting();
+    const cause = await timeoutOf(nodeFetch(`${origin}/repos/o/r`, {}, { connectMs: 100, totalMs: 5_000 }));
+    expect(cause).toMatchObject({ phase: 'connect', limitMs: 100 });
+    expect(cause.message).toBe('could not connect to GitHub for GET /repos/o/r within 0.1 s');
+  });
+
+  test('answers within the limits are untouched; the caller may still abort', async () => {
+    const { origin } = await serve((request, response) => {
+      if (request.url === '/slow') return; // never answers
+      response.end('ok');
+    });
+    const limits = { connectMs: 2_000, totalMs: 10_000 };
+    for (let i = 0; i < 3; i++)
+      expect(await (await nodeFetch(`${origin}/fast`, {}, limits)).text()).toBe('ok');
+    const controller = new AbortController();
+    const pending = nodeFetch(`${origin}/slow`, { signal: controller.signal }, limits);
+    setTimeout(() => controller.abort(), 20);
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  test('limits are positive numbers of milliseconds', async () => {
+    await expect(nodeFetch('http://127.0.0.1:9/', {}, { totalMs: 0 })).rejects.toThrow(
+      'timeouts.totalMs must be a number of milliseconds above 0, not 0',
+    );
+    expect(() => limitFetch(globalThis.fetch, { connectMs: Number.NaN })).toThrow(RangeError);
+  });
+
+  test('limitFetch puts another fetch under the total limit, body included; a stream body takes that path', async () => {
+    const { origin } = await serve((request, response) => {
+      if (request.url.startsWith('/stalls')) {
+        response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '100' });
+        response.write('{"partial":');
+        return;
+      }
+      if (request.url === '/never') return;
+      response
+        .writeHead(201, 'Created', { 'Content-Type': 'application/json' })
+        .end(`{"got":"${request.body}"}`);
+    });
+    const limited = limitFetch(globalThis.fetch, { totalMs: 80 });
+    const cause = await timeoutOf(limited(`${origin}/stalls?x=1`));
+    expect(cause.message).toBe('GitHub did not answer GET /stalls within 0.08 s');
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('streamed'));
+        controller.close();
+      },
+    });
+    const streamed = await nodeFetch(
+      `${origin}/upload`,
+      { method: 'POST', body: stream, duplex: 'half' } as RequestInit,
+      { totalMs: 5_000 },
+    );
+    expect(streamed.status).toBe(201);
+    expect(streamed.statusText).toBe('Created');
+    expect(streamed.url).toBe(`${origin}/upload`);
+    expect(await streamed.json()).toEqual({ got: 'streamed' });
+    const never = await timeoutOf(
+      nodeFetch(new Request(`${origin}/never`, { method: 'DELETE' }), {}, { totalMs: 50 }),
+    );
+    expect(never.message).toBe('GitHub did not answer DELETE /never within 0.05 s');
+  });
+});
+
+describe('createClient limits, through Octokit', () => {
+  const never = () => {
+    // accepts the request, never answers
+  };
+
+  test('a request that never gets an answer fails with the limit in the message, after its retries', async () => {
+    const { origin, seen } = await serve(never);
+    const log = fullLogger();
+    const client = createClient({
+      token: 'ghs_t',
+      apiUrl: origin,
+      log,
+      delayUnitMs: 1,
+      retries: 2,
+      timeouts: { totalMs: 50 },
+    });
+    const error = await client.rest.repos
+      .getContent({ owner: 'o', repo: 'r', path: 'x', ref: 'main' })
+      .catch((e: unknown) => e);
+    // A network failure as Octokit reports them: status 500, the cause's message.
+    expect(statusOf(error)).toBe(500);
+    expect((error as Error).message).toBe('GitHub did not answer GET /repos/o/r/contents/x within 0.05 s');
+    expect(seen.map((s) => s.url)).toEqual(Array(3).fill('/repos/o/r/contents/x?ref=main'));
+    expect(log.lines).toEqual([
+      'debug: GET /repos/{owner}/{repo}/contents/{path}: network error: GitHub did not answer GET /repos/o/r/contents/x within 0.05 s; retry 1 of 2 in 1 s (1 of 60 s of retry waits spent)',
+      'debug: GET /repos/{owner}/{repo}/contents/{path}: network error: GitHub did not answer GET /repos/o/r/contents/x within 0.05 s; retry 2 of 2 in 4 s (5 of 60 s of retry waits spent)',
+      'debug: GET /repos/{owner}/{repo}/contents/{path}: network error: GitHub did not answer GET /repos/o/r/contents/x within 0.05 s; giving up after 2 retries',
+    ]);
+  });
+
+  test('a request that timed out is retried and may then succeed', async () => {
+    let calls = 0;
+    const { origin } = await serve((_request, response) => {
+      if (++calls === 1) return; // the first one never gets an answer
+      response.writeHead(200, { 'Content-Type': 'application/json' }).end('{"full_name":"o/r"}');
+    });
+    const client = createClient({
+      token: 'ghs_t',
+      apiUrl: origin,
+      delayUnitMs: 1,
+      timeouts: { totalMs: 200 },
+    });
+    const repo = await client.rest.repos.get({ owner: 'o', repo: 'r' });
+    expect(repo.data.full_name).toBe('o/r');
+    expect(calls).toBe(2);
+  });
+
+  test('a server that never accepts: the connect limit, retried like any network failure', async () => {
+    const { origin } = await neverAccepting();
+    const log = fullLogger();
+    const client = createClient({
+      token: 'ghs_t',
+      apiUrl: origin,
+      log,
+      delayUnitMs: 1,
+      retries: 1,
+      timeouts: { connectMs: 100, totalMs: 5_000 },
+    });
+    const error = await client.rest.repos.get({ owner: 'o', repo: 'r' }).catch((e: unknown) => e);
+    expect(statusOf(error)).toBe(500);
+    expect((error as Error).message).toBe('could not connect to GitHub for GET /repos/o/r within 0.1 s');
+    expect(log.lines).toHaveLength(2);
+    expect(log.lines[0]).toMatch(
+      /network error: could not connect to GitHub for GET \/repos\/o\/r within 0.1 s; retry 1 of 1 in 1 s/,
+    );
+  });
+
+  test('MLCI_REQUEST_TIMEOUT sets the total limit in seconds; the option wins; a bad value is a configuration error', async () => {
+    const { origin } = await serve(never);
+    const fromEnv = createClient({
+      token: 'ghs_t',
+      apiUrl: origin,
+      retries: 0,
+      env: { MLCI_REQUEST_TIMEOUT: '0.05' },
+    });
+    await expect(fromEnv.rest.repos.get({ owner: 'o', repo: 'r' })).rejects.toThrow(
+      'GitHub did not answer GET /repos/o/r within 0.05 s',
+    );
+    const fromOption = createClient({
+      token: 'ghs_t',
+      apiUrl: origin,
+      retries: 0,
+      env: { MLCI_REQUEST_TIMEOUT: '3600' },
+      timeouts: { totalMs: 40 },
+    });
+    await expect(fromOption.rest.repos.get({ owner: 'o', repo: 'r' })).rejects.toThrow(
+      'GitHub did not answer GET /repos/o/r within 0.04 s',
+    );
+    const bad = () => createClient({ token: 'ghs_t', apiUrl: origin, env: { MLCI_REQUEST_TIMEOUT: '1m' } });
+    expect(bad).toThrow(ConfigurationError);
+    expect(bad).toThrow(
+      'MLCI_REQUEST_TIMEOUT must be a number of seconds above 0 (such as 120), but is "1m"',
+    );
+    expect(() => createClient({ token: 'ghs_t', timeouts: { connectMs: -1 } })).toThrow(RangeError);
+    expect(() => createClient({ token: 'ghs_t', retryBudgetSeconds: Number.NaN })).toThrow(RangeError);
+  });
+
+  test('downloads get their own, longer limit; one call can be given its own', async () => {
+    const { origin } = await serve(never);
+    const client = createClient({
+      token: 'ghs_t',
+      apiUrl: origin,
+      retries: 0,
+      timeouts: { totalMs: 50, downloadMs: 120 },
+    });
+    await expect(
+      client.rest.actions.downloadArtifact({ owner: 'o', repo: 'r', artifact_id: 7, archive_format: 'zip' }),
+    ).rejects.toThrow('GitHub did not answer GET /repos/o/r/actions/artifacts/7/zip within 0.12 s');
+    await expect(client.request('GET /repos/o/r/tarball/main')).rejects.toThrow('within 0.12 s');
+    await expect(client.rest.actions.getArtifact({ owner: 'o', repo: 'r', artifact_id: 7 })).rejects.toThrow(
+      'GitHub did not answer GET /repos/o/r/actions/artifacts/7 within 0.05 s',
+    );
+    await expect(
+      client.rest.repos.get({ owner: 'o', repo: 'r', request: { timeouts: { totalMs: 70 } } }),
+    ).rejects.toThrow('GitHub did not answer GET /repos/o/r within 0.07 s');
+  });
+
+  test('behind a proxy (undici through @actions/http-client) the total limit holds too', async () => {
+    const { origin } = await serve(never);
+    const saved = process.env.HTTP_PROXY;
+    // Loopback addresses bypass the proxy, so the request goes straight to the server, through undici.
+    process.env.HTTP_PROXY = 'http://127.0.0.1:9';
+    try {
+      const client = createClient({ token: 'ghs_t', apiUrl: origin, retries: 0, timeouts: { totalMs: 50 } });
+      const error = await client.rest.repos.get({ owner: 'o', repo: 'r' }).catch((e: unknown) => e);
+      expect(statusOf(error)).toBe(500);
+      expect((error as Error).message).toBe('GitHub did not answer GET /repos/o/r within 0.05 s');
+    } finally {
+      if (saved === undefined) delete process.env.HTTP_PROXY;
+      else process.env.HTTP_PROXY = saved;
+    }
+  });
+
+  test("the caller's own abort is not retried", async () => {
+    const { origin, seen } = await serve(never);
+    const client = createClient({ token: 'ghs_t', apiUrl: origin, delayUnitMs: 1 });
+    const controller = new AbortController();
+    const pending = client.rest.repos.get({ owner: 'o', repo: 'r', request: { signal: controller.signal } });
+    setTimeout(() => controller.abort(), 20);
+    const error = (await pending.catch((e: unknown) => e)) as Error & { cause?: Error };
+    // Under Jest, Node's DOMException is not an Error of the test's realm, so Octokit wraps it.
+    expect([error.name, error.cause?.name]).toContain('AbortError');
+    expect(seen).toHaveLength(1);
   });
 });

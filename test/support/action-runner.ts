@@ -39,6 +39,8 @@ export interface RunOptions {
   runnerTemp?: string;
   /** Another build of dist/ to run (bench/compare-builds.ts); default the repository's. */
   distDir?: string;
+  /** More environment variables of the step (a workflow's `env:`). */
+  env?: Record<string, string>;
 }
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -106,6 +108,7 @@ export async function runDistAction(name: string, options: RunOptions): Promise<
     RUNNER_ARCH: 'X64',
     RUNNER_NAME: 'GitHub Actions 2',
     ...paths,
+    ...options.env,
   };
   if (options.headRef !== undefined) env.GITHUB_HEAD_REF = options.headRef;
   if (options.baseRef !== undefined) env.GITHUB_BASE_REF = options.baseRef;

@@ -4,12 +4,16 @@ import {
   DEFAULT_REPORT_ID,
   GateFailedError,
   runComparison,
+  type BaselineProblem,
   stringifyDocument,
   type RunSet,
 } from '@mlci/core';
 import { comparisonText, loadPredictionPair, statisticsFor } from '@mlci/cli';
 import {
+  branchHead,
   createClient,
+  messageOf,
+  statusOf,
   DEFAULT_BASELINE_ARTIFACT,
   DEFAULT_BASELINE_SOURCES,
   DEFAULT_HISTORY_BRANCH,
@@ -17,10 +21,12 @@ import {
   readContext,
   type BaselineResult,
   type BaselineSource,
+  type GitHubClient,
   type GitHubContext,
 } from '@mlci/github';
 import {
   booleanInput,
+  choiceInput,
   listInput,
   assignOptionalInputs,
   optionalInput,
@@ -48,6 +54,7 @@ export interface CompareInputs extends MetricsInputs {
   baselineArtifact: string;
   baselineWorkflow?: string;
   historyBranch: string;
+  onNoBaseline: 'auto' | 'neutral' | 'fail';
   reportId?: string;
   basePredictions?: string;
   headPredictions?: string;
@@ -68,6 +75,7 @@ export function parseInputs(get: GetInput): CompareInputs {
     baselineSources: (sources.length > 0 ? sources : [...DEFAULT_BASELINE_SOURCES]) as BaselineSource[],
     baselineArtifact: optionalInput(get, 'baseline-artifact') ?? DEFAULT_BASELINE_ARTIFACT,
     historyBranch: optionalInput(get, 'history-branch') ?? DEFAULT_HISTORY_BRANCH,
+    onNoBaseline: choiceInput(get, 'on-no-baseline', ['auto', 'neutral', 'fail'] as const, 'auto'),
     failOnGate: booleanInput(get, 'fail-on-gate', false),
   };
   assignOptionalInputs(get, inputs, {
@@ -107,7 +115,7 @@ export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): P
   const setup = metricsSetup(inputs);
   const head = await readHead(setup, inputs.format);
   const context = readContext(env, (path) => readFileSync(path, 'utf8'));
-  const { base, result } = await locateBaseline(io, inputs, setup, context, env);
+  const { base, result, problem } = await locateBaseline(io, inputs, setup, context, env);
 
   const predictions = await loadPredictionPair(inputs.basePredictions, inputs.headPredictions);
   const comparison = runComparison({
@@ -116,6 +124,7 @@ export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): P
     config: setup.config,
     extraGates: setup.extraGates,
     statistics: statisticsFor(predictions),
+    ...(problem !== undefined ? { baselineProblem: problem } : {}),
   });
   const state: ComparisonState = {
     schema: 'mlci/compare',
@@ -132,10 +141,21 @@ export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): P
   const path = await writeState(inputs.stateDir, 'compare', state);
   io.info(comparisonText(comparison, { metrics: true }).trimEnd());
   io.info(`\nwrote ${path}`);
-  if (base === undefined) {
+  if (problem?.kind === 'unavailable') {
+    io.error(
+      `The baseline could not be fetched, so the comparison fails: ${problem.detail}. Re-run the job.`,
+      {
+        title: 'mlci: baseline could not be fetched',
+      },
+    );
+  } else if (base === undefined) {
     io.warning(
-      `No baseline found, so nothing was compared: ${result.attempts.map((a) => a.text).join('; ') || 'no source could be tried'}`,
+      `No baseline found, so nothing was compared: ${result.attempts.map((a) => a.text).join('; ') || 'no source could be tried'}${problem !== undefined ? `. ${problem.detail}` : ''}`,
       { title: 'mlci: no baseline' },
+    );
+  } else if (result.failures.length > 0) {
+    io.warning(
+      `Some baseline sources could not be asked (${result.failures.map((f) => f.text).join('; ')}); the baseline came from ${result.found!.label} (${result.found!.source}).`,
     );
   }
   annotateGates(io, comparison);
@@ -155,7 +175,7 @@ async function locateBaseline(
   setup: MetricsSetup,
   context: GitHubContext,
   env: NodeJS.ProcessEnv,
-): Promise<{ base?: RunSet; result: BaselineResult }> {
+): Promise<{ base?: RunSet; result: BaselineResult; problem?: BaselineProblem }> {
   const target = baseOf(context);
   const log = loggerOf(io);
   let sources = inputs.baselineSources;
@@ -186,6 +206,46 @@ async function locateBaseline(
     ...(env.RUNNER_TEMP ? { workDir: env.RUNNER_TEMP } : {}),
     log,
   });
-  if (result.found === undefined) return { result };
+  if (result.found === undefined) {
+    const problem = await missingBaselineProblem(inputs, context, result, sources, client);
+    return problem === undefined ? { result } : { result, problem };
+  }
   return { base: await readBaselineRuns(result.found, setup, inputs.format), result };
+}
+
+/**
+ * Why a missing baseline fails the comparison, if it does. Could not ask (any failed request): it
+ * always fails, "re-run". Not found: `on-no-baseline` decides; `auto` fails a pull request once
+ * the repository has recorded baselines (its history branch exists) and stays neutral before, for
+ * its first reports, and for pushes and scheduled runs.
+ */
+async function missingBaselineProblem(
+  inputs: CompareInputs,
+  context: GitHubContext,
+  result: BaselineResult,
+  sources: readonly BaselineSource[],
+  client: GitHubClient,
+): Promise<BaselineProblem | undefined> {
+  if (result.failures.length > 0)
+    return { kind: 'unavailable', detail: result.failures.map((f) => f.text).join('; ') };
+  if (inputs.onNoBaseline === 'neutral') return undefined;
+  const looked = `looked at ${result.attempts.map((a) => a.text).join('; ') || 'no source'}`;
+  const hint =
+    'record baselines on pushes to the default branch (the report action does), or set on-no-baseline: neutral';
+  if (inputs.onNoBaseline === 'fail') return { kind: 'missing', detail: `${looked}; ${hint}` };
+  if (context.event.kind !== 'pull_request' || !sources.includes('history')) return undefined;
+  try {
+    const head = await branchHead(client, context.owner, context.repo, inputs.historyBranch);
+    if (head === undefined) return undefined;
+    return {
+      kind: 'missing',
+      detail: `${looked}, while the ${inputs.historyBranch} branch holds the baselines of earlier pushes; ${hint}`,
+    };
+  } catch (error) {
+    const status = statusOf(error);
+    return {
+      kind: 'unavailable',
+      detail: `the ${inputs.historyBranch} branch: ${status === undefined ? '' : `${status} `}${messageOf(error)}`,
+    };
+  }
 }

@@ -22,6 +22,8 @@ import {
   type ReportInput,
   type RunInfo,
   type VerdictKind,
+  isMlciError,
+  MlciError,
 } from '@mlci/core';
 import { comparisonText, loadPredictionPair, loadSidePlots, pairPlots, relativeToConfig } from '@mlci/cli';
 import {
@@ -29,6 +31,7 @@ import {
   findPullRequestForRun,
   isReadOnlyError,
   messageOf,
+  statusOf,
   publishAssets,
   publishCheckRun,
   readBranchHeadEarly,
@@ -66,6 +69,11 @@ import {
 import { readJsonFile, readState, statePath } from '../../shared/src/state.js';
 import { stopwatch, type Stopwatch } from '../../shared/src/stopwatch.js';
 import { readSavedReport, type SavedReport } from './saved-report.js';
+
+/** Nothing of the report reached GitHub (no comment, no check run, no commit status). */
+export class PublishError extends MlciError {
+  override name = 'PublishError';
+}
 
 export interface ReportInputs extends MetricsInputs {
   token?: string;
@@ -300,12 +308,23 @@ async function runInfo(
 interface Published {
   commentUrl?: string;
   checkRunId?: number;
+  /** What reached GitHub: the comment, a check run, or a commit status in its place. */
+  delivered: string[];
+  /** The sinks that could not be written, each with why, for the log and the step's failure. */
+  failed: string[];
+  /** Writes refused to a fork's read-only token: expected, the workflow_run half posts the report. */
+  refused: string[];
 }
+
+/** The job summary's limit: GitHub refuses a step's summary over 1 MiB, so stay clearly below. */
+const MAX_SUMMARY_BYTES = 1_000_000;
 
 /**
  * Charts to the assets branch (for URLs that render in comments), then the job summary, the
- * comment and the check run. A refused write (a fork's read-only token) is reported and skipped:
- * the report is in the summary and the report folder either way.
+ * comment and the check run, each on its own: one that fails (an outage past the retries, a
+ * refused write) is reported and the others are still written, so the verdict always reaches
+ * the pull request one way or another. A refused write on a fork's read-only token is expected
+ * and explained; anything else that fails says which request and why.
  */
 async function publish(
   step: ReportStep,
@@ -315,22 +334,26 @@ async function publish(
   assetsHead?: Promise<string | undefined>,
 ): Promise<Published> {
   const hosted: ReportInput = { ...input, charts: [...input.charts] };
-  const urls = await hostCharts(step, target, input.id, charts, assetsHead);
+  const upload = await attempt(() => hostCharts(step, target, input.id, charts, assetsHead));
   if (charts.length > 0) step.time.lap('charts upload');
+  const urls = upload.ok ? upload.value : undefined;
+  if (!upload.ok) step.io.warning(`Charts not uploaded: ${upload.reason}. The report goes out without them.`);
   if (urls !== undefined) {
     hosted.charts = input.charts.map((c) => ({ ...c, url: urls[c.file] ?? c.file }));
   } else if (charts.length > 0) {
     // Relative links would be broken images on GitHub: say where the charts are instead.
     hosted.charts = [];
     hosted.chartNotes = [
-      `${charts.length} charts are in the report folder (upload it with actions/upload-artifact).`,
+      upload.ok
+        ? `${chartCount(charts.length)} ${charts.length === 1 ? 'is' : 'are'} in the report folder (upload it with actions/upload-artifact).`
+        : `${chartCount(charts.length)} could not be uploaded (${upload.reason}); see the report folder.`,
       ...(input.chartNotes ?? []),
     ];
   }
   const comment = renderMarkdown(hosted);
-  // The summary's limit is 1 MiB: the same text unless the comment had to be shortened.
-  const summary = comment.omitted.length === 0 ? comment : renderMarkdown(hosted, { maxLength: 1_000_000 });
-  return post(step, target, {
+  // The same text unless the comment had to be shortened; never over the summary's limit.
+  const summary = comment.omitted.length === 0 ? comment : renderWithinBytes(hosted, MAX_SUMMARY_BYTES);
+  const published = await post(step, target, {
     id: input.id,
     // A saved report's files are not in this workspace: its gates get no annotations here.
     annotations: target.fromSavedRun === undefined ? gateAnnotations(input.comparison) : [],
@@ -339,6 +362,57 @@ async function publish(
     verdict: input.comparison.verdict.kind,
     title: input.comparison.verdict.summary,
   });
+  if (upload.bug !== undefined) throw upload.bug;
+  return published;
+}
+
+function chartCount(n: number): string {
+  return n === 1 ? 'The chart' : `${n} charts`;
+}
+
+/**
+ * The Markdown within `maxBytes` of UTF-8: renderMarkdown counts UTF-16 units, and a report of
+ * emoji or CJK names takes up to three bytes for each.
+ */
+export function renderWithinBytes(input: ReportInput, maxBytes: number) {
+  let maxLength = maxBytes;
+  for (;;) {
+    const rendered = renderMarkdown(input, { maxLength });
+    const bytes = Buffer.byteLength(rendered.markdown, 'utf8');
+    if (bytes <= maxBytes) return rendered;
+    maxLength = Math.floor((maxLength * maxBytes) / bytes) - 1024;
+  }
+}
+
+type Attempt<T> =
+  { ok: true; value: T; bug?: undefined } | { ok: false; reason: string; error: unknown; bug?: unknown };
+
+/**
+ * Runs one sink. A failure of GitHub (an HTTP status, a network error, a timeout) is a reason to
+ * report; anything else is a bug in mlci, kept to be rethrown once the other sinks are written.
+ */
+async function attempt<T>(write: () => Promise<T>): Promise<Attempt<T>> {
+  try {
+    return { ok: true, value: await write() };
+  } catch (error) {
+    const status = statusOf(error);
+    const reason = `${status === undefined ? '' : `${status} `}${messageOf(error)}`;
+    return isMlciError(error) || status !== undefined || isNetworkError(error)
+      ? { ok: false, reason, error }
+      : { ok: false, reason, error, bug: error };
+  }
+}
+
+/** Node's and Octokit's ways of saying the request never got an answer. */
+function isNetworkError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code ?? (error.cause as { code?: unknown } | undefined)?.code;
+  return (
+    error.name === 'HttpError' ||
+    error.name === 'RequestError' ||
+    error.message === 'fetch failed' ||
+    (typeof code === 'string' && /^(E[A-Z]+|UND_ERR_[A-Z_]+)$/.test(code))
+  );
 }
 
 /**
@@ -369,7 +443,10 @@ async function hostCharts(
   return undefined;
 }
 
-/** The rendered report to the job summary, the sticky comment and the check run. */
+/**
+ * The rendered report to the job summary, the sticky comment and the check run, each written
+ * whatever happened to the others. Published.delivered and .failed say what reached GitHub.
+ */
 async function post(
   { io, inputs, context, client, log, time }: ReportStep,
   target: Target,
@@ -382,7 +459,9 @@ async function post(
     annotations?: GateAnnotation[];
   },
 ): Promise<Published> {
-  const published: Published = {};
+  const published: Published = { delivered: [], failed: [], refused: [] };
+  const bugs: unknown[] = [];
+  // First the summary: it needs no API, and it is the report when GitHub cannot be reached.
   if (inputs.summary) await io.appendSummary(`${report.summary}\n`);
   time.lap('job summary');
   if (client === undefined) {
@@ -390,11 +469,11 @@ async function post(
     return published;
   }
   if (inputs.comment && target.pullRequest !== undefined) {
-    try {
-      const result = await upsertReportComment(client, {
+    const comment = await attempt(() =>
+      upsertReportComment(client, {
         owner: context.owner,
         repo: context.repo,
-        issueNumber: target.pullRequest,
+        issueNumber: target.pullRequest!,
         body: report.comment,
         marker: reportMarker(report.id),
         headSha: target.headSha,
@@ -402,42 +481,69 @@ async function post(
         author: { login: inputs.commentAuthor },
         ...(context.runUrl !== undefined ? { fullReportUrl: context.runUrl } : {}),
         log,
-      });
+      }),
+    );
+    if (comment.ok) {
+      const result = comment.value;
       if (result.url !== undefined) published.commentUrl = result.url;
+      published.delivered.push('comment');
       io.info(`Comment ${result.action}${result.url ? `: ${result.url}` : ''}`);
       time.lap(
         result.deleted > 0 || result.action === 'skipped-stale' ? `comment (${result.action})` : 'comment',
       );
-    } catch (error) {
-      if (!isReadOnlyError(error)) throw error;
+    } else if (isReadOnlyError(comment.error)) {
       io.warning(
-        `Cannot comment on pull request #${target.pullRequest} (${messageOf(error)}). A pull request from a fork ` +
+        `Cannot comment on pull request #${target.pullRequest} (${comment.reason}). A pull request from a fork ` +
           'gets a read-only token: upload the report folder with actions/upload-artifact and post it from a ' +
           'workflow_run workflow with saved-report (see the report action README, "Pull requests from forks").',
       );
+      published.refused.push(`comment: ${comment.reason}`);
+    } else {
+      io.warning(
+        `The comment could not be written (${comment.reason}); the check run still carries the verdict.`,
+      );
+      published.failed.push(`comment: ${comment.reason}`);
+      if (comment.bug !== undefined) bugs.push(comment.bug);
     }
   }
   if (inputs.check) {
-    const check = await publishCheckRun(client, {
-      owner: context.owner,
-      repo: context.repo,
-      headSha: target.headSha,
-      name: inputs.checkName,
-      conclusion: CONCLUSION[report.verdict],
-      // A first attempt has no earlier check of its own to update (a re-run does).
-      updateExisting: (context.runAttempt ?? 1) > 1,
-      title: report.title,
-      summary: report.comment,
-      ...(report.annotations !== undefined && report.annotations.length > 0
-        ? { annotations: report.annotations }
-        : {}),
-      ...(context.runUrl !== undefined ? { detailsUrl: context.runUrl } : {}),
-      log,
-    });
-    if (check.kind === 'check-run') published.checkRunId = check.id;
-    else io.warning(`No check run: ${check.reason}`);
-    time.lap(check.kind === 'check-run' ? 'check run' : 'commit status');
+    const check = await attempt(() =>
+      publishCheckRun(client, {
+        owner: context.owner,
+        repo: context.repo,
+        headSha: target.headSha,
+        name: inputs.checkName,
+        conclusion: CONCLUSION[report.verdict],
+        // A first attempt has no earlier check of its own to update (a re-run does).
+        updateExisting: (context.runAttempt ?? 1) > 1,
+        title: report.title,
+        summary: report.comment,
+        ...(report.annotations !== undefined && report.annotations.length > 0
+          ? { annotations: report.annotations }
+          : {}),
+        ...(context.runUrl !== undefined ? { detailsUrl: context.runUrl } : {}),
+        log,
+      }),
+    );
+    if (!check.ok) {
+      io.warning(`No check run and no commit status: ${check.reason}`);
+      published.failed.push(`check run: ${check.reason}`);
+      if (check.bug !== undefined) bugs.push(check.bug);
+    } else if (check.value.kind === 'check-run') {
+      published.checkRunId = check.value.id;
+      published.delivered.push('check run');
+    } else if (check.value.kind === 'status') {
+      io.warning(
+        `No check run (${check.value.reason}): the verdict went out as a commit status of the same name.`,
+      );
+      published.delivered.push('commit status');
+    } else {
+      io.warning(`No check run: ${check.value.reason}`);
+      (check.value.readOnly ? published.refused : published.failed).push(`check run: ${check.value.reason}`);
+    }
+    time.lap(check.ok && check.value.kind === 'check-run' ? 'check run' : 'commit status');
   }
+  if (bugs.length > 0) throw bugs[0];
   return published;
 }
 
@@ -567,8 +673,18 @@ function finish(io: ActionIO, inputs: ReportInputs, comparison: Comparison, publ
   io.setOutput('passed', String(comparison.verdict.kind !== 'failed'));
   io.setOutput('comment-url', published.commentUrl ?? '');
   io.setOutput('check-run-id', published.checkRunId !== undefined ? String(published.checkRunId) : '');
-  if (inputs.failOnGate && comparison.verdict.kind === 'failed')
-    throw new GateFailedError(comparison.verdict.summary);
+  const gatesFailed = inputs.failOnGate && comparison.verdict.kind === 'failed';
+  // Asked to publish and nothing reached GitHub: the verdict is only in the job summary, which
+  // branch protection does not read. That fails the step whatever the gates said (unless every
+  // write was refused to a fork's read-only token: its report is posted by workflow_run).
+  const nothing = published.delivered.length === 0 && published.failed.length > 0;
+  if (nothing) {
+    const failed = [...published.failed, ...published.refused];
+    throw new PublishError(
+      `mlci could not publish the report: ${failed.join('; ')}. The verdict (${comparison.verdict.kind}: ${comparison.verdict.summary}) is in the job summary and the report folder; re-run the job.`,
+    );
+  }
+  if (gatesFailed) throw new GateFailedError(comparison.verdict.summary);
 }
 
 /**
@@ -594,7 +710,11 @@ async function postSavedReport(step: ReportStep): Promise<void> {
       io.info(
         `No open pull request has ${event.run.headSha.slice(0, 7)} as its head any more: nothing to post.`,
       );
-      finish(io, { ...inputs, failOnGate: false }, saved.comparison, {});
+      finish(io, { ...inputs, failOnGate: false }, saved.comparison, {
+        delivered: [],
+        failed: [],
+        refused: [],
+      });
       return;
     }
     target = { pullRequest: pr.number, headSha: pr.headSha, fromSavedRun: {} };

@@ -1,5 +1,5 @@
 import type { Logger } from '@mlci/github';
-import { annotationProperties, appendSummary, getInput, issue, setOutput } from './runner.js';
+import { annotationProperties, appendSummary, getInput, issue, logText, setOutput } from './runner.js';
 
 /**
  * What an action's run() may do to the runner, as one narrow interface: run() receives it, so
@@ -10,6 +10,10 @@ export interface ActionIO {
   getInput(name: string): string;
   setOutput(name: string, value: string): void;
   setSecret(value: string): void;
+  /**
+   * A line (or lines) of the step's log. The text may carry data (metric names, file names,
+   * excerpts of errors): the runner never obeys a workflow command in it.
+   */
   info(message: string): void;
   /** Shown only when the run has step debug logging on (ACTIONS_STEP_DEBUG). */
   debug(message: string): void;
@@ -20,13 +24,17 @@ export interface ActionIO {
   setFailed(message: string): void;
 }
 
-/** The real runner, through its protocol (runner.ts). */
+/**
+ * The real runner, through its protocol (runner.ts). Data reaches stdout only through logText
+ * (info) or as the escaped message or property of a command (debug, warning, error, setFailed,
+ * setSecret), so nothing in it can be read as a command of its own.
+ */
 export function runnerIO(): ActionIO {
   return {
     getInput: (name) => getInput(name),
     setOutput: (name, value) => setOutput(name, value),
     setSecret: (value) => issue('add-mask', {}, value),
-    info: (message) => void process.stdout.write(`${message}\n`),
+    info: (message) => void process.stdout.write(`${logText(message)}\n`),
     debug: (message) => issue('debug', {}, message),
     warning: (message, where) => issue('warning', annotationProperties(where), message),
     error: (message, where) => issue('error', annotationProperties(where), message),

@@ -33,11 +33,17 @@ const VERDICT: Record<Comparison['verdict']['kind'], string> = {
   'no-baseline': 'NO BASELINE',
 };
 
+/** Text from data on one line: a line break in a metric's name must not start a log line. */
+function oneLine(text: string): string {
+  return text.replace(/\r/g, '\\x0d').replace(/\n/g, '\\n');
+}
+
 /** The terminal form of a comparison: verdict first, then gates, then what changed. */
 export function comparisonText(comparison: Comparison, options: { metrics: boolean }): string {
-  const parts: string[] = [`${VERDICT[comparison.verdict.kind]}: ${comparison.verdict.summary}\n`];
-  if (comparison.base?.label !== undefined) parts.push(`baseline: ${comparison.base.label}\n`);
-  if (comparison.history !== undefined) parts.push(`noise from the history: ${comparison.history.label}\n`);
+  const parts: string[] = [`${VERDICT[comparison.verdict.kind]}: ${oneLine(comparison.verdict.summary)}\n`];
+  if (comparison.base?.label !== undefined) parts.push(`baseline: ${oneLine(comparison.base.label)}\n`);
+  if (comparison.history !== undefined)
+    parts.push(`noise from the history: ${oneLine(comparison.history.label)}\n`);
   if (comparison.gates.length > 0) {
     parts.push('\n');
     parts.push(

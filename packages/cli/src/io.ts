@@ -1,4 +1,7 @@
-/** Where the CLI writes. Tests pass a recorder; `bin.ts` passes the process streams. */
+/**
+ * Where the CLI writes. Tests pass a recorder; `bin.ts` passes the process streams. main() wraps it
+ * in terminalIO (terminal.ts), so what arrives here has its control characters shown as escapes.
+ */
 export interface CliIO {
   stdout(text: string): void;
   stderr(text: string): void;

@@ -4,6 +4,7 @@ import { compareCommand, compareUsage } from './commands/compare.js';
 import { readCommand, readUsage } from './commands/read.js';
 import { reportCommand, reportUsage } from './commands/report.js';
 import { EXIT, type CliIO } from './io.js';
+import { terminalIO, wantsJson } from './terminal.js';
 
 export const VERSION = '0.1.0';
 
@@ -32,8 +33,11 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
 /**
  * Runs one CLI invocation and returns its exit code. Every failure is reported here, once:
  * mistakes in the input or the command line as one line on stderr (exit 2), anything else as a bug.
+ * What it prints carries data (metric names, file names, parameter values): it reaches `output`
+ * through terminalIO, which shows control characters as escapes (JSON on stdout is left as it is).
  */
-export async function main(argv: string[], io: CliIO): Promise<number> {
+export async function main(argv: string[], output: CliIO): Promise<number> {
+  const io = terminalIO(output, { json: wantsJson(argv) });
   const [name, ...rest] = argv;
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
     io.stdout(usage);

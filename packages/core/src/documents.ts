@@ -349,8 +349,22 @@ export function decodeComparison(value: unknown, path = 'comparison'): Compariso
       label: required(history, `${path}.history`, 'label', text(500)),
     };
   }
+  const problem = field(value, path, 'baselineProblem');
+  if (problem !== undefined && problem !== null && base === undefined) {
+    comparison.baselineProblem = {
+      kind: required(problem, `${path}.baselineProblem`, 'kind', oneOf(['unavailable', 'missing'] as const)),
+      detail: required(problem, `${path}.baselineProblem`, 'detail', text(2000)),
+    };
+  }
   // The verdict follows from the gates: a document cannot claim "passed" over a failed gate.
-  const checkedOwnNumbers = base === undefined && comparison.verdict.kind !== 'no-baseline';
-  comparison.verdict = verdictOf(comparison.gates, base !== undefined || checkedOwnNumbers);
+  const checkedOwnNumbers =
+    base === undefined &&
+    comparison.verdict.kind !== 'no-baseline' &&
+    comparison.baselineProblem === undefined;
+  comparison.verdict = verdictOf(
+    comparison.gates,
+    base !== undefined || checkedOwnNumbers,
+    comparison.baselineProblem,
+  );
   return comparison;
 }

@@ -75,10 +75,25 @@ export interface FoundBaseline {
   files: string[];
 }
 
+/** A request that could not be answered (5xx, timeout, rate limit past the retries, 401/403): not "not there". */
+export interface BaselineFailure {
+  /** What was being asked: `contents: main@abc1234 (merge base)`, `the merge base of ...`. */
+  what: string;
+  status?: number;
+  message: string;
+  /** `contents: main@abc1234 (merge base): 502 Server Error`, for the report. */
+  text: string;
+}
+
 export interface BaselineResult {
   found?: FoundBaseline;
   /** Every source tried, in order, with what it found or why not. */
   attempts: BaselineAttempt[];
+  /**
+   * Requests that failed rather than found nothing. Without a baseline, any failure means the
+   * baseline could not be fetched: the comparison must fail, not turn neutral ("no baseline").
+   */
+  failures: BaselineFailure[];
 }
 
 interface Candidate {
@@ -107,14 +122,27 @@ export async function findBaseline(
   const paths = (options.paths ?? []).map(repositoryPath);
   const workDir = options.workDir ?? (await mkdtemp(join(tmpdir(), 'mlci-baseline-')));
   const attempts: BaselineAttempt[] = [];
+  const failures: BaselineFailure[] = [];
   const record = (source: BaselineSource, label: string, found: boolean, detail: string) => {
     const attempt = { source, label, found, detail, text: `${source}: ${label}: ${detail}` };
     attempts.push(attempt);
     log.info(`Baseline ${attempt.text}`);
   };
+  const fail = (what: string, error: unknown): BaselineFailure => {
+    const status = statusOf(error);
+    const message = messageOf(error);
+    const failure: BaselineFailure = {
+      what,
+      message,
+      text: `${what}: ${status === undefined ? '' : `${status} `}${message}`,
+      ...(status !== undefined ? { status } : {}),
+    };
+    failures.push(failure);
+    return failure;
+  };
 
   let candidates: Candidate[] | undefined;
-  const commits = async () => (candidates ??= await baseCommits(client, options, log));
+  const commits = async () => (candidates ??= await baseCommits(client, options, log, fail));
 
   for (const source of sources) {
     if (source === 'path') {
@@ -122,7 +150,7 @@ export async function findBaseline(
       const dir = resolve(options.path);
       if (existsSync(dir)) {
         record('path', options.path, true, 'found');
-        return { found: { source, label: options.path, dir, files: [dir] }, attempts };
+        return { found: { source, label: options.path, dir, files: [dir] }, attempts, failures };
       }
       record('path', options.path, false, 'does not exist');
       continue;
@@ -142,28 +170,31 @@ export async function findBaseline(
           return {
             found: { source, label: candidate.label, sha: candidate.sha, dir, files: outcome.files },
             attempts,
+            failures,
           };
         }
       } catch (error) {
-        // One source failing (permissions, an outage past the retries) must not hide the others.
-        const status = statusOf(error);
-        record(
-          source,
-          candidate.label,
-          false,
-          `failed: ${status === undefined ? '' : `${status} `}${messageOf(error)}`,
-        );
+        if (error instanceof ConfigurationError) throw error;
+        // One source failing (permissions, an outage past the retries) must not hide the others,
+        // and must not pass for "not there" either: without a baseline it fails the comparison.
+        const failure = fail(`${source}: ${candidate.label}`, error);
+        record(source, candidate.label, false, `failed: ${failure.text.slice(failure.what.length + 2)}`);
       }
     }
   }
-  return { attempts };
+  return { attempts, failures };
 }
 
-/** The merge base of base and head (when the head is known), then the base commit itself. */
+/**
+ * The merge base of base and head (when the head is known), then the base commit itself. A merge
+ * base that could not be asked for is a failure (the base commit is still tried); one GitHub does
+ * not know (404: the head is gone) is not.
+ */
 async function baseCommits(
   client: GitHubClient,
   options: FindBaselineOptions,
   log: Logger,
+  fail: (what: string, error: unknown) => BaselineFailure,
 ): Promise<Candidate[]> {
   const { ref, sha } = options.base;
   const out: Candidate[] = [];
@@ -178,9 +209,9 @@ async function baseCommits(
       const mergeBase = compare.data.merge_base_commit.sha;
       out.push({ sha: mergeBase, label: `${ref}@${mergeBase.slice(0, 7)} (merge base)` });
     } catch (error) {
-      log.info(
-        `Could not compute the merge base of ${sha.slice(0, 7)} and ${options.headSha.slice(0, 7)}: ${messageOf(error)}`,
-      );
+      const what = `the merge base of ${sha.slice(0, 7)} and ${options.headSha.slice(0, 7)}`;
+      if (statusOf(error) === 404) log.info(`GitHub does not know ${what}: ${messageOf(error)}`);
+      else log.info(`Could not ask for ${fail(what, error).text}`);
     }
   }
   if (!out.some((c) => c.sha === sha)) out.push({ sha, label: `${ref}@${sha.slice(0, 7)} (base)` });
@@ -286,12 +317,23 @@ async function fromArtifact(
       expired ||= artifacts.length > 0;
       continue;
     }
-    const zip = await client.rest.actions.downloadArtifact({
-      owner,
-      repo,
-      artifact_id: artifact.id,
-      archive_format: 'zip',
-    });
+    let zip;
+    try {
+      zip = await client.rest.actions.downloadArtifact({
+        owner,
+        repo,
+        artifact_id: artifact.id,
+        archive_format: 'zip',
+      });
+    } catch (error) {
+      // Expired or deleted between the listing and the download: not there, not a failure.
+      const status = statusOf(error);
+      if (status === 404 || status === 410) {
+        expired = true;
+        continue;
+      }
+      throw error;
+    }
     const files = await unzipInto(new Uint8Array(zip.data as ArrayBuffer), dir);
     return {
       files,

@@ -1,4 +1,4 @@
-import { messageOf, silentLogger, type GitHubClient, type Logger } from './client.js';
+import { messageOf, silentLogger, statusOf, type GitHubClient, type Logger } from './client.js';
 import { isReadOnlyError } from './fork.js';
 
 /** GitHub refuses check-run summaries and texts longer than this. */
@@ -46,13 +46,16 @@ export interface PublishCheckOptions {
 export type PublishCheckResult =
   | { kind: 'check-run'; id: number; url: string; created: boolean }
   | { kind: 'status'; state: 'success' | 'failure'; reason: string }
-  | { kind: 'none'; reason: string };
+  /** `readOnly`: the token may write neither (a pull request from a fork), as expected there. */
+  | { kind: 'none'; reason: string; readOnly: boolean };
 
 /**
  * Publishes the report's verdict on a commit: a check run (created, or the one of the same name on
- * that commit updated; a new one when both old and new carry annotations, which GitHub only appends), else — when the token may not write checks, as on a pull request from a
- * fork — a commit status of the same name, else nothing. Never throws for a refused write: the
- * result says what was written and why not, and the caller reports it.
+ * that commit updated; a new one when both old and new carry annotations, which GitHub only
+ * appends), else a commit status of the same name (branch protection accepts either for a
+ * required check), else nothing. The status stands in whenever the check run cannot be written:
+ * a token that may not write checks (a pull request from a fork), or GitHub failing past the
+ * retries. Never throws for GitHub's answers: the result says what was written and why not.
  */
 export async function publishCheckRun(
   client: GitHubClient,
@@ -63,10 +66,10 @@ export async function publishCheckRun(
   try {
     return await writeCheckRun(client, options);
   } catch (error) {
-    if (!isReadOnlyError(error)) throw error;
-    checkRefusal = messageOf(error);
+    if (!isGitHubAnswer(error)) throw error;
+    checkRefusal = describe(error);
   }
-  log.info(`The token may not write check runs (${checkRefusal}); publishing a commit status instead.`);
+  log.info(`The check run could not be written (${checkRefusal}); publishing a commit status instead.`);
   const state = options.conclusion === 'failure' ? 'failure' : 'success';
   const description = statusDescription(options.conclusion, options.title);
   try {
@@ -79,17 +82,35 @@ export async function publishCheckRun(
       description,
       ...(options.detailsUrl === undefined ? {} : { target_url: options.detailsUrl }),
     });
-    return { kind: 'status', state, reason: `check runs refused: ${checkRefusal}` };
+    return { kind: 'status', state, reason: `check run not written: ${checkRefusal}` };
   } catch (error) {
-    if (!isReadOnlyError(error)) throw error;
+    if (!isGitHubAnswer(error)) throw error;
+    if (!isReadOnlyError(error))
+      return {
+        kind: 'none',
+        readOnly: false,
+        reason: `neither a check run (${checkRefusal}) nor a commit status (${describe(error)}) could be written`,
+      };
     return {
       kind: 'none',
+      readOnly: true,
       reason:
-        `the token may write neither check runs (${checkRefusal}) nor commit statuses (${messageOf(error)}); ` +
+        `the token may write neither check runs (${checkRefusal}) nor commit statuses (${describe(error)}); ` +
         'grant `checks: write` (or `statuses: write`) in the workflow, or post from a workflow_run workflow ' +
         'for pull requests from forks',
     };
   }
+}
+
+/** An error that is GitHub's answer (an HTTP status) or its absence (a network error), not a bug. */
+function isGitHubAnswer(error: unknown): boolean {
+  if (statusOf(error) !== undefined) return true;
+  return error instanceof Error && (error.name === 'HttpError' || error.message === 'fetch failed');
+}
+
+function describe(error: unknown): string {
+  const status = statusOf(error);
+  return `${status === undefined ? '' : `${status} `}${messageOf(error)}`;
 }
 
 async function writeCheckRun(

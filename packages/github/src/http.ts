@@ -19,59 +19,239 @@ import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'n
  * - gzip, deflate and br bodies are decoded;
  * - a connection that goes silent for 300 s fails, as undici's header and body timeouts do;
  * - network failures are a `TypeError('fetch failed')` with the cause attached, which Octokit
- *   turns into a status-500 RequestError that the client retries.
- * A body of any other type (a stream) is passed to the global fetch.
+ *   turns into a status-500 RequestError (its message is the cause's) that the client retries.
+ * Added to fetch: `timeouts` (third argument), a limit on connecting and one on the whole request,
+ * redirects and body included, so a GitHub that never answers fails the step in seconds instead of
+ * hanging it until the job's own timeout (6 hours by default). A limit that fires is a network
+ * failure like the others, caused by a {@link RequestTimeoutError}.
+ * A body of any other type (a stream) is passed to the global fetch, under the total limit.
  */
-export async function nodeFetch(input: string | URL | Request, init: RequestInit = {}): Promise<Response> {
+export async function nodeFetch(
+  input: string | URL | Request,
+  init: RequestInit = {},
+  timeouts: RequestTimeouts = {},
+): Promise<Response> {
   const body = init.body;
-  if (typeof input !== 'string' && !(input instanceof URL)) return globalThis.fetch(input, init);
-  if (body !== undefined && body !== null && typeof body !== 'string' && !isBytes(body)) {
-    return globalThis.fetch(input, init);
+  if (typeof input !== 'string' && !(input instanceof URL)) {
+    return limitFetch(globalThis.fetch, timeouts)(input, init);
   }
+  if (body !== undefined && body !== null && typeof body !== 'string' && !isBytes(body)) {
+    return limitFetch(globalThis.fetch, timeouts)(input, init);
+  }
+  const limits = checkTimeouts(timeouts);
   let url = new URL(input);
   let method = (init.method ?? 'GET').toUpperCase();
+  const asked = { method, path: url.pathname, origin: url.origin };
   let payload: Buffer | undefined = toBuffer(body);
   const headers = headerRecord(init.headers);
   headers['accept-encoding'] ??= 'gzip, deflate, br';
-  const signal = init.signal ?? undefined;
-  for (let redirects = 0; ; redirects++) {
-    const response = await send(url, method, headers, payload, signal);
-    const location = response.headers.location;
-    const status = response.statusCode ?? 0;
-    if (!REDIRECTS.has(status) || location === undefined || init.redirect === 'manual') {
-      const bytes = await read(response);
-      return new NodeResponse(
-        status,
-        response.statusMessage ?? '',
-        url.href,
-        redirects > 0,
-        response,
-        bytes,
-      ) as unknown as Response;
-    }
-    response.resume();
-    if (init.redirect === 'error') throw networkError(new Error(`redirected to ${location}`));
-    if (redirects >= MAX_REDIRECTS) throw networkError(new Error(`more than ${MAX_REDIRECTS} redirects`));
-    const next = new URL(location, url);
-    if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-      throw networkError(new Error(`redirected to an unsupported URL: ${next.protocol}`));
-    }
-    if (status === 303 ? method !== 'HEAD' : (status === 301 || status === 302) && method === 'POST') {
-      method = 'GET';
-      payload = undefined;
-      for (const name of ['content-type', 'content-length', 'content-encoding', 'content-language']) {
-        delete headers[name];
+  const deadline = new Deadline(
+    init.signal ?? undefined,
+    limits.totalMs,
+    () =>
+      new RequestTimeoutError('total', limits.totalMs, asked.method, asked.path, hostOf(url, asked.origin)),
+  );
+  const connectTimeout = () =>
+    new RequestTimeoutError('connect', limits.connectMs, asked.method, asked.path, hostOf(url, asked.origin));
+  try {
+    for (let redirects = 0; ; redirects++) {
+      const response = await send(url, method, headers, payload, deadline, limits.connectMs, connectTimeout);
+      const location = response.headers.location;
+      const status = response.statusCode ?? 0;
+      if (!REDIRECTS.has(status) || location === undefined || init.redirect === 'manual') {
+        const bytes = await read(response, deadline);
+        return new NodeResponse(
+          status,
+          response.statusMessage ?? '',
+          url.href,
+          redirects > 0,
+          response,
+          bytes,
+        ) as unknown as Response;
       }
+      response.resume();
+      if (init.redirect === 'error') throw networkError(new Error(`redirected to ${location}`));
+      if (redirects >= MAX_REDIRECTS) throw networkError(new Error(`more than ${MAX_REDIRECTS} redirects`));
+      const next = new URL(location, url);
+      if (next.protocol !== 'http:' && next.protocol !== 'https:') {
+        throw networkError(new Error(`redirected to an unsupported URL: ${next.protocol}`));
+      }
+      if (status === 303 ? method !== 'HEAD' : (status === 301 || status === 302) && method === 'POST') {
+        method = 'GET';
+        payload = undefined;
+        for (const name of ['content-type', 'content-length', 'content-encoding', 'content-language']) {
+          delete headers[name];
+        }
+      }
+      if (next.origin !== url.origin) delete headers.authorization;
+      url = next;
     }
-    if (next.origin !== url.origin) delete headers.authorization;
-    url = next;
+  } finally {
+    deadline.clear();
   }
 }
 
+/** Limits on one request, in milliseconds. */
+export interface RequestTimeouts {
+  /**
+   * Opening the connection: DNS, TCP and, for https, the TLS handshake (default 10 s). A reused
+   * keep-alive connection is already open. Applies to each connection a redirect opens.
+   */
+  connectMs?: number;
+  /**
+   * The whole request: connecting, redirects, sending, waiting for the answer and reading its body
+   * (default 60 s).
+   */
+  totalMs?: number;
+}
+
+/** The limits a request gets when it is given none. */
+export const DEFAULT_TIMEOUTS: Readonly<Required<RequestTimeouts>> = Object.freeze({
+  connectMs: 10_000,
+  totalMs: 60_000,
+});
+
+/**
+ * A request that took longer than its limit. It reaches the caller as the cause of a
+ * `TypeError('fetch failed')` (a network failure, as fetch reports them), so Octokit makes it a
+ * status-500 RequestError carrying this message, which the client retries like a dropped
+ * connection. The path is given without its query, where signed URLs keep their secrets.
+ */
+export class RequestTimeoutError extends Error {
+  override name = 'RequestTimeoutError';
+
+  constructor(
+    /** `connect`: no connection within connectMs; `total`: no complete answer within totalMs. */
+    readonly phase: 'connect' | 'total',
+    readonly limitMs: number,
+    /** The method and path asked for (before any redirect). */
+    readonly method: string,
+    readonly path: string,
+    /** The host being talked to when the limit fired, when a redirect had left GitHub's origin. */
+    readonly redirectedTo?: string,
+  ) {
+    const where = redirectedTo === undefined ? '' : ` (redirected to ${redirectedTo})`;
+    super(
+      phase === 'connect'
+        ? `could not connect to GitHub for ${method} ${path}${where} within ${seconds(limitMs)}`
+        : `GitHub did not answer ${method} ${path}${where} within ${seconds(limitMs)}`,
+    );
+  }
+}
+
+/**
+ * Any fetch (undici's, through a proxy) under the total limit of `timeouts`: the request is
+ * aborted when it fires, and the body is read before the response is handed back, so the limit
+ * covers it (Octokit reads bodies with errors swallowed: a body cut short would be an empty
+ * success). The caller's own abort stays an AbortError. Connecting is left to that fetch's own
+ * limit (undici's is 10 s).
+ */
+export function limitFetch(
+  fetch: typeof globalThis.fetch,
+  timeouts: RequestTimeouts = {},
+): typeof globalThis.fetch {
+  const { totalMs } = checkTimeouts(timeouts);
+  return async (input, init = {}) => {
+    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    const method = (init.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
+    const outer = init.signal ?? (input instanceof Request ? input.signal : undefined);
+    const deadline = new Deadline(
+      outer,
+      totalMs,
+      () => new RequestTimeoutError('total', totalMs, method, url.pathname),
+    );
+    try {
+      const response = await fetch(input, { ...init, signal: deadline.signal });
+      const bytes = await response.arrayBuffer();
+      const copy = new Response(NULL_BODY.has(response.status) ? null : bytes, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
+      Object.defineProperties(copy, {
+        url: { value: response.url },
+        redirected: { value: response.redirected },
+      });
+      return copy;
+    } catch (error) {
+      throw deadline.timedOut !== undefined ? networkError(deadline.timedOut) : error;
+    } finally {
+      deadline.clear();
+    }
+  };
+}
+
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 const MAX_REDIRECTS = 20;
 /** undici's headersTimeout and bodyTimeout: how long a connection may stay silent. */
 const IDLE_TIMEOUT_MS = 300_000;
+/** setTimeout's largest delay; a longer one would fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** The limits with their defaults, checked: a limit is a positive number of milliseconds. */
+function checkTimeouts(timeouts: RequestTimeouts): Required<RequestTimeouts> {
+  const limits = { ...DEFAULT_TIMEOUTS };
+  for (const key of ['connectMs', 'totalMs'] as const) {
+    const value = timeouts[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'number' || !(value > 0)) {
+      throw new RangeError(`timeouts.${key} must be a number of milliseconds above 0, not ${String(value)}`);
+    }
+    limits[key] = value;
+  }
+  return limits;
+}
+
+/** "60 s", "0.05 s": a limit as the person reading the error set it. */
+function seconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(3))} s`;
+}
+
+/** The host of a redirect that left the origin asked for, for messages; undefined otherwise. */
+function hostOf(url: URL, origin: string): string | undefined {
+  return url.origin === origin ? undefined : url.host;
+}
+
+/**
+ * The total limit of one request, and the caller's signal: `signal` aborts when either fires.
+ * `timedOut` tells which did.
+ */
+class Deadline {
+  readonly #controller = new AbortController();
+  readonly #outer: AbortSignal | undefined;
+  readonly #timer: ReturnType<typeof setTimeout>;
+  timedOut: RequestTimeoutError | undefined;
+
+  constructor(outer: AbortSignal | undefined, ms: number, timeout: () => RequestTimeoutError) {
+    this.#outer = outer;
+    if (outer?.aborted) this.#controller.abort(outer.reason);
+    else outer?.addEventListener('abort', this.#onAbort, { once: true });
+    this.#timer = setTimeout(
+      () => {
+        this.timedOut = timeout();
+        this.#controller.abort(this.timedOut);
+      },
+      Math.min(ms, MAX_TIMER_MS),
+    );
+  }
+
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+
+  /** What a request ended by `signal` rejects with: a network failure or the caller's AbortError. */
+  failure(): unknown {
+    return this.timedOut !== undefined ? networkError(this.timedOut) : abortError(this.#outer!);
+  }
+
+  clear(): void {
+    clearTimeout(this.#timer);
+    this.#outer?.removeEventListener('abort', this.#onAbort);
+  }
+
+  readonly #onAbort = () => this.#controller.abort(this.#outer?.reason);
+}
 
 function isBytes(body: unknown): body is ArrayBuffer | ArrayBufferView {
   return body instanceof ArrayBuffer || ArrayBuffer.isView(body);
@@ -112,11 +292,14 @@ function send(
   method: string,
   headers: Record<string, string>,
   payload: Buffer | undefined,
-  signal: AbortSignal | undefined,
+  deadline: Deadline,
+  connectMs: number,
+  connectTimeout: () => RequestTimeoutError,
 ): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(abortError(signal));
+    const signal = deadline.signal;
+    if (signal.aborted) {
+      reject(deadline.failure());
       return;
     }
     const outgoing = { ...headers };
@@ -125,13 +308,27 @@ function send(
       method,
       headers: outgoing,
     });
-    const onAbort = () => request.destroy(abortError(signal!) as Error);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    // Waiting for a socket from the agent counts as connecting; a reused keep-alive one is open.
+    let connecting: ReturnType<typeof setTimeout> | undefined = setTimeout(
+      () => request.destroy(connectTimeout()),
+      Math.min(connectMs, MAX_TIMER_MS),
+    );
+    const connected = () => {
+      clearTimeout(connecting);
+      connecting = undefined;
+    };
+    request.on('socket', (socket) => {
+      if (request.reusedSocket) connected();
+      else socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', connected);
+    });
+    const onAbort = () => request.destroy(signal.reason as Error);
+    signal.addEventListener('abort', onAbort, { once: true });
     request.setTimeout(IDLE_TIMEOUT_MS, () =>
       request.destroy(new Error(`no answer from ${url.host} for ${IDLE_TIMEOUT_MS / 1000} s`)),
     );
     request.on('response', (response) => {
-      signal?.removeEventListener('abort', onAbort);
+      connected();
+      signal.removeEventListener('abort', onAbort);
       // The body is read with the same silence limit: a stalled download fails instead of hanging.
       response.setTimeout?.(IDLE_TIMEOUT_MS, () =>
         response.destroy(new Error(`${url.host} stopped sending for ${IDLE_TIMEOUT_MS / 1000} s`)),
@@ -139,19 +336,35 @@ function send(
       resolve(response);
     });
     request.on('error', (error) => {
-      signal?.removeEventListener('abort', onAbort);
-      reject(signal?.aborted ? abortError(signal) : networkError(error));
+      connected();
+      signal.removeEventListener('abort', onAbort);
+      reject(signal.aborted ? deadline.failure() : networkError(error));
     });
     request.end(payload);
   });
 }
 
-function read(response: IncomingMessage): Promise<Buffer> {
+/** The whole body; the total limit (or the caller's abort) ends the reading too. */
+function read(response: IncomingMessage, deadline: Deadline): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    const signal = deadline.signal;
     const chunks: Buffer[] = [];
+    const onAbort = () => {
+      response.destroy();
+      reject(deadline.failure());
+    };
+    if (signal.aborted) {
+      onAbort();
+      return;
+    }
+    signal.addEventListener('abort', onAbort, { once: true });
     response.on('data', (chunk: Buffer) => chunks.push(chunk));
-    response.on('error', (error) => reject(networkError(error)));
+    response.on('error', (error) => {
+      signal.removeEventListener('abort', onAbort);
+      reject(networkError(error));
+    });
     response.on('end', () => {
+      signal.removeEventListener('abort', onAbort);
       const raw = Buffer.concat(chunks);
       try {
         resolve(decode(raw, response.headers['content-encoding']));

@@ -55,6 +55,8 @@ export interface FakeGitHub {
   problems: string[];
   assertNoProblems(): void;
   inject(fault: Fault): void;
+  /** Drops the faults not used up yet: GitHub is well again. */
+  clearFaults(): void;
   close(): Promise<void>;
 }
 
@@ -357,6 +359,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     },
     inject(fault) {
       pending.push({ ...fault, left: fault.times ?? 1 });
+    },
+    clearFaults() {
+      pending.length = 0;
     },
     close() {
       return new Promise<void>((resolve, reject) => {

@@ -87,6 +87,18 @@ export interface Verdict {
   summary: string;
 }
 
+/**
+ * Why a comparison that needed a baseline has none, when that must fail the check rather than
+ * turn it neutral: the baseline could not be fetched ('unavailable': GitHub errors, timeouts, a
+ * token without access), or none was found where the repository has recorded baselines before
+ * ('missing', with `on-no-baseline: auto` or `fail`).
+ */
+export interface BaselineProblem {
+  kind: 'unavailable' | 'missing';
+  /** What happened, for the verdict and the check's title: the failed requests, or where it looked. */
+  detail: string;
+}
+
 export interface SideInfo {
   /** How many runs (repeats) the side has. */
   runs: number;
@@ -108,6 +120,8 @@ export interface Comparison {
   base?: SideInfo;
   /** The base branch's history the noise was estimated from, when one was given. */
   history?: { records: number; label: string };
+  /** Set when the missing baseline fails the comparison (see BaselineProblem). */
+  baselineProblem?: BaselineProblem;
 }
 
 export interface MetricSettings {
@@ -127,6 +141,7 @@ export interface CompareInput {
   /** False for `mlci check`, which has no baseline by design: the verdict is then never "no baseline". */
   expectBaseline?: boolean;
   history?: { records: number; label: string };
+  baselineProblem?: BaselineProblem;
 }
 
 export function compareMetrics(input: CompareInput): Comparison {
@@ -135,7 +150,11 @@ export function compareMetrics(input: CompareInput): Comparison {
   const comparison: Comparison = {
     schema: 'mlci/comparison',
     version: 1,
-    verdict: verdictOf(input.gates, input.base !== undefined || input.expectBaseline === false),
+    verdict: verdictOf(
+      input.gates,
+      input.base !== undefined || input.expectBaseline === false,
+      input.base === undefined ? input.baselineProblem : undefined,
+    ),
     gates: input.gates,
     metrics,
     params: diffParams(input.base?.runs ?? [], input.head.runs, input.base !== undefined),
@@ -143,6 +162,8 @@ export function compareMetrics(input: CompareInput): Comparison {
   };
   if (input.base !== undefined) comparison.base = sideInfo(input.base);
   if (input.history !== undefined) comparison.history = input.history;
+  if (input.base === undefined && input.baselineProblem !== undefined)
+    comparison.baselineProblem = input.baselineProblem;
   return comparison;
 }
 
@@ -270,8 +291,16 @@ function diffParams(
   return changes;
 }
 
-/** `hasBase` false means a baseline was wanted and not found: the headline then says so. */
-export function verdictOf(results: readonly GateResult[], hasBase: boolean): Verdict {
+/**
+ * `hasBase` false means a baseline was wanted and not found: the headline then says so. A
+ * `problem` (the baseline could not be fetched, or is missing where it should not be) fails the
+ * verdict: a check must not turn neutral, which branch protection accepts, when it could not look.
+ */
+export function verdictOf(
+  results: readonly GateResult[],
+  hasBase: boolean,
+  problem?: BaselineProblem,
+): Verdict {
   const counts: Record<GateStatus, number> = { pass: 0, warn: 0, fail: 0, neutral: 0, error: 0 };
   for (const r of results) counts[r.status]++;
   const named = (status: GateStatus) =>
@@ -279,6 +308,20 @@ export function verdictOf(results: readonly GateResult[], hasBase: boolean): Ver
       ', ',
     );
   const total = results.length;
+  if (problem !== undefined) {
+    const failed =
+      counts.fail > 0
+        ? `; ${counts.fail} of ${total} ${total === 1 ? 'check' : 'checks'} failed: ${named('fail')}`
+        : '';
+    return {
+      kind: 'failed',
+      counts,
+      summary:
+        problem.kind === 'unavailable'
+          ? `the baseline could not be fetched, so nothing was compared: re-run the job (${problem.detail})${failed}`
+          : `no baseline was found, though this repository has recorded baselines before: ${problem.detail}${failed}`,
+    };
+  }
   if (counts.fail + counts.error > 0) {
     const parts = [];
     if (counts.fail > 0)

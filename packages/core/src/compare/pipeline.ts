@@ -5,7 +5,7 @@ import { collectValues, evaluateGates, type GateStatistics } from '../gates/eval
 import type { Gate } from '../gates/types.js';
 import type { MetricsDoc } from '../model.js';
 import { estimateNoise, type NoiseEstimate, type NoiseUnavailable } from '../stats/noise.js';
-import { compareMetrics, type Comparison } from './compare.js';
+import { compareMetrics, type BaselineProblem, type Comparison } from './compare.js';
 
 export interface RunSet {
   /** One document per run; several runs are repeats (seeds, folds). */
@@ -39,6 +39,8 @@ export interface PipelineInput {
   historyLabel?: string;
   /** False for a check of one run's own numbers, where no baseline is expected. */
   expectBaseline?: boolean;
+  /** Without a base: why that fails the comparison (it could not be fetched, or should exist). */
+  baselineProblem?: BaselineProblem;
 }
 
 /** Each metric's noise from the history, estimated once per key (undefined without a history). */
@@ -117,6 +119,7 @@ export function runComparison(input: PipelineInput): Comparison {
       : {}),
     gates: results,
     ...(input.expectBaseline !== undefined ? { expectBaseline: input.expectBaseline } : {}),
+    ...(input.baselineProblem !== undefined ? { baselineProblem: input.baselineProblem } : {}),
   });
 }
 

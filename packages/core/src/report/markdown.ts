@@ -321,6 +321,9 @@ function verdictSentence(facts: Facts): string {
   const warned = counts.warn > 0 ? `; ${grouped(counts.warn)} warned${names('warn')}` : '';
   switch (facts.input.comparison.verdict.kind) {
     case 'failed': {
+      const problem = facts.input.comparison.baselineProblem;
+      if (problem !== undefined)
+        return `${escapeMarkdownText(shortenMiddle(facts.input.comparison.verdict.summary, MAX_TEXT))}.`;
       const parts: string[] = [];
       if (counts.fail > 0) parts.push(`${of(counts.fail)} failed${names('fail')}`);
       if (counts.error > 0) parts.push(`${grouped(counts.error)} could not be evaluated${names('error')}`);
@@ -401,6 +404,11 @@ function metricsSentence(facts: Facts): string {
 function baselineSentence(facts: Facts): string {
   const { comparison, baseline } = facts.input;
   if (comparison.base === undefined) {
+    const problem = comparison.baselineProblem;
+    if (problem !== undefined)
+      return problem.kind === 'unavailable'
+        ? 'Baseline: **could not be fetched**. Gates that compare with a baseline were not evaluated, so the check fails until a re-run can fetch it.'
+        : 'Baseline: **none found**, where this repository has recorded baselines before. Gates that compare with a baseline were not evaluated.';
     return comparison.verdict.kind === 'no-baseline'
       ? 'Baseline: **none found**. Metrics are shown without changes, and gates that compare with a baseline were not evaluated.'
       : "Baseline: none; the run's own numbers were checked.";
