@@ -8,5 +8,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/report/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-7ZICYV7O.js"), import("../chunks/run-52AERNCM.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-I426EIWD.js"), import("../chunks/run-CU56YKPB.js")]);
 await runAction(run);

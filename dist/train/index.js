@@ -2,17 +2,17 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   runAction
-} from "../chunks/chunk-4QTM3KU5.js";
+} from "../chunks/chunk-NR3UEJYP.js";
 import {
   require_node_crypto
-} from "../chunks/chunk-Z3NVJ6NQ.js";
+} from "../chunks/chunk-WNFFA6MJ.js";
 import {
   DEFAULT_STATE_DIR,
   booleanInput,
   optionalInput,
   requiredInput,
   writeState
-} from "../chunks/chunk-2DGNG2RV.js";
+} from "../chunks/chunk-OZ6WVL6A.js";
 import {
   require_node_child_process
 } from "../chunks/chunk-CWKNKEBK.js";
@@ -29,7 +29,7 @@ import {
   resolveShell,
   roundSeconds,
   stripAnsi
-} from "../chunks/chunk-44H4BNGX.js";
+} from "../chunks/chunk-7NKEQJPG.js";
 import "../chunks/chunk-GWAIW46Y.js";
 import {
   ConfigurationError,

@@ -1,11 +1,16 @@
 import { reportMarker } from '@mlci/core';
 import {
+  compareReports,
   headMarker,
   readHeadMarker,
+  readRunMarker,
+  readStamp,
+  runMarker,
   shortReportBody,
   settleAfter,
   upsertReportComment,
   withMarkers,
+  type ReportStamp,
   type UpsertCommentOptions,
 } from '../../packages/github/src/comments.js';
 import {
@@ -41,6 +46,68 @@ describe('comment markers', () => {
     expect(body).toContain('[here](https://github.com/acme/model/actions/runs/1)');
     expect(body).toContain(marker);
     expect(readHeadMarker(body)).toBe('abc');
+  });
+});
+
+describe('run markers', () => {
+  test('the run marker is written after the head marker, replaced, and read back', () => {
+    const body = withMarkers(`# report\n${marker}`, marker, 'abc', '2024-06-01T12:00:00Z', {
+      id: 42,
+      attempt: 2,
+    });
+    expect(body).toBe(
+      `# report\n${marker}\n<!-- mlci-head sha="abc" at="2024-06-01T12:00:00Z" -->\n${runMarker({ id: 42, attempt: 2 })}`,
+    );
+    expect(readStamp(body)).toEqual({
+      sha: 'abc',
+      time: '2024-06-01T12:00:00Z',
+      run: { id: 42, attempt: 2 },
+    });
+    const again = withMarkers(body, marker, 'def', undefined, { id: 43, attempt: 1 });
+    expect(readRunMarker(again)).toEqual({ id: 43, attempt: 1 });
+    expect(again.match(/mlci-run/g)).toHaveLength(1);
+    // The head marker keeps the form earlier versions read.
+    expect(readHeadMarker(again)).toBe('def');
+    expect(readRunMarker('no marker')).toBeUndefined();
+  });
+
+  test('the short body keeps the time and the run', () => {
+    const body = shortReportBody(marker, 'abc', undefined, '2024-06-01T12:00:00Z', { id: 7, attempt: 1 });
+    expect(readStamp(body)).toEqual({ sha: 'abc', time: '2024-06-01T12:00:00Z', run: { id: 7, attempt: 1 } });
+  });
+});
+
+describe('compareReports: a total order, so that concurrent runs agree', () => {
+  const T = '2024-06-01T12:00:00Z';
+  const at = (sha: string, time?: string, id?: number, attempt = 1): ReportStamp => ({
+    sha,
+    ...(time !== undefined ? { time } : {}),
+    ...(id !== undefined ? { run: { id, attempt } } : {}),
+  });
+
+  test('the later event time wins, without the head; a report without a time is older', () => {
+    expect(compareReports(at('a', '2024-06-01T12:00:01Z'), at('b', T))).toEqual({ order: 1, by: 'time' });
+    expect(compareReports(at('a', T), at('b', '2024-06-01T12:00:01Z'))).toEqual({ order: -1, by: 'time' });
+    expect(compareReports(at('a', T), at('b'))).toEqual({ order: 1, by: 'time' });
+  });
+
+  test("equal times, two commits: the pull request's head decides, asked only then", () => {
+    expect(compareReports(at('a', T), at('b', T))).toBe('ask');
+    expect(compareReports(at('a', T, 1), at('b', T, 9), 'a')).toEqual({ order: 1, by: 'head' });
+    expect(compareReports(at('a', T, 9), at('b', T, 1), 'b')).toEqual({ order: -1, by: 'head' });
+  });
+
+  test('equal times, the same commit (a re-run, or two workflows for one push): the later run', () => {
+    expect(compareReports(at('a', T, 5, 2), at('a', T, 5, 1))).toEqual({ order: 1, by: 'run' });
+    expect(compareReports(at('a', T, 5, 3), at('a', T, 6, 1))).toEqual({ order: -1, by: 'run' });
+    expect(compareReports(at('a', T, 5), at('a', T))).toEqual({ order: 1, by: 'run' });
+    expect(compareReports(at('a', T, 5), at('a', T, 5))).toEqual({ order: 0, by: 'same' });
+  });
+
+  test('equal times, neither commit the head (or no pull request): the run, then the higher SHA', () => {
+    expect(compareReports(at('a', T, 6), at('b', T, 5), 'c')).toEqual({ order: 1, by: 'run' });
+    expect(compareReports(at('a', T, 5), at('b', T, 5), null)).toEqual({ order: -1, by: 'commit' });
+    expect(compareReports(at('b', T, 5), at('a', T, 5), null)).toEqual({ order: 1, by: 'commit' });
   });
 });
 
@@ -185,6 +252,137 @@ describe('upsertReportComment against the fake GitHub', () => {
       expect(results[current]!.commentId).toBe(comments()[0]!.id);
     },
   );
+
+  describe('equal event times (one push re-run, two workflows, two pushes in a second)', () => {
+    const T = '2024-06-01T12:00:00Z';
+    const tied = (
+      issueNumber: number,
+      text: string,
+      sha: string,
+      run: { id: number; attempt?: number },
+    ): UpsertCommentOptions => ({
+      ...options(issueNumber, text, sha),
+      headTime: T,
+      run,
+      // The token's identity given: these tests count the requests of the tie alone.
+      author: { login: 'github-actions[bot]' },
+      settleMs: 0,
+    });
+    const since = (from: number) =>
+      fake()
+        .requests.slice(from)
+        .map((r) => r.operationId);
+    const twoHeads = () => {
+      const { pr, head } = seedPullRequest(fake());
+      const newer = fake().state.commit(FULL_NAME, {
+        branch: 'feature',
+        files: { 'b.py': '2' },
+        message: 'more',
+      });
+      pr.head.sha = newer;
+      return { pr, older: head, newer };
+    };
+
+    test("the current head's report stays: a run for another commit yields, after one request for the head", async () => {
+      const { pr, older, newer } = twoHeads();
+      const client = fakeClient(fake());
+      // The current head's run has the lower run id: the head decides, not the run.
+      await upsertReportComment(client, tied(pr.number, 'newer', newer, { id: 100 }));
+      const from = fake().requests.length;
+      const log = recordingLogger();
+      const result = await upsertReportComment(client, {
+        ...tied(pr.number, 'older', older, { id: 200 }),
+        log,
+      });
+      expect(result.action).toBe('skipped-stale');
+      expect(since(from)).toEqual(['issues/list-comments', 'pulls/get']);
+      expect(comments()[0]!.body).toMatch(/^newer\n/);
+      expect(log.lines.join('\n')).toMatch(
+        new RegExp(
+          `it reports on ${newer.slice(0, 7)}, the pull request's current head, pushed at the same time .*this run yields`,
+        ),
+      );
+    });
+
+    test("the current head's run replaces another commit's report of the same time", async () => {
+      const { pr, older, newer } = twoHeads();
+      const client = fakeClient(fake());
+      await upsertReportComment(client, tied(pr.number, 'older', older, { id: 200 }));
+      const from = fake().requests.length;
+      const result = await upsertReportComment(client, tied(pr.number, 'newer', newer, { id: 100 }));
+      expect(result.action).toBe('updated');
+      expect(since(from)).toEqual(['issues/list-comments', 'pulls/get', 'issues/update-comment']);
+      expect(comments()[0]!.body).toMatch(/^newer\n/);
+    });
+
+    test('one commit: the later attempt of a run stays, decided without any request more', async () => {
+      const { pr, head } = seedPullRequest(fake());
+      const client = fakeClient(fake());
+      await upsertReportComment(client, tied(pr.number, 'attempt 1', head, { id: 100, attempt: 1 }));
+      let from = fake().requests.length;
+      expect(
+        (await upsertReportComment(client, tied(pr.number, 'attempt 2', head, { id: 100, attempt: 2 })))
+          .action,
+      ).toBe('updated');
+      expect(since(from)).toEqual(['issues/list-comments', 'issues/update-comment']);
+      // The first attempt finishing late does not bring its report back.
+      from = fake().requests.length;
+      const late = await upsertReportComment(
+        client,
+        tied(pr.number, 'attempt 1', head, { id: 100, attempt: 1 }),
+      );
+      expect(late.action).toBe('skipped-stale');
+      expect(since(from)).toEqual(['issues/list-comments']);
+      expect(comments()[0]!.body).toMatch(/^attempt 2\n/);
+    });
+
+    test.each([0, 1, 2, 3, 4])(
+      "round %i: ten concurrent runs, equal times, ten heads: one comment, the head's report",
+      async (round) => {
+        // Ten runs at once; the pull request's head is the last commit, whose run has neither the
+        // highest nor the lowest run id. A comment from an earlier push is there from round 1 on.
+        const { pr } = seedPullRequest(fake());
+        const client = fakeClient(fake());
+        if (round > 0) {
+          await upsertReportComment(client, {
+            ...tied(pr.number, 'earlier push', pr.head.sha, { id: 1 }),
+            headTime: '2024-06-01T11:00:00Z',
+          });
+        }
+        const heads: string[] = [];
+        for (let i = 0; i < 10; i++) {
+          heads.push(
+            fake().state.commit(FULL_NAME, {
+              branch: 'feature',
+              files: { 'n.txt': String(i) },
+              message: `push ${i}`,
+            }),
+          );
+        }
+        pr.head.sha = heads[9]!;
+        const runIds = [17, 12, 19, 11, 16, 10, 13, 18, 14, 15].map((id) => id + round * 10);
+        const from = fake().requests.length;
+        await Promise.all(
+          heads.map((sha, i) =>
+            upsertReportComment(fakeClient(fake()), {
+              ...tied(pr.number, `report ${i}`, sha, { id: runIds[i]! }),
+              author: undefined,
+              settleMs: 5,
+            }),
+          ),
+        );
+        expect(comments()).toHaveLength(1);
+        expect(comments()[0]!.body).toBe(
+          withMarkers(`report 9\n${marker}`, marker, heads[9], T, { id: runIds[9]!, attempt: 1 }),
+        );
+        const made = since(from);
+        const count = (op: string) => made.filter((o) => o === op).length;
+        // Each run asks for the head at most once (only those that saw a tie), and who it is once.
+        expect(count('pulls/get')).toBeLessThanOrEqual(10);
+        expect(count('graphql')).toBeLessThanOrEqual(10);
+      },
+    );
+  });
 
   test('a body GitHub refuses as too long is replaced by a short comment linking the report', async () => {
     const { pr, head } = seedPullRequest(fake());

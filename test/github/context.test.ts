@@ -70,7 +70,18 @@ describe('readContext', () => {
       fork: false,
       // When the event fired: it orders the reports of one pull request.
       updatedAt: '2019-05-15T15:20:33Z',
+      labels: [],
+      sender: 'Codertocat',
     });
+  });
+
+  test('a labeled event: the label, who added it, and the labels of the pull request', () => {
+    const payload = examples('pull_request').find((e) => e.action === 'labeled')!;
+    const event = contextFor('pull_request', payload, {}).event;
+    expect(event).toMatchObject({ kind: 'pull_request', action: 'labeled', label: expect.any(String) });
+    if (event.kind !== 'pull_request') throw new Error('unreachable');
+    expect(event.labels).toContain(event.label);
+    expect(event.sender).toEqual(expect.any(String));
   });
 
   test('pull_request_target from a fork, and from a deleted fork', () => {

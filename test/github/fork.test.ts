@@ -23,6 +23,7 @@ function prContext(event: Partial<PullRequestEvent>): GitHubContext {
       baseRef: 'main',
       headRepo: 'someone/model',
       fork: true,
+      labels: [],
       ...event,
     },
   };

@@ -49,14 +49,15 @@ export interface Seeded {
 /** main with the committed baseline, a feature branch (in the repository or a fork), its pull request. */
 export function seed(
   fake: FakeGitHub,
-  options: { fork?: boolean; baseMetrics?: string; config?: string } = {},
+  /** config: the base's .mlci.yml; null for none. */
+  options: { fork?: boolean; baseMetrics?: string; config?: string | null } = {},
 ): Seeded {
   const { state } = fake;
   state.addRepo({ owner: OWNER, repo: REPO, defaultBranch: 'main' });
   const base = state.commit(FULL, {
     branch: 'main',
     files: {
-      '.mlci.yml': options.config ?? CONFIG,
+      ...(options.config === null ? {} : { '.mlci.yml': options.config ?? CONFIG }),
       'metrics.json': options.baseMetrics ?? BASE_METRICS,
       'train.csv': `${TRAIN_CSV}\n`,
     },

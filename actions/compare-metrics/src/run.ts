@@ -2,16 +2,24 @@ import { readFileSync } from 'node:fs';
 import {
   ConfigurationError,
   DEFAULT_REPORT_ID,
+  diffConfigs,
   GateFailedError,
+  gatingConfig,
+  parseConfig,
   runComparison,
+  type Acceptance,
   type BaselineProblem,
+  type ConfigChanges,
+  type MlciConfig,
   stringifyDocument,
   type RunSet,
 } from '@mlci/core';
-import { comparisonText, loadPredictionPair, statisticsFor } from '@mlci/cli';
+import { comparisonText, DEFAULT_CONFIG_NAMES, loadPredictionPair, statisticsFor } from '@mlci/cli';
 import {
   branchHead,
   createClient,
+  fileAt,
+  findAcceptance,
   messageOf,
   statusOf,
   DEFAULT_BASELINE_ARTIFACT,
@@ -55,6 +63,9 @@ export interface CompareInputs extends MetricsInputs {
   baselineWorkflow?: string;
   historyBranch: string;
   onNoBaseline: 'auto' | 'neutral' | 'fail';
+  gatesFrom: 'base' | 'head';
+  /** '' turns acceptance off. */
+  acceptLabel: string;
   reportId?: string;
   basePredictions?: string;
   headPredictions?: string;
@@ -76,6 +87,8 @@ export function parseInputs(get: GetInput): CompareInputs {
     baselineArtifact: optionalInput(get, 'baseline-artifact') ?? DEFAULT_BASELINE_ARTIFACT,
     historyBranch: optionalInput(get, 'history-branch') ?? DEFAULT_HISTORY_BRANCH,
     onNoBaseline: choiceInput(get, 'on-no-baseline', ['auto', 'neutral', 'fail'] as const, 'auto'),
+    gatesFrom: choiceInput(get, 'gates-from', ['base', 'head'] as const, 'base'),
+    acceptLabel: get('accept-label').trim(),
     failOnGate: booleanInput(get, 'fail-on-gate', false),
   };
   assignOptionalInputs(get, inputs, {
@@ -115,16 +128,35 @@ export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): P
   const setup = metricsSetup(inputs);
   const head = await readHead(setup, inputs.format);
   const context = readContext(env, (path) => readFileSync(path, 'utf8'));
-  const { base, result, problem } = await locateBaseline(io, inputs, setup, context, env);
+  const located = await locateBaseline(io, inputs, setup, context, env);
+  const rules = await rulesOf(io, inputs, setup, context, located);
+  // Both the baseline and the base's gates may have failed: say both.
+  const problem: BaselineProblem | undefined =
+    rules.problem === undefined
+      ? located.problem
+      : {
+          kind: 'unavailable',
+          detail: [
+            located.problem?.kind === 'unavailable' ? located.problem.detail : undefined,
+            rules.problem.detail,
+          ]
+            .filter((d): d is string => d !== undefined)
+            .join('; '),
+        };
+  const base = rules.problem === undefined ? located.base : undefined;
+  const result = located.result;
 
+  const acceptance = await acceptanceOf(io, inputs, context, located.client);
   const predictions = await loadPredictionPair(inputs.basePredictions, inputs.headPredictions);
   const comparison = runComparison({
     head,
     ...(base !== undefined ? { base } : {}),
-    config: setup.config,
+    config: rules.config,
     extraGates: setup.extraGates,
     statistics: statisticsFor(predictions),
     ...(problem !== undefined ? { baselineProblem: problem } : {}),
+    ...(rules.changes !== undefined ? { configChanges: rules.changes } : {}),
+    ...(acceptance !== undefined ? { acceptance } : {}),
   });
   const state: ComparisonState = {
     schema: 'mlci/compare',
@@ -175,7 +207,12 @@ async function locateBaseline(
   setup: MetricsSetup,
   context: GitHubContext,
   env: NodeJS.ProcessEnv,
-): Promise<{ base?: RunSet; result: BaselineResult; problem?: BaselineProblem }> {
+): Promise<{
+  base?: RunSet;
+  result: BaselineResult;
+  problem?: BaselineProblem;
+  client: GitHubClient | undefined;
+}> {
   const target = baseOf(context);
   const log = loggerOf(io);
   let sources = inputs.baselineSources;
@@ -206,11 +243,103 @@ async function locateBaseline(
     ...(env.RUNNER_TEMP ? { workDir: env.RUNNER_TEMP } : {}),
     log,
   });
+  const usable = inputs.token !== undefined ? client : undefined;
   if (result.found === undefined) {
     const problem = await missingBaselineProblem(inputs, context, result, sources, client);
-    return problem === undefined ? { result } : { result, problem };
+    return problem === undefined ? { result, client: usable } : { result, problem, client: usable };
   }
-  return { base: await readBaselineRuns(result.found, setup, inputs.format), result };
+  return { base: await readBaselineRuns(result.found, setup, inputs.format), result, client: usable };
+}
+
+/** A maintainer's label accepting this head's regressions, checked through the API (acceptance.ts). */
+async function acceptanceOf(
+  io: ActionIO,
+  inputs: CompareInputs,
+  context: GitHubContext,
+  client: GitHubClient | undefined,
+): Promise<Acceptance | undefined> {
+  const event = context.event;
+  if (inputs.acceptLabel === '' || event.kind !== 'pull_request') return undefined;
+  if (client === undefined) {
+    if (event.labels.includes(inputs.acceptLabel))
+      io.warning(`The label "${inputs.acceptLabel}" cannot be checked without a token: not accepted.`);
+    return undefined;
+  }
+  const result = await findAcceptance(client, {
+    owner: context.owner,
+    repo: context.repo,
+    event,
+    label: inputs.acceptLabel,
+  });
+  if (result.note !== undefined) io.warning(`Regressions not accepted: ${result.note}.`);
+  if (result.accepted !== undefined)
+    io.info(
+      `Regressions of ${event.headSha.slice(0, 7)} accepted by @${result.accepted.by} (label "${result.accepted.label}").`,
+    );
+  return result.accepted;
+}
+
+/**
+ * The rules a pull request is judged by: by default the gates, metric settings and statistics
+ * settings of the config as committed at the merge base (gates-from: base), so that a pull request
+ * cannot loosen them; its own changes are returned to be shown. The base's config that could not
+ * be fetched fails the comparison (its rules are unknown); one that does not exist or does not
+ * parse leaves the pull request's own, and says so.
+ */
+async function rulesOf(
+  io: ActionIO,
+  inputs: CompareInputs,
+  setup: MetricsSetup,
+  context: GitHubContext,
+  located: { result: BaselineResult; client: GitHubClient | undefined },
+): Promise<{ config: MlciConfig; changes?: ConfigChanges; problem?: BaselineProblem }> {
+  const own = { config: setup.config };
+  const event = context.event;
+  if (inputs.gatesFrom === 'head' || event.kind !== 'pull_request' || located.client === undefined)
+    return own;
+  const at = located.result.commits[0] ?? {
+    sha: event.baseSha,
+    label: `${event.baseRef}@${event.baseSha.slice(0, 7)} (base)`,
+  };
+  const paths =
+    setup.config.file !== undefined ? [setup.config.file.replace(/^\.\//, '')] : [...DEFAULT_CONFIG_NAMES];
+  for (const path of paths) {
+    let text: string | undefined;
+    try {
+      text = await fileAt(located.client, { owner: context.owner, repo: context.repo, ref: at.sha, path });
+    } catch (error) {
+      const status = statusOf(error);
+      return {
+        ...own,
+        problem: {
+          kind: 'unavailable',
+          detail: `the gates of ${at.label} (${path}): ${status === undefined ? '' : `${status} `}${messageOf(error)}`,
+        },
+      };
+    }
+    if (text === undefined) continue;
+    let base: MlciConfig;
+    try {
+      base = parseConfig(text, `${at.label}:${path}`);
+    } catch (error) {
+      io.warning(
+        `The base's ${path} does not parse (${messageOf(error)}): this pull request is judged by its own gates.`,
+      );
+      return own;
+    }
+    io.info(`Gates from ${at.label}:${path} (gates-from: base).`);
+    const changes = diffConfigs(base, setup.config, at.label);
+    if (changes !== undefined)
+      io.warning(
+        `This pull request changes its gates (${changes.gatesAdded.length} added, ${changes.gatesRemoved.length} removed, ${changes.settings.length} settings); they take effect after the merge.`,
+        { title: 'mlci: gates changed' },
+      );
+    return changes === undefined
+      ? { config: gatingConfig(base, setup.config) }
+      : { config: gatingConfig(base, setup.config), changes };
+  }
+  io.info(`No config file at ${at.label}: this pull request is judged by its own gates.`);
+  return own;
 }
 
 /**

@@ -110,7 +110,7 @@ export function parseInputs(get: GetInput): ReportInputs {
     recordHistory: choiceInput(get, 'record-history', ['auto', 'true', 'false'] as const, 'auto'),
     historyBranch: optionalInput(get, 'history-branch') ?? DEFAULT_HISTORY_BRANCH,
     plots: listInput(get, 'plots'),
-    commentAuthor: optionalInput(get, 'comment-author') ?? 'github-actions[bot]',
+    commentAuthor: optionalInput(get, 'comment-author') ?? '',
     failOnGate: booleanInput(get, 'fail-on-gate', true),
     preview: booleanInput(get, 'preview', false),
   };
@@ -478,7 +478,11 @@ async function post(
         marker: reportMarker(report.id),
         headSha: target.headSha,
         ...(target.headTime !== undefined ? { headTime: target.headTime } : {}),
-        author: { login: inputs.commentAuthor },
+        // Empty: the token's own identity, found by upsertReportComment.
+        ...(inputs.commentAuthor !== '' ? { author: { login: inputs.commentAuthor } } : {}),
+        ...(context.runId !== undefined
+          ? { run: { id: context.runId, attempt: context.runAttempt ?? 1 } }
+          : {}),
         ...(context.runUrl !== undefined ? { fullReportUrl: context.runUrl } : {}),
         log,
       }),
@@ -695,7 +699,12 @@ function finish(io: ActionIO, inputs: ReportInputs, comparison: Comparison, publ
  */
 async function postSavedReport(step: ReportStep): Promise<void> {
   const { io, inputs, context, client } = step;
-  const saved: SavedReport = await readSavedReport(inputs.savedReport!);
+  const saved: SavedReport = await readSavedReport(inputs.savedReport!, { trustAcceptance: false });
+  if (saved.acceptanceIgnored === true)
+    io.warning(
+      "The saved report records a maintainer's acceptance label; a pull request's own run cannot vouch for it, so its failed gates fail. To merge over them, a maintainer changes the gates or the baseline on the base branch, or merges as an administrator.",
+      { title: 'mlci: acceptance not taken from a saved report' },
+    );
   const event = context.event;
   let target: Target;
   if (event.kind === 'workflow_run') {

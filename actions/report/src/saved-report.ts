@@ -9,6 +9,8 @@ export interface SavedReport {
   title: string;
   comparison: Comparison;
   charts: Array<ChartImage & { png: Buffer }>;
+  /** The document recorded an acceptance that `trustAcceptance: false` dropped. */
+  acceptanceIgnored?: boolean;
 }
 
 const MAX_REPORT_JSON = 32 * 1024 * 1024;
@@ -24,7 +26,17 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
  * plain names of real PNGs inside the folder, and texts are length-limited. report.md is ignored:
  * the comment is rendered again from these facts, with mlci's escaping.
  */
-export async function readSavedReport(dir: string): Promise<SavedReport> {
+export async function readSavedReport(
+  dir: string,
+  options: {
+    /**
+     * False for a fork's report posted by `workflow_run`: an acceptance label is not believed from
+     * it (the fork's run could name any maintainer, and the base repository cannot tell which event
+     * started that run), so its failed gates fail.
+     */
+    trustAcceptance?: boolean;
+  } = {},
+): Promise<SavedReport> {
   const file = join(dir, 'report.json');
   if (!existsSync(file)) {
     throw new ConfigurationError(
@@ -39,12 +51,14 @@ export async function readSavedReport(dir: string): Promise<SavedReport> {
   if (id === undefined)
     throw new ConfigurationError(`${file}: id: expected letters, digits and . _ / - only`);
   const title = typeof doc.title === 'string' ? doc.title.slice(0, 200) : 'mlci report';
-  const comparison = decodeComparison(doc.comparison, `${file}: comparison`);
+  const comparison = decodeComparison(doc.comparison, `${file}: comparison`, options);
   if (!Array.isArray(doc.charts) || doc.charts.length > MAX_CHARTS) {
     throw new ConfigurationError(`${file}: charts: expected a list of at most ${MAX_CHARTS} charts`);
   }
   const charts = doc.charts.map((chart: unknown, i: number) => savedChart(dir, file, chart, i));
-  return { id, title, comparison, charts };
+  const recorded = (doc.comparison as Record<string, unknown> | null)?.acceptance;
+  const acceptanceIgnored = options.trustAcceptance === false && recorded !== undefined && recorded !== null;
+  return { id, title, comparison, charts, ...(acceptanceIgnored ? { acceptanceIgnored } : {}) };
 }
 
 function savedChart(dir: string, file: string, value: unknown, index: number): ChartImage & { png: Buffer } {

@@ -3,6 +3,7 @@ export { EXIT, type CliIO } from './io.js';
 // The local half of the pipeline, shared with the actions: reading configs, runs, predictions and
 // plots from the workspace, and the plain-text verdict they print to the log.
 export {
+  DEFAULT_CONFIG_NAMES,
   loadConfig,
   readFiles,
   readRun,

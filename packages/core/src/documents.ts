@@ -309,7 +309,17 @@ const side: Check<Comparison['head']> = (value, path) => {
 };
 
 /** A comparison document (`mlci compare --json`, report.json's `comparison`), checked field by field. */
-export function decodeComparison(value: unknown, path = 'comparison'): Comparison {
+export function decodeComparison(
+  value: unknown,
+  path = 'comparison',
+  options: {
+    /**
+     * False for a document from an untrusted run (a fork's saved report): a maintainer's acceptance
+     * recorded there is dropped, since whoever wrote the document could have written any name.
+     */
+    trustAcceptance?: boolean;
+  } = {},
+): Comparison {
   required(value, path, 'schema', oneOf(['mlci/comparison'] as const));
   const version = required(value, path, 'version', finite);
   if (version !== 1) fail(`${path}.version`, '1 (this mlci reads version 1)', version);
@@ -356,6 +366,25 @@ export function decodeComparison(value: unknown, path = 'comparison'): Compariso
       detail: required(problem, `${path}.baselineProblem`, 'detail', text(2000)),
     };
   }
+  const changes = field(value, path, 'configChanges');
+  if (changes !== undefined && changes !== null) {
+    const cp = `${path}.configChanges`;
+    comparison.configChanges = {
+      from: required(changes, cp, 'from', text(500)),
+      gatesAdded: required(changes, cp, 'gatesAdded', list(text(2000), DOCUMENT_LIMITS.entries)),
+      gatesRemoved: required(changes, cp, 'gatesRemoved', list(text(2000), DOCUMENT_LIMITS.entries)),
+      settings: required(changes, cp, 'settings', list(text(2000), DOCUMENT_LIMITS.entries)),
+    };
+  }
+  const acceptance = field(value, path, 'acceptance');
+  if (acceptance !== undefined && acceptance !== null && options.trustAcceptance !== false) {
+    const ap = `${path}.acceptance`;
+    comparison.acceptance = {
+      by: required(acceptance, ap, 'by', text(100)),
+      label: required(acceptance, ap, 'label', text(100)),
+      head: required(acceptance, ap, 'head', text(64)),
+    };
+  }
   // The verdict follows from the gates: a document cannot claim "passed" over a failed gate.
   const checkedOwnNumbers =
     base === undefined &&
@@ -365,6 +394,7 @@ export function decodeComparison(value: unknown, path = 'comparison'): Compariso
     comparison.gates,
     base !== undefined || checkedOwnNumbers,
     comparison.baselineProblem,
+    comparison.acceptance,
   );
   return comparison;
 }

@@ -94,6 +94,8 @@ export interface BaselineResult {
    * baseline could not be fetched: the comparison must fail, not turn neutral ("no baseline").
    */
   failures: BaselineFailure[];
+  /** The commits looked at, the merge base first (empty when only a local path was tried). */
+  commits: Array<{ sha: string; label: string }>;
 }
 
 interface Candidate {
@@ -150,7 +152,12 @@ export async function findBaseline(
       const dir = resolve(options.path);
       if (existsSync(dir)) {
         record('path', options.path, true, 'found');
-        return { found: { source, label: options.path, dir, files: [dir] }, attempts, failures };
+        return {
+          found: { source, label: options.path, dir, files: [dir] },
+          attempts,
+          failures,
+          commits: candidates ?? [],
+        };
       }
       record('path', options.path, false, 'does not exist');
       continue;
@@ -171,6 +178,7 @@ export async function findBaseline(
             found: { source, label: candidate.label, sha: candidate.sha, dir, files: outcome.files },
             attempts,
             failures,
+            commits: candidates ?? [],
           };
         }
       } catch (error) {
@@ -182,7 +190,31 @@ export async function findBaseline(
       }
     }
   }
-  return { attempts, failures };
+  return { attempts, failures, commits: candidates ?? [] };
+}
+
+/**
+ * A text file as committed at `ref`, or undefined when it does not exist there. Anything but a
+ * 404 (an outage, a token without access) is thrown: the caller decides what "could not ask" means.
+ */
+export async function fileAt(
+  client: GitHubClient,
+  options: { owner: string; repo: string; ref: string; path: string },
+): Promise<string | undefined> {
+  let data;
+  try {
+    data = (await client.rest.repos.getContent(options)).data;
+  } catch (error) {
+    if (statusOf(error) === 404) return undefined;
+    throw error;
+  }
+  if (Array.isArray(data) || data.type !== 'file') return undefined;
+  let base64 = 'content' in data ? data.content : '';
+  if (base64 === '' && data.size > 0) {
+    base64 = (await client.rest.git.getBlob({ owner: options.owner, repo: options.repo, file_sha: data.sha }))
+      .data.content;
+  }
+  return Buffer.from(base64, 'base64').toString('utf8');
 }
 
 /**

@@ -64,6 +64,12 @@ export interface PullRequestEvent {
    * orders the runs of one pull request (a re-run keeps its original event and so its time).
    */
   updatedAt?: string;
+  /** The pull request's labels when the event fired. */
+  labels: string[];
+  /** With action `labeled` / `unlabeled`: the label added or removed. */
+  label?: string;
+  /** Who caused the event (for `labeled`: who added the label). */
+  sender?: string;
 }
 
 export interface PushEvent {
@@ -211,6 +217,14 @@ function readPayload(
   return parsed as Record<string, unknown>;
 }
 
+function labelNames(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((label) => {
+    const name = at(label, 'name');
+    return typeof name === 'string' ? [name] : [];
+  });
+}
+
 function eventDetails(eventName: string, payload: Record<string, unknown>): EventDetails {
   const field = (path: string[], what: string) => {
     const value = at(payload, ...path);
@@ -236,7 +250,12 @@ function eventDetails(eventName: string, payload: Record<string, unknown>): Even
         baseRef: String(field(['pull_request', 'base', 'ref'], 'the base branch')),
         // A deleted fork leaves head.repo null: that is still a pull request from a fork.
         fork: headRepo === undefined || (baseRepo !== undefined && headRepo !== baseRepo),
+        labels: labelNames(at(payload, 'pull_request', 'labels')),
       };
+      const label = optionalString(at(payload, 'label', 'name'));
+      if (label !== undefined) details.label = label;
+      const sender = optionalString(at(payload, 'sender', 'login'));
+      if (sender !== undefined) details.sender = sender;
       if (headRepo !== undefined) details.headRepo = headRepo;
       const updatedAt = optionalString(at(payload, 'pull_request', 'updated_at'));
       if (updatedAt !== undefined && ISO_TIME.test(updatedAt)) details.updatedAt = updatedAt;

@@ -7,3 +7,5 @@ export * from './baseline.js';
 export * from './git-data.js';
 export * from './fork.js';
 export * from './pulls.js';
+export * from './identity.js';
+export * from './acceptance.js';

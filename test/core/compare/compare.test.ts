@@ -206,6 +206,23 @@ describe('the verdict', () => {
     );
     expect(verdictOf([], true).summary).toBe('no gates are configured');
   });
+
+  // Issue #12: a maintainer's label accepts known regressions, and nothing else.
+  it("a maintainer's acceptance passes failed gates, never an error or a baseline that could not be fetched", () => {
+    const accepted = { by: 'alice', label: 'mlci: accept regression', head: 'a'.repeat(40) };
+    expect(verdictOf([result('pass'), result('fail', 'acc')], true, undefined, accepted)).toEqual({
+      kind: 'passed-with-warnings',
+      counts: { pass: 1, warn: 0, fail: 1, neutral: 0, error: 0 },
+      summary: 'accepted by @alice (label "mlci: accept regression"): 1 of 2 checks failed: acc',
+    });
+    expect(verdictOf([result('fail', 'acc'), result('error', 'x')], true, undefined, accepted).kind).toBe(
+      'failed',
+    );
+    const unavailable = { kind: 'unavailable' as const, detail: 'main: 502' };
+    expect(verdictOf([result('fail', 'acc')], false, unavailable, accepted).kind).toBe('failed');
+    // Nothing failed: the acceptance has nothing to do and the verdict is the usual one.
+    expect(verdictOf([result('pass')], true, undefined, accepted).kind).toBe('passed');
+  });
 });
 
 describe('changed parameters leave out what names or times a run', () => {

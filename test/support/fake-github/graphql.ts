@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildSchema, graphqlSync, GraphQLError, type GraphQLSchema } from 'graphql';
-import type { FakeState } from './state.js';
+import type { FakeState, UserRef } from './state.js';
 
 /**
- * GitHub's GraphQL API, as far as mlci uses it: the `createCommitOnBranch` mutation. Every query
+ * GitHub's GraphQL API, as far as mlci uses it: the `createCommitOnBranch` mutation, and the
+ * `viewer` query (the token's account: a user, or an App's bot for installation tokens). Every query
  * is parsed and validated against GitHub's published schema (@octokit/graphql-schema), variables
  * included, and graphql-js shapes each answer by that schema, so an answer the real API could not
  * give cannot be given here either. A query outside what the fake implements is a problem.
@@ -37,6 +38,7 @@ export function handleGraphql(
   body: unknown,
   problems: string[],
   readOnly: boolean,
+  identity: UserRef = state.identity,
 ): { status: number; body: unknown } {
   const request = body as { query?: unknown; variables?: unknown } | undefined;
   if (typeof request?.query !== 'string') {
@@ -45,6 +47,16 @@ export function handleGraphql(
   }
   const used = new Set<string>();
   const rootValue = {
+    // `viewer: User!`, the authenticated account; for an installation token GitHub answers with
+    // the App's bot (`<slug>[bot]`), for GITHUB_TOKEN `github-actions[bot]`.
+    viewer: () => {
+      used.add('viewer');
+      return {
+        login: identity.login,
+        databaseId: identity.id,
+        id: Buffer.from(`0:${identity.type}${identity.id}`).toString('base64').replace(/=+$/, ''),
+      };
+    },
     createCommitOnBranch: ({ input }: { input: CreateCommitOnBranchInput }) => {
       used.add('createCommitOnBranch');
       if (readOnly)

@@ -11,10 +11,17 @@ import { issueRoutes } from './routes/issues.js';
 import { miscRoutes } from './routes/misc.js';
 import { repoRoutes } from './routes/repos.js';
 import type { Handler, HandlerResponse } from './routes/util.js';
-import { DOCS, FakeState, HttpError } from './state.js';
+import { DOCS, FakeState, HttpError, type UserRef } from './state.js';
 
 export { FakeState, GITHUB_ACTIONS_BOT, gitBlobSha } from './state.js';
-export type { AddPullRequest, AddWorkflowRun, CommitOptions, RepoState, UserRef } from './state.js';
+export type {
+  AddPullRequest,
+  AddWorkflowRun,
+  CollaboratorRole,
+  CommitOptions,
+  RepoState,
+  UserRef,
+} from './state.js';
 
 export interface RecordedRequest {
   method: string;
@@ -70,7 +77,34 @@ export interface FakeGitHubOptions {
    * run from a fork: one server then plays both halves of the fork setup.
    */
   readOnlyTokens?: string[];
+  /**
+   * Tokens accepted besides `token`, each with its own account: a personal access token's user,
+   * or a GitHub App installation token's `<slug>[bot]` (see `tokenAccounts`). Comments, statuses
+   * and GraphQL `viewer` are theirs; GET /user answers only for a user's token, as GitHub does.
+   */
+  tokens?: Record<string, TokenAccount>;
 }
+
+/** Who a token is (FakeGitHubOptions.tokens). */
+export interface TokenAccount {
+  user: Partial<UserRef> & { login: string };
+  /** `user`: a personal access token (classic or fine-grained); `installation`: a GitHub App's token. */
+  kind: 'user' | 'installation';
+}
+
+/** Ready-made token accounts. */
+export const tokenAccounts = {
+  /** A personal access token of `login` (a User). */
+  personal: (login: string, id?: number): TokenAccount => ({
+    user: { login, type: 'User', ...(id !== undefined ? { id } : {}) },
+    kind: 'user',
+  }),
+  /** An installation token of the GitHub App `slug`: its bot `<slug>[bot]`. */
+  app: (slug: string, id?: number): TokenAccount => ({
+    user: { login: `${slug}[bot]`, type: 'Bot', ...(id !== undefined ? { id } : {}) },
+    kind: 'installation',
+  }),
+};
 
 /** Ready-made faults with GitHub's own headers and messages. */
 export const faults = {
@@ -210,14 +244,17 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
 
     const presented = /^(?:token|bearer)\s+(.+)$/i.exec(authorization ?? '')?.[1];
     const readOnlyToken = presented !== undefined && (options.readOnlyTokens ?? []).includes(presented);
-    if (options.token !== undefined && !readOnlyToken) {
+    const account = presented !== undefined ? options.tokens?.[presented] : undefined;
+    if (options.token !== undefined && !readOnlyToken && account === undefined) {
       if (presented !== options.token) return { status: 401, body: errorBody(401) };
     }
+    const identity = account !== undefined ? state.user(account.user) : state.identity;
+    const userToken = account?.kind === 'user';
 
     // GitHub's GraphQL endpoint: /graphql, or /api/graphql on GitHub Enterprise Server.
     if (method === 'POST' && (path === '/graphql' || path === '/api/graphql')) {
       record.operationId = 'graphql';
-      return handleGraphql(state, body, problems, options.readOnly === true || readOnlyToken);
+      return handleGraphql(state, body, problems, options.readOnly === true || readOnlyToken, identity);
     }
 
     const match = api.match(method, path);
@@ -255,7 +292,13 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     }
     let result: HandlerResponse;
     try {
-      result = handler({ ctx: { api: apiBase, state }, params: pathValues, query: queryValues, body, path });
+      result = handler({
+        ctx: { api: apiBase, state, identity, userToken },
+        params: pathValues,
+        query: queryValues,
+        body,
+        path,
+      });
     } catch (e) {
       if (e instanceof HttpError) {
         result = { status: e.status, body: e.body };
@@ -324,6 +367,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
           ...(fault.headers ? { headers: fault.headers } : {}),
         };
         record.operationId = (() => {
+          if (method === 'POST' && (path === '/graphql' || path === '/api/graphql')) return 'graphql';
           const m = api.match(method, path);
           return typeof m === 'object' ? m.op.operationId : undefined;
         })();

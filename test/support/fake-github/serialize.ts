@@ -19,6 +19,10 @@ export interface Ctx {
   /** The API root URL (the fake's URL, plus /api/v3 when the request came that way). */
   api: string;
   state: FakeState;
+  /** The account of the request's token (default `state.identity`, GITHUB_TOKEN's). */
+  identity?: UserRef;
+  /** Whether the token is a user's (a personal access token), which GET /user answers for. */
+  userToken?: boolean;
 }
 
 function nodeId(kind: string, id: number | string): string {
@@ -163,7 +167,7 @@ export function commentJson(ctx: Ctx, repo: RepoState, c: Comment): Record<strin
     created_at: c.createdAt,
     updated_at: c.updatedAt,
     author_association: c.user.login === repo.owner.login ? 'OWNER' : 'NONE',
-    performed_via_github_app: c.user.type === 'Bot' ? integrationJson(ctx) : null,
+    performed_via_github_app: c.user.type === 'Bot' ? integrationJson(ctx, c.user) : null,
     reactions: {
       url: `${ctx.api}/repos/${repo.fullName}/issues/comments/${c.id}/reactions`,
       total_count: 0,
@@ -179,8 +183,28 @@ export function commentJson(ctx: Ctx, repo: RepoState, c: Comment): Record<strin
   };
 }
 
-/** The GitHub Actions app, which owns GITHUB_TOKEN's check runs and comments. */
-export function integrationJson(ctx: Ctx): Record<string, unknown> {
+/**
+ * The App behind a bot account: by default the GitHub Actions app, which owns GITHUB_TOKEN's check
+ * runs and comments; for another `<slug>[bot]`, an App of that slug.
+ */
+export function integrationJson(ctx: Ctx, bot?: UserRef): Record<string, unknown> {
+  const slug = bot?.login.replace(/\[bot\]$/, '');
+  if (bot !== undefined && slug !== 'github-actions') {
+    return {
+      id: bot.id,
+      slug,
+      node_id: nodeId('App', bot.id),
+      owner: userJson(ctx, { login: 'acme', id: 9920, type: 'Organization' }),
+      name: slug,
+      description: null,
+      external_url: `${HTML}/apps/${slug}`,
+      html_url: `${HTML}/apps/${slug}`,
+      created_at: '2024-01-01T00:00:00Z',
+      updated_at: '2024-01-01T00:00:00Z',
+      permissions: { checks: 'write', contents: 'write', issues: 'write', pull_requests: 'write' },
+      events: [],
+    };
+  }
   return {
     id: 15368,
     slug: 'github-actions',
@@ -513,5 +537,32 @@ export function artifactJson(ctx: Ctx, repo: RepoState, a: Artifact): Record<str
           head_sha: run.headSha,
         }
       : null,
+  };
+}
+
+/** GET /user's answer for a personal access token: the private-user schema. */
+export function authenticatedUserJson(ctx: Ctx, u: UserRef): Record<string, unknown> {
+  const simple = userJson(ctx, u);
+  return {
+    ...simple,
+    name: null,
+    company: null,
+    blog: '',
+    location: null,
+    email: null,
+    hireable: null,
+    bio: null,
+    public_repos: 1,
+    public_gists: 0,
+    followers: 0,
+    following: 0,
+    created_at: '2020-01-01T00:00:00Z',
+    updated_at: '2024-01-01T00:00:00Z',
+    collaborators: 0,
+    disk_usage: 0,
+    owned_private_repos: 0,
+    private_gists: 0,
+    total_private_repos: 0,
+    two_factor_authentication: true,
   };
 }

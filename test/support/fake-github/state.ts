@@ -152,7 +152,12 @@ export interface RepoState {
   pulls: PullRequest[];
   runs: WorkflowRun[];
   artifacts: Artifact[];
+  /** Roles given to people besides the owner (who is admin); see FakeState.addCollaborator. */
+  collaborators: Map<string, CollaboratorRole>;
 }
+
+/** A repository role, as `role_name` of the collaborator permission API. */
+export type CollaboratorRole = 'admin' | 'maintain' | 'write' | 'triage' | 'read';
 
 /** The identity of an installation token (GITHUB_TOKEN). */
 export const GITHUB_ACTIONS_BOT: UserRef = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
@@ -314,6 +319,7 @@ export class FakeState {
       pulls: [],
       runs: [],
       artifacts: [],
+      collaborators: new Map(),
     };
     if (options.fork) {
       // A fork starts with its parent's objects and branches, as on GitHub.
@@ -324,6 +330,19 @@ export class FakeState {
     }
     this.repos.set(fullName.toLowerCase(), repo);
     return repo;
+  }
+
+  /** Gives `login` a role on `fullName` (the owner is admin without this). */
+  addCollaborator(fullName: string, login: string, role: CollaboratorRole): UserRef {
+    const user = this.user({ login });
+    this.repo(fullName).collaborators.set(login.toLowerCase(), role);
+    return user;
+  }
+
+  /** A user GitHub knows (one the fake has seen), by login, case-insensitively. */
+  findUser(login: string): UserRef | undefined {
+    for (const [known, user] of this.users) if (known.toLowerCase() === login.toLowerCase()) return user;
+    return undefined;
   }
 
   repo(fullName: string): RepoState {

@@ -1,6 +1,7 @@
 import { roundNoise } from '../format.js';
 import { differenceNoise, type DifferenceNoise } from '../stats/difference.js';
 import { studentTQuantile } from '../stats/distributions.js';
+import type { ConfigChanges } from '../config/gating.js';
 import type { NoiseEstimate, NoiseUnavailable } from '../stats/noise.js';
 import type { Direction } from '../gates/direction.js';
 import { sideValue, type SideValues } from '../gates/evaluate.js';
@@ -99,6 +100,19 @@ export interface BaselineProblem {
   detail: string;
 }
 
+/**
+ * A maintainer accepted this head's regressions with a label: the failed gates are shown as
+ * failed, and the verdict passes with their name on it. Never for an error or a baseline that could
+ * not be fetched: acceptance is of a known regression, not of an unknown.
+ */
+export interface Acceptance {
+  /** The login of who added the label (checked to have write permission). */
+  by: string;
+  label: string;
+  /** The head commit the label was added on: acceptance does not carry over to later pushes. */
+  head: string;
+}
+
 export interface SideInfo {
   /** How many runs (repeats) the side has. */
   runs: number;
@@ -122,6 +136,12 @@ export interface Comparison {
   history?: { records: number; label: string };
   /** Set when the missing baseline fails the comparison (see BaselineProblem). */
   baselineProblem?: BaselineProblem;
+  /**
+   * The rules came from the base's config, and the pull request changes them: shown in the
+   * report, in force after the merge (config/gating.ts).
+   */
+  configChanges?: ConfigChanges;
+  acceptance?: Acceptance;
 }
 
 export interface MetricSettings {
@@ -142,6 +162,8 @@ export interface CompareInput {
   expectBaseline?: boolean;
   history?: { records: number; label: string };
   baselineProblem?: BaselineProblem;
+  configChanges?: ConfigChanges;
+  acceptance?: Acceptance;
 }
 
 export function compareMetrics(input: CompareInput): Comparison {
@@ -154,6 +176,7 @@ export function compareMetrics(input: CompareInput): Comparison {
       input.gates,
       input.base !== undefined || input.expectBaseline === false,
       input.base === undefined ? input.baselineProblem : undefined,
+      input.acceptance,
     ),
     gates: input.gates,
     metrics,
@@ -164,6 +187,8 @@ export function compareMetrics(input: CompareInput): Comparison {
   if (input.history !== undefined) comparison.history = input.history;
   if (input.base === undefined && input.baselineProblem !== undefined)
     comparison.baselineProblem = input.baselineProblem;
+  if (input.configChanges !== undefined) comparison.configChanges = input.configChanges;
+  if (input.acceptance !== undefined) comparison.acceptance = input.acceptance;
   return comparison;
 }
 
@@ -300,6 +325,7 @@ export function verdictOf(
   results: readonly GateResult[],
   hasBase: boolean,
   problem?: BaselineProblem,
+  acceptance?: Acceptance,
 ): Verdict {
   const counts: Record<GateStatus, number> = { pass: 0, warn: 0, fail: 0, neutral: 0, error: 0 };
   for (const r of results) counts[r.status]++;
@@ -320,6 +346,14 @@ export function verdictOf(
         problem.kind === 'unavailable'
           ? `the baseline could not be fetched, so nothing was compared: re-run the job (${problem.detail})${failed}`
           : `no baseline was found, though this repository has recorded baselines before: ${problem.detail}${failed}`,
+    };
+  }
+  if (acceptance !== undefined && counts.fail > 0 && counts.error === 0) {
+    // Accepted regressions: the check passes, with who accepted what in its title.
+    return {
+      kind: 'passed-with-warnings',
+      counts,
+      summary: `accepted by @${acceptance.by} (label "${acceptance.label}"): ${counts.fail} of ${total} ${total === 1 ? 'check' : 'checks'} failed: ${named('fail')}`,
     };
   }
   if (counts.fail + counts.error > 0) {

@@ -1,11 +1,12 @@
 import type { MlciConfig } from '../config/config.js';
+import type { ConfigChanges } from '../config/gating.js';
 import { settingsFor } from '../config/config.js';
 import { inferDirection, type Direction } from '../gates/direction.js';
 import { collectValues, evaluateGates, type GateStatistics } from '../gates/evaluate.js';
 import type { Gate } from '../gates/types.js';
 import type { MetricsDoc } from '../model.js';
 import { estimateNoise, type NoiseEstimate, type NoiseUnavailable } from '../stats/noise.js';
-import { compareMetrics, type BaselineProblem, type Comparison } from './compare.js';
+import { compareMetrics, type Acceptance, type BaselineProblem, type Comparison } from './compare.js';
 
 export interface RunSet {
   /** One document per run; several runs are repeats (seeds, folds). */
@@ -41,6 +42,10 @@ export interface PipelineInput {
   expectBaseline?: boolean;
   /** Without a base: why that fails the comparison (it could not be fetched, or should exist). */
   baselineProblem?: BaselineProblem;
+  /** The pull request's changes to the rules, when they came from the base (config/gating.ts). */
+  configChanges?: ConfigChanges;
+  /** A maintainer's label accepting this head's regressions (checked by the caller). */
+  acceptance?: Acceptance;
 }
 
 /** Each metric's noise from the history, estimated once per key (undefined without a history). */
@@ -120,6 +125,8 @@ export function runComparison(input: PipelineInput): Comparison {
     gates: results,
     ...(input.expectBaseline !== undefined ? { expectBaseline: input.expectBaseline } : {}),
     ...(input.baselineProblem !== undefined ? { baselineProblem: input.baselineProblem } : {}),
+    ...(input.configChanges !== undefined ? { configChanges: input.configChanges } : {}),
+    ...(input.acceptance !== undefined ? { acceptance: input.acceptance } : {}),
   });
 }
 

@@ -34,6 +34,8 @@ const MAX_NAMES = 5;
 /** Param changes shown openly; more go into a <details>. */
 const PARAMS_OPEN = 5;
 const MAX_WARNINGS_PER_FILE = 5;
+/** Rule changes listed; a pull request that rewrites its whole config says how many more. */
+const MAX_CONFIG_CHANGES = 50;
 
 /**
  * The pull-request report as GitHub Markdown: a verdict a reviewer understands in ten seconds, then
@@ -246,6 +248,7 @@ function render(facts: Facts, plan: Plan, maxLength: number): MarkdownReport {
     headline(facts),
     omitted.length > 0 ? trimNotice(facts, omitted, maxLength) : '',
     gatesSection(facts, plan),
+    configChangesSection(facts),
     metricsSection(facts, plan),
     plan.params ? paramsSection(facts) : '',
     plan.runInfo ? runSection(facts) : '',
@@ -307,7 +310,37 @@ function headline(facts: Facts): string {
   const comparison = input.comparison;
   const title = `## ${escapeMarkdownText(shortenMiddle(input.title ?? 'mlci report', MAX_KEY))}`;
   const verdict = `**${VERDICT_LABEL[comparison.verdict.kind]}**: ${verdictSentence(facts)}`;
-  return [title, '', `${verdict}  `, `${metricsSentence(facts)}  `, baselineSentence(facts)].join('\n');
+  const lines = [title, '', `${verdict}  `, `${metricsSentence(facts)}  `, baselineSentence(facts)];
+  const changes = comparison.configChanges;
+  if (changes !== undefined) {
+    const n = changes.gatesAdded.length + changes.gatesRemoved.length + changes.settings.length;
+    lines[lines.length - 1] += '  ';
+    lines.push(
+      `Gates: this pull request changes ${grouped(n)} of its rules; they take effect after the merge, and it was judged by the rules of ${escapeMarkdownText(shortenMiddle(changes.from, MAX_KEY))} (see "Gates changed by this pull request").`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/**
+ * A pull request's changes to the gates and settings that judge it: it was judged by the base's,
+ * and these are in force after the merge. Always shown in full: loosening a gate is what a
+ * reviewer must see.
+ */
+function configChangesSection(facts: Facts): string {
+  const changes = facts.input.comparison.configChanges;
+  if (changes === undefined) return '';
+  const rows = [
+    ...changes.gatesRemoved.map((g) => tableRow(['gate removed', shortenMiddle(g, MAX_TEXT)])),
+    ...changes.gatesAdded.map((g) => tableRow(['gate added', shortenMiddle(g, MAX_TEXT)])),
+    ...changes.settings.map((c) => tableRow(['setting changed', shortenMiddle(c, MAX_TEXT)])),
+  ];
+  const shown = rows.slice(0, MAX_CONFIG_CHANGES);
+  const more =
+    rows.length > shown.length
+      ? `\n\n${grouped(rows.length - shown.length)} more changes are in report.json.`
+      : '';
+  return `### Gates changed by this pull request\n\nThis pull request was judged by the gates of ${escapeMarkdownText(shortenMiddle(changes.from, MAX_KEY))}; its own take effect after the merge.\n\n${table(['change', 'gate or setting'], shown, ['l', 'l'])}${more}`;
 }
 
 function verdictSentence(facts: Facts): string {
@@ -330,8 +363,12 @@ function verdictSentence(facts: Facts): string {
       if (counts.warn > 0) parts.push(`${grouped(counts.warn)} warned${names('warn')}`);
       return `${parts.join('; ')}.`;
     }
-    case 'passed-with-warnings':
+    case 'passed-with-warnings': {
+      const acceptance = facts.input.comparison.acceptance;
+      if (acceptance !== undefined && counts.fail > 0)
+        return `${of(counts.fail)} failed${names('fail')}, and **@${escapeMarkdownText(acceptance.by)} accepted** these regressions of ${escapeMarkdownText(acceptance.head.slice(0, 7))} with the label "${escapeMarkdownText(acceptance.label)}"${counts.warn > 0 ? `; ${grouped(counts.warn)} warned${names('warn')}` : ''}${neutral}.`;
       return `no gate failed; ${of(counts.warn)} warned${names('warn')}${neutral}.`;
+    }
     case 'no-baseline':
       if (total === 0) return 'no baseline was found, so nothing was compared, and no gates are configured.';
       return `no baseline was found, so nothing was compared; ${of(counts.pass)} passed on the pull request's own numbers${warned}${counts.neutral > 0 ? `; ${grouped(counts.neutral)} had nothing to compare with${names('neutral')}` : ''}.`;

@@ -143,7 +143,7 @@ export const checkRoutes: Record<string, Handler> = {
       context: req.body.context ?? 'default',
       createdAt: now,
       updatedAt: now,
-      creator: req.ctx.state.identity,
+      creator: req.ctx.identity ?? req.ctx.state.identity,
     };
     repo.statuses.push(s);
     return { status: 201, body: statusJson(req.ctx, repo, s) };

@@ -46,7 +46,7 @@ export const issueRoutes: Record<string, Handler> = {
     if (!issueExists(repo, n)) throw notFound();
     checkBody(req.body.body as string);
     const c = req.ctx.state.addComment(repo.fullName, n, { body: req.body.body as string });
-    c.user = req.ctx.state.identity;
+    c.user = req.ctx.identity ?? req.ctx.state.identity;
     const json = commentJson(req.ctx, repo, c);
     return { status: 201, body: json, headers: { location: String(json.url) } };
   },
