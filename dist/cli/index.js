@@ -3,9 +3,9 @@ const require = __mlciCreateRequire(import.meta.url);
 import {
   main,
   processIO
-} from "../chunks/chunk-RA7EIOF4.js";
+} from "../chunks/chunk-VPH4FVXA.js";
 import "../chunks/chunk-CWKNKEBK.js";
-import "../chunks/chunk-7NKEQJPG.js";
+import "../chunks/chunk-G23R3D2L.js";
 import "../chunks/chunk-GWAIW46Y.js";
 import "../chunks/chunk-HSXRBD2M.js";
 import "../chunks/chunk-LEDCZB2W.js";

@@ -8,5 +8,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/report/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-I426EIWD.js"), import("../chunks/run-CU56YKPB.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-IKLT6KFS.js"), import("../chunks/run-6EG6EFPS.js")]);
 await runAction(run);

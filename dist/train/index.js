@@ -2,17 +2,17 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   runAction
-} from "../chunks/chunk-NR3UEJYP.js";
+} from "../chunks/chunk-C6BJCLO5.js";
 import {
   require_node_crypto
-} from "../chunks/chunk-WNFFA6MJ.js";
+} from "../chunks/chunk-H5MSD4IH.js";
 import {
   DEFAULT_STATE_DIR,
   booleanInput,
   optionalInput,
   requiredInput,
   writeState
-} from "../chunks/chunk-OZ6WVL6A.js";
+} from "../chunks/chunk-PXBZGIQU.js";
 import {
   require_node_child_process
 } from "../chunks/chunk-CWKNKEBK.js";
@@ -29,7 +29,7 @@ import {
   resolveShell,
   roundSeconds,
   stripAnsi
-} from "../chunks/chunk-7NKEQJPG.js";
+} from "../chunks/chunk-G23R3D2L.js";
 import "../chunks/chunk-GWAIW46Y.js";
 import {
   ConfigurationError,

@@ -137,7 +137,7 @@ describe('a maintainer accepts a regression with a label', () => {
   it('a label accepts failed gates only: a baseline that could not be fetched still fails', async () => {
     fake = await startFakeGitHub();
     const s = setUp();
-    fake.inject({ status: 502, times: 100, path: /\/contents\/metrics\.json$/ });
+    fake.inject({ status: 502, times: 100, path: /\/git\/trees\// });
     const run = labelRun(s, workspace(WORSE, CONFIG), { sender: 'maintainer' });
     const compared = await runDistAction('compare-metrics', {
       ...run,

@@ -38,12 +38,13 @@ const QUICK = { MLCI_RETRY_BUDGET: '2' };
 
 describe('a baseline that could not be fetched fails the check, it is not "no baseline"', () => {
   it.each([
-    ['502 every time', () => fake.inject({ ...faults.serverError(502, 100), path: /\/contents\// })],
+    // The contents source lists the commit's tree first (then one GraphQL query for the files).
+    ['502 every time', () => fake.inject({ ...faults.serverError(502, 100), path: /\/git\/trees\// })],
     [
       'five secondary rate limits in a row',
-      () => fake.inject({ ...faults.secondaryRateLimit(5), path: /\/contents\// }),
+      () => fake.inject({ ...faults.secondaryRateLimit(5), path: /\/git\/trees\// }),
     ],
-    ['401', () => fake.inject({ status: 401, times: 100, path: /\/contents\// })],
+    ['401', () => fake.inject({ status: 401, times: 100, path: /\/git\/trees\// })],
   ])(
     '%s',
     async (_name, inject) => {

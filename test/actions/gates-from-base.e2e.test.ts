@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github/index.js';
 import { runDistAction } from '../support/action-runner.js';
 import { FULL, pullRequestRun, seed, workspace } from '../support/pull-request-scenario.js';
@@ -67,17 +69,40 @@ describe('gates come from the base', () => {
   it("the base's config that cannot be fetched fails the comparison: its rules are unknown", async () => {
     fake = await startFakeGitHub();
     const s = seed(fake, { baseMetrics: '{"accuracy": 0.90}', config: BASE_CONFIG });
-    const run = pullRequestRun(fake, s, workspace('{"accuracy": 0.95}', LOOSENED));
+    const dir = workspace('{"accuracy": 0.95}', LOOSENED);
+    writeFileSync(join(dir, 'base-metrics.json'), '{"accuracy": 0.90}');
+    const run = pullRequestRun(fake, s, dir);
+    // The contents source reads the config with the metrics; a baseline from elsewhere (here a
+    // folder the workflow prepared) leaves the config to its own request, which fails.
     fake.inject({ status: 502, times: 100, path: /\/contents\/\.mlci\.yml$/ });
     const compared = await runDistAction('compare-metrics', {
       ...run,
       env: { MLCI_RETRY_BUDGET: '2' },
-      inputs: { 'baseline-sources': 'contents' },
+      inputs: { 'baseline-sources': 'path', 'baseline-path': 'base-metrics.json' },
     });
     expect(compared.outputs.verdict).toBe('failed');
     expect(JSON.parse(compared.outputs.comparison!).verdict.summary).toMatch(
-      /^the baseline could not be fetched, so nothing was compared: re-run the job \(the gates of main@[0-9a-f]{7} \(merge base\) \(\.mlci\.yml\): 502 /,
+      /^the baseline could not be fetched, so nothing was compared: re-run the job \(the gates of main@[0-9a-f]{7} \(base\) \(\.mlci\.yml\): 502 /,
     );
+  }, 60_000);
+
+  it("with the contents source the base's config comes in the same request as its metrics", async () => {
+    fake = await startFakeGitHub();
+    const s = seed(fake, { baseMetrics: '{"accuracy": 0.90}', config: BASE_CONFIG });
+    const run = pullRequestRun(fake, s, workspace('{"accuracy": 0.85}', LOOSENED));
+    const compared = await runDistAction('compare-metrics', {
+      ...run,
+      inputs: { 'baseline-sources': 'contents' },
+    });
+    expect(compared.outputs.verdict).toBe('failed');
+    // The merge base, the tree, one query for the metrics and the config; no request of its own
+    // for the config (what follows is the history branch's summary).
+    expect(fake.requests.slice(0, 3).map((r) => r.operationId)).toEqual([
+      'repos/compare-commits',
+      'git/get-tree',
+      'graphql',
+    ]);
+    expect(fake.requests.filter((r) => r.path.includes('.mlci'))).toEqual([]);
   }, 60_000);
 
   it('a base without a config file: the pull request that adds one is judged by its own', async () => {

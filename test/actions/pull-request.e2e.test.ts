@@ -10,11 +10,12 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { faults, startFakeGitHub, type FakeGitHub } from '../support/fake-github/index.js';
-import { runDistAction, stepNode, webhookExample, type RunOptions } from '../support/action-runner.js';
+import { runDistAction, stepNode, webhookExample } from '../support/action-runner.js';
 import {
   FORK_TOKEN,
   FULL,
   pullRequestRun as runOn,
+  pushRun,
   REPO,
   seed as seedOn,
   TOKEN,
@@ -346,37 +347,14 @@ describe('pushes to the default branch record the baseline, one history file per
   it("a matrix job's pull request is compared with its own value's last push, not a neighbour's", async () => {
     fake = await startFakeGitHub({ token: TOKEN });
     const s = seed();
-    const pushRun = (dir: string): Omit<RunOptions, 'inputs'> => {
-      const payload = webhookExample('push');
-      Object.assign(payload, {
-        ref: 'refs/heads/main',
-        before: 'a'.repeat(40),
-        after: s.base,
-        deleted: false,
-      });
-      Object.assign(payload.repository, {
-        full_name: FULL,
-        name: REPO,
-        default_branch: 'main',
-        master_branch: 'main',
-      });
-      return {
-        workspace: dir,
-        event: { name: 'push', payload },
-        token: TOKEN,
-        apiUrl: fake.url,
-        repository: FULL,
-        sha: s.base,
-        ref: 'refs/heads/main',
-      };
-    };
+    const pushOnMain = (dir: string) => pushRun(fake, s.base, dir);
     // Two jobs of one push, one per data set, as in examples/workflows/matrix-sweep.yml.
     for (const [value, accuracy] of [
       ['en', 0.95],
       ['de', 0.5],
     ] as const) {
       const pushed = await runDistAction('report', {
-        ...pushRun(workspace(`{"accuracy": ${accuracy}, "loss": 0.3}`)),
+        ...pushOnMain(workspace(`{"accuracy": ${accuracy}, "loss": 0.3}`)),
         inputs: { 'report-id': `mlci/${value}`, 'upload-charts': 'false', 'fail-on-gate': 'false' },
       });
       expect(pushed.stderr).toBe('');
@@ -384,7 +362,9 @@ describe('pushes to the default branch record the baseline, one history file per
     }
     expect([...fake.state.files(FULL, 'mlci-history').keys()].sort()).toEqual([
       `mlci/de/${s.base}.json`,
+      'mlci/de/summary.json',
       `mlci/en/${s.base}.json`,
+      'mlci/en/summary.json',
     ]);
 
     // The pull request's en job: 0.93 against en's 0.95 is a drop past 0.01 (against de's 0.5 it

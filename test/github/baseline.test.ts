@@ -237,7 +237,7 @@ describe('findBaseline against the fake GitHub', () => {
 
   test('a source that fails is recorded and the next one is tried', async () => {
     const { baseTip } = seed(fake());
-    fake().inject({ method: 'GET', path: /\/contents\//, status: 500, times: 10 });
+    fake().inject({ method: 'GET', path: /\/git\/trees\//, status: 500, times: 10 });
     const result = await findBaseline(fakeClient(fake()), {
       owner: OWNER,
       repo: REPO,

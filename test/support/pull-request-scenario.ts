@@ -109,3 +109,29 @@ export function pullRequestRun(
     baseRef: 'main',
   };
 }
+
+/** A step of a `push` workflow run on main at `sha` (a real webhook payload). */
+export function pushRun(
+  fake: FakeGitHub,
+  sha: string,
+  dir: string,
+  token = TOKEN,
+): Omit<RunOptions, 'inputs'> {
+  const payload = webhookExample('push');
+  Object.assign(payload, { ref: 'refs/heads/main', before: 'a'.repeat(40), after: sha, deleted: false });
+  Object.assign(payload.repository, {
+    full_name: FULL,
+    name: REPO,
+    default_branch: 'main',
+    master_branch: 'main',
+  });
+  return {
+    workspace: dir,
+    event: { name: 'push', payload },
+    token,
+    apiUrl: fake.url,
+    repository: FULL,
+    sha,
+    ref: 'refs/heads/main',
+  };
+}

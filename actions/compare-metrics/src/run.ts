@@ -1,8 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
   ConfigurationError,
   DEFAULT_REPORT_ID,
   diffConfigs,
+  gateStatistics,
   GateFailedError,
   gatingConfig,
   parseConfig,
@@ -10,11 +13,18 @@ import {
   type Acceptance,
   type BaselineProblem,
   type ConfigChanges,
+  type GateStatistics,
   type MlciConfig,
   stringifyDocument,
   type RunSet,
 } from '@mlci/core';
-import { comparisonText, DEFAULT_CONFIG_NAMES, loadPredictionPair, statisticsFor } from '@mlci/cli';
+import {
+  comparisonText,
+  DEFAULT_CONFIG_NAMES,
+  loadPredictionPair,
+  relativeToConfig,
+  statisticsFor,
+} from '@mlci/cli';
 import {
   branchHead,
   createClient,
@@ -29,6 +39,7 @@ import {
   readContext,
   type BaselineResult,
   type BaselineSource,
+  type FoundBaseline,
   type GitHubClient,
   type GitHubContext,
 } from '@mlci/github';
@@ -54,6 +65,7 @@ import {
 } from '../../shared/src/pipeline.js';
 import { writeState } from '../../shared/src/state.js';
 import { annotateGates } from '../../shared/src/annotations.js';
+import { historyExpression, readBaseHistory, trendForReport, type HistoryInput } from './history.js';
 
 export interface CompareInputs extends MetricsInputs {
   token?: string;
@@ -62,6 +74,8 @@ export interface CompareInputs extends MetricsInputs {
   baselineArtifact: string;
   baselineWorkflow?: string;
   historyBranch: string;
+  /** Read the history branch's summary for the statistics (auto), or not (false). */
+  history: HistoryInput;
   onNoBaseline: 'auto' | 'neutral' | 'fail';
   gatesFrom: 'base' | 'head';
   /** '' turns acceptance off. */
@@ -86,6 +100,7 @@ export function parseInputs(get: GetInput): CompareInputs {
     baselineSources: (sources.length > 0 ? sources : [...DEFAULT_BASELINE_SOURCES]) as BaselineSource[],
     baselineArtifact: optionalInput(get, 'baseline-artifact') ?? DEFAULT_BASELINE_ARTIFACT,
     historyBranch: optionalInput(get, 'history-branch') ?? DEFAULT_HISTORY_BRANCH,
+    history: choiceInput(get, 'history', ['auto', 'false'] as const, 'auto'),
     onNoBaseline: choiceInput(get, 'on-no-baseline', ['auto', 'neutral', 'fail'] as const, 'auto'),
     gatesFrom: choiceInput(get, 'gates-from', ['base', 'head'] as const, 'base'),
     acceptLabel: get('accept-label').trim(),
@@ -130,30 +145,45 @@ export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): P
   const context = readContext(env, (path) => readFileSync(path, 'utf8'));
   const located = await locateBaseline(io, inputs, setup, context, env);
   const rules = await rulesOf(io, inputs, setup, context, located);
-  // Both the baseline and the base's gates may have failed: say both.
+  const history = await readBaseHistory(io, {
+    input: inputs.history,
+    client: located.client,
+    owner: context.owner,
+    repo: context.repo,
+    branch: inputs.historyBranch,
+    reportId: inputs.reportId ?? setup.config?.report.id ?? DEFAULT_REPORT_ID,
+    config: rules.config,
+    extraGates: setup.extraGates,
+    ...(located.result.expressions.has(historyAt(inputs, setup))
+      ? { prefetched: located.result.expressions.get(historyAt(inputs, setup))! }
+      : {}),
+  });
+  // The baseline, the base's gates and the history may each have failed: say all.
+  const failed = [rules.problem, history.problem].filter((p) => p !== undefined);
   const problem: BaselineProblem | undefined =
-    rules.problem === undefined
+    failed.length === 0
       ? located.problem
       : {
           kind: 'unavailable',
           detail: [
             located.problem?.kind === 'unavailable' ? located.problem.detail : undefined,
-            rules.problem.detail,
+            ...failed.map((p) => p.detail),
           ]
             .filter((d): d is string => d !== undefined)
             .join('; '),
         };
-  const base = rules.problem === undefined ? located.base : undefined;
+  const base = failed.length === 0 ? located.base : undefined;
   const result = located.result;
 
   const acceptance = await acceptanceOf(io, inputs, context, located.client);
-  const predictions = await loadPredictionPair(inputs.basePredictions, inputs.headPredictions);
+  const statistics = await pairedStatistics(inputs, setup, base !== undefined ? result.found : undefined);
   const comparison = runComparison({
     head,
     ...(base !== undefined ? { base } : {}),
     config: rules.config,
     extraGates: setup.extraGates,
-    statistics: statisticsFor(predictions),
+    statistics,
+    ...(history.records !== undefined ? { history: history.records, historyLabel: history.label! } : {}),
     ...(problem !== undefined ? { baselineProblem: problem } : {}),
     ...(rules.changes !== undefined ? { configChanges: rules.changes } : {}),
     ...(acceptance !== undefined ? { acceptance } : {}),
@@ -170,6 +200,8 @@ export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): P
     state.baseline = { label: result.found.label, source: result.found.source };
     if (result.found.sha !== undefined) state.baseline.sha = result.found.sha;
   }
+  const trend = trendForReport(history, comparison);
+  if (trend !== undefined) state.history = trend;
   const path = await writeState(inputs.stateDir, 'compare', state);
   io.info(comparisonText(comparison, { metrics: true }).trimEnd());
   io.info(`\nwrote ${path}`);
@@ -234,6 +266,11 @@ async function locateBaseline(
     ...(target?.headSha !== undefined ? { headSha: target.headSha } : {}),
     sources,
     paths: setup.files.map((f) => f.path),
+    repeats: setup.repeats,
+    // Read with the metrics, in the same requests: the base's own rules, and its predictions.
+    alsoFetch: [...configPaths(setup), ...[predictionsPath(inputs, setup)].filter((p) => p !== undefined)],
+    // The history's summary rides in the same query (read by readBaseHistory).
+    ...(inputs.history === 'false' ? {} : { alsoFetchExpressions: [historyAt(inputs, setup)] }),
     artifactName: inputs.baselineArtifact,
     historyBranch: inputs.historyBranch,
     // The report this comparison is for: a matrix job finds its own history, not its neighbour's.
@@ -301,12 +338,17 @@ async function rulesOf(
     sha: event.baseSha,
     label: `${event.baseRef}@${event.baseSha.slice(0, 7)} (base)`,
   };
-  const paths =
-    setup.config.file !== undefined ? [setup.config.file.replace(/^\.\//, '')] : [...DEFAULT_CONFIG_NAMES];
-  for (const path of paths) {
+  // The contents source fetched the config with the metrics when it looked at this commit.
+  const snapshot = located.result.snapshots.find((s) => s.sha === at.sha);
+  for (const path of configPaths(setup)) {
     let text: string | undefined;
     try {
-      text = await fileAt(located.client, { owner: context.owner, repo: context.repo, ref: at.sha, path });
+      text =
+        snapshot !== undefined
+          ? snapshot.present.includes(path)
+            ? await readFile(join(snapshot.dir, path), 'utf8')
+            : undefined
+          : await fileAt(located.client, { owner: context.owner, repo: context.repo, ref: at.sha, path });
     } catch (error) {
       const status = statusOf(error);
       return {
@@ -340,6 +382,71 @@ async function rulesOf(
   }
   io.info(`No config file at ${at.label}: this pull request is judged by its own gates.`);
   return own;
+}
+
+/**
+ * The tests behind paired gates: the pull request's per-example predictions (head-predictions, else
+ * the config's report.predictions) against the baseline's, given (base-predictions) or fetched with
+ * the baseline at the same path. When either side is missing, every paired gate says which.
+ */
+async function pairedStatistics(
+  inputs: CompareInputs,
+  setup: MetricsSetup,
+  found: FoundBaseline | undefined,
+): Promise<GateStatistics> {
+  const path = predictionsPath(inputs, setup);
+  if (path === undefined && inputs.basePredictions === undefined) return statisticsFor({});
+  const headFile = inputs.headPredictions ?? path;
+  if (headFile === undefined || !existsSync(headFile)) {
+    return gateStatistics({
+      predictionsUnavailable: `the pull request's run wrote no per-example predictions${headFile === undefined ? ' (set head-predictions, or report.predictions in .mlci.yml)' : ` at ${headFile}`}`,
+    });
+  }
+  let baseFile = inputs.basePredictions;
+  let shown: string | undefined;
+  if (baseFile === undefined && found !== undefined && path !== undefined && found.source !== 'history') {
+    const fetched =
+      found.source === 'path' && !statSync(found.dir).isDirectory() ? undefined : join(found.dir, path);
+    if (fetched !== undefined && existsSync(fetched)) {
+      baseFile = fetched;
+      shown = `${found.label}:${path}`;
+    }
+  }
+  if (baseFile === undefined) {
+    const why =
+      found === undefined
+        ? 'no baseline was found'
+        : found.source === 'history'
+          ? `the baseline came from the ${inputs.historyBranch} branch (${found.label}), which keeps no per-example predictions: commit them at ${path} on the base branch or upload them in the ${inputs.baselineArtifact} artifact, or set base-predictions`
+          : `the baseline (${found.label}, ${found.source}) has no per-example predictions at ${path}`;
+    return gateStatistics({ predictionsUnavailable: why });
+  }
+  const pair = await loadPredictionPair(baseFile, headFile);
+  if (shown !== undefined && pair.base !== undefined) pair.base = { ...pair.base, file: shown };
+  return statisticsFor(pair);
+}
+
+/** The history summary of this report, as `branch:path`. */
+function historyAt(inputs: CompareInputs, setup: MetricsSetup): string {
+  return historyExpression(
+    inputs.historyBranch,
+    inputs.reportId ?? setup.config?.report.id ?? DEFAULT_REPORT_ID,
+  );
+}
+
+/** Where the base's config is looked for: the file the run uses, else the default names. */
+function configPaths(setup: MetricsSetup): string[] {
+  return setup.config.file !== undefined
+    ? [setup.config.file.replace(/\\/g, '/').replace(/^\.\//, '')]
+    : [...DEFAULT_CONFIG_NAMES];
+}
+
+/** The per-example predictions file of a run, in the repository: the input, else the config's. */
+function predictionsPath(inputs: CompareInputs, setup: MetricsSetup): string | undefined {
+  const path = inputs.headPredictions ?? setup.config.report.predictions;
+  if (path === undefined) return undefined;
+  const inRepo = inputs.headPredictions !== undefined ? path : relativeToConfig(setup.config, path);
+  return inRepo.replace(/\\/g, '/').replace(/^\.\//, '');
 }
 
 /**

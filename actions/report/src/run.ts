@@ -5,12 +5,13 @@ import {
   ConfigurationError,
   DEFAULT_REPORT_ID,
   GateFailedError,
+  HISTORY_SUMMARY_RECORDS,
   matrixVerdict,
   renderMarkdown,
   renderMatrixMarkdown,
   reportMarker,
-  stringifyDocument,
   TRAIN_SCHEMA,
+  trendEntries,
   writeReportFolder,
   type BuildReportInput,
   type ChartImage,
@@ -36,7 +37,7 @@ import {
   publishCheckRun,
   readBranchHeadEarly,
   readContext,
-  recordHistory,
+  recordHistoryWithSummary,
   upsertReportComment,
   DEFAULT_ASSETS_BRANCH,
   DEFAULT_HISTORY_BRANCH,
@@ -211,6 +212,11 @@ export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): P
   if (state.base !== undefined) input.base = state.base;
   if (state.baseline !== undefined)
     input.baseline = { label: state.baseline.label, how: state.baseline.source };
+  // The trend of the base branch, with this pull request's point (its label says "pull request").
+  if (state.history !== undefined && context.event.kind === 'pull_request') {
+    input.history = trendEntries(state.history);
+    input.branch = context.event.baseRef;
+  }
   if (inputs.title !== undefined) input.title = inputs.title;
   if (inputs.reportId !== undefined) input.id = inputs.reportId;
   if (inputs.maxCurves !== undefined) input.maxCurves = inputs.maxCurves;
@@ -228,9 +234,10 @@ export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): P
   io.setOutput('report-path', reportDir);
 
   const published = await publish(step, target, report.input, report.charts, assetsHead);
-  await maybeRecordHistory(step, state, report.input.id);
+  const unrecorded = await maybeRecordHistory(step, state, report.input.id, config);
   io.debug(`Time: ${time}`);
   finish(io, inputs, state.comparison, published);
+  if (unrecorded) throw new MlciError('the baseline was not recorded (see the error above); re-run the job');
 }
 
 /** compare.json, else evaluate.json, else the metrics read here and compared with no baseline search. */
@@ -640,15 +647,16 @@ async function maybeRecordHistory(
   { io, inputs, context, client, log, time }: ReportStep,
   state: ComparisonState,
   reportId: string,
-): Promise<void> {
+  config: MlciConfig,
+): Promise<boolean> {
   const event = context.event;
   const wanted =
     inputs.recordHistory === 'true' ||
     (inputs.recordHistory === 'auto' && event.kind === 'push' && event.toDefaultBranch && !event.deleted);
-  if (!wanted) return;
+  if (!wanted) return false;
   if (client === undefined) {
     io.warning('record-history needs a token with contents: write');
-    return;
+    return false;
   }
   const document: HistoryDocument = {
     schema: 'mlci/history',
@@ -658,18 +666,37 @@ async function maybeRecordHistory(
     runs: state.head,
   };
   if (event.kind === 'push' && event.committedAt !== undefined) document.recordedAt = event.committedAt;
-  const result = await recordHistory(client, {
-    owner: context.owner,
-    repo: context.repo,
-    sha: context.sha,
-    document: `${stringifyDocument(document)}\n`,
-    branch: inputs.historyBranch,
-    reportId,
-    log,
-  });
-  if (result.ok) io.info(`Baseline recorded: ${inputs.historyBranch}:${result.path}`);
+  // The record and the summary that pull requests read, in one commit (github/src/history.ts).
+  let result;
+  try {
+    result = await recordHistoryWithSummary(client, {
+      owner: context.owner,
+      repo: context.repo,
+      document,
+      branch: inputs.historyBranch,
+      reportId,
+      keep: Math.max(HISTORY_SUMMARY_RECORDS, config.statistics.historyWindow),
+      log,
+    });
+  } catch (error) {
+    if (isMlciError(error)) throw error;
+    // GitHub could not be asked (an outage past the retries): the report is out, the record is
+    // not. The step fails once the verdict is set, so that a re-run records it.
+    const status = statusOf(error);
+    io.error(
+      `The baseline of ${context.sha.slice(0, 7)} could not be recorded on ${inputs.historyBranch}: ${status === undefined ? '' : `${status} `}${messageOf(error)}. The report was published; re-run the job to record it.`,
+      { title: 'mlci: baseline not recorded' },
+    );
+    time.lap('history');
+    return true;
+  }
+  if (result.ok)
+    io.info(
+      `Baseline recorded: ${inputs.historyBranch}:${result.path}; ${inputs.historyBranch}:${result.summaryPath} holds ${result.records} ${result.records === 1 ? 'record' : 'records'}.`,
+    );
   else io.warning(`Baseline not recorded: ${result.reason}`);
   time.lap('history');
+  return false;
 }
 
 function finish(io: ActionIO, inputs: ReportInputs, comparison: Comparison, published: Published): void {

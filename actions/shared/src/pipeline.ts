@@ -1,21 +1,24 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import {
   ConfigurationError,
   decodeComparison,
   decodeHistoryDocument,
+  decodeHistoryTrend,
   decodeMetricsDoc,
   parseGate,
+  pathPatternToRegExp,
   readMetrics,
   runComparison,
   type Comparison,
   type FileSpec,
+  type HistoryTrend,
   type Gate,
   type MetricsDoc,
   type MlciConfig,
   type RunSet,
 } from '@mlci/core';
-import { loadConfig, readFiles, relativeToConfig } from '@mlci/cli';
+import { loadConfig, readFiles, readRepeats, relativeToConfig } from '@mlci/cli';
 import type { BaselineAttempt, FoundBaseline } from '@mlci/github';
 import { listInput, optionalInput, type GetInput } from './inputs.js';
 import { DEFAULT_STATE_DIR, readJsonFile } from './state.js';
@@ -26,6 +29,8 @@ export interface MetricsInputs {
   config?: string;
   /** Metrics files or folders read as one run; default: the config's `files:`. */
   files: string[];
+  /** Path patterns, each match one run (seeds, folds); default: the config's `repeats:`. */
+  repeats: string[];
   /** Gates added to the config's, one per line. */
   gates: string[];
   format?: string;
@@ -35,6 +40,8 @@ export interface MetricsInputs {
 export function parseMetricsInputs(get: GetInput): MetricsInputs {
   const inputs: MetricsInputs = {
     files: listInput(get, 'files'),
+    // One pattern per line: a pattern may hold a comma (`runs/{a,b}`).
+    repeats: listInput(get, 'repeats', { commas: false }),
     // One gate per line: a gate may hold a comma (`accuracy in [0.8, 1]`).
     gates: listInput(get, 'gates', { commas: false }),
     stateDir: optionalInput(get, 'state-dir') ?? DEFAULT_STATE_DIR,
@@ -51,6 +58,11 @@ export interface MetricsSetup {
   extraGates: Gate[];
   /** The files of the pull request's run, as paths relative to the workspace (the repository root). */
   files: FileSpec[];
+  /**
+   * Path patterns relative to the workspace, each match one run; when set, `files` is empty. The
+   * baseline is looked for in the same shape.
+   */
+  repeats: string[];
 }
 
 /** The config file named by the `config` input, else `.mlci.yml` in the workspace, else none. */
@@ -66,21 +78,42 @@ export function actionConfig(inputs: Pick<MetricsInputs, 'config'>): MlciConfig 
 /** `config`: the already loaded config, when the caller needed it first. */
 export function metricsSetup(inputs: MetricsInputs, config: MlciConfig = actionConfig(inputs)): MetricsSetup {
   const extraGates = inputs.gates.map((text, i) => parseGate(text, `input gates, line ${i + 1}`));
-  const files: FileSpec[] =
-    inputs.files.length > 0
-      ? inputs.files.map((path) => (inputs.format !== undefined ? { path, format: inputs.format } : { path }))
-      : config.files.map((f) => ({ ...f, path: relativeToConfig(config, f.path) }));
-  if (files.length === 0) {
+  if (inputs.files.length > 0 && inputs.repeats.length > 0) {
     throw new ConfigurationError(
-      'no metrics files: set the input files (a path per line), or list them under files: in .mlci.yml',
+      'inputs files and repeats both name the runs: set files for one run, or repeats for one run per match, not both',
     );
   }
-  return { config, extraGates, files };
+  // An input wins over the config, whichever of the two forms each uses.
+  const repeats =
+    inputs.repeats.length > 0
+      ? inputs.repeats.map((p, i) => {
+          pathPatternToRegExp(p, `input repeats, line ${i + 1}`);
+          return p;
+        })
+      : inputs.files.length > 0
+        ? []
+        : config.repeats.map((p) => relativeToConfig(config, p).split(sep).join('/'));
+  const files: FileSpec[] =
+    repeats.length > 0
+      ? []
+      : inputs.files.length > 0
+        ? inputs.files.map((path) =>
+            inputs.format !== undefined ? { path, format: inputs.format } : { path },
+          )
+        : config.files.map((f) => ({ ...f, path: relativeToConfig(config, f.path) }));
+  if (files.length === 0 && repeats.length === 0) {
+    throw new ConfigurationError(
+      'no metrics files: set the input files (a path per line) or repeats (a pattern per line, one run per match), or list them under files: or repeats: in .mlci.yml',
+    );
+  }
+  return { config, extraGates, files, repeats };
 }
 
-/** The pull request's run, read from the workspace. */
+/** The pull request's runs, read from the workspace: one, or one per match of `repeats`. */
 export async function readHead(setup: MetricsSetup, format?: string): Promise<RunSet> {
-  const { doc } = await readFiles(setup.files, format !== undefined ? { format } : {});
+  const options = format !== undefined ? { format } : {};
+  if (setup.repeats.length > 0) return { runs: (await readRepeats('.', setup.repeats, options)).runs };
+  const { doc } = await readFiles(setup.files, options);
   return { runs: [doc] };
 }
 
@@ -109,6 +142,8 @@ export interface ComparisonState {
   base?: MetricsDoc[];
   baseline?: { label: string; source: string; sha?: string };
   attempts?: BaselineAttempt[];
+  /** The base branch's history, for the report's trend chart (compare-metrics/src/history.ts). */
+  history?: HistoryTrend;
 }
 
 /** A state document, checked like any document read from disk (it may come from another job's artifact). */
@@ -138,6 +173,7 @@ export function decodeComparisonState(value: unknown, file: string): ComparisonS
     state.baseline = { label: baseline.label.slice(0, 500), source: String(baseline.source).slice(0, 40) };
     if (typeof baseline.sha === 'string') state.baseline.sha = baseline.sha.slice(0, 64);
   }
+  if (doc.history !== undefined) state.history = decodeHistoryTrend(doc.history, `${file}: history`);
   return state;
 }
 
@@ -163,6 +199,11 @@ export async function readBaselineRuns(
     for (const source of runs.flatMap((r) => r.sources)) source.file = shown(source.file);
     return { runs, label: found.label };
   };
+  // Repeats: every match of the patterns in what was fetched is one run, as on the pull request.
+  const repeatsIn = async (dir: string): Promise<RunSet> =>
+    labelled(
+      (await readRepeats(dir, setup.repeats, options, `repeats at the baseline (${found.label})`)).runs,
+    );
   switch (found.source) {
     case 'history': {
       const runs: MetricsDoc[] = [];
@@ -182,18 +223,21 @@ export async function readBaselineRuns(
             );
         }
       }
+      if (setup.repeats.length > 0) return repeatsIn(found.dir);
       const inArtifact = setup.files.map((f) => ({ ...f, path: join(found.dir, f.path) }));
       if (inArtifact.every((f) => existsSync(f.path)))
         return labelled([(await readFiles(inArtifact, options)).doc]);
       return labelled([await readMetrics([found.dir], options)]);
     }
     case 'contents': {
+      if (setup.repeats.length > 0) return repeatsIn(found.dir);
       const mirrored = setup.files.map((f) => ({ ...f, path: join(found.dir, f.path) }));
       const present = mirrored.filter((f) => existsSync(f.path));
       if (present.length === 0) return labelled([await readMetrics([found.dir], options)]);
       return labelled([(await readFiles(present, options)).doc]);
     }
     case 'path':
+      if (setup.repeats.length > 0 && statSync(found.dir).isDirectory()) return repeatsIn(found.dir);
       return labelled([(await readFiles([{ path: found.dir }], options)).doc]);
   }
 }

@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import {
   ConfigurationError,
   decodeHistoryDocument,
+  meanMetrics,
   orderHistory,
   type DatedHistory,
   type HistoryEntry,
@@ -60,24 +61,24 @@ export async function readHistoryArgs(
   if (singles > 0) labels.push(`${singles} ${singles === 1 ? 'run' : 'runs'} given in order`);
   return {
     records,
-    entries: records.map((record) => ({ label: record.label, doc: meanDoc(record.runs) })),
+    // `runs`: the chart's noise band narrows for a point that is the mean of several runs.
+    entries: records.map((record) => ({
+      label: record.label,
+      runs: record.runs.length,
+      doc: meanDoc(record.runs),
+    })),
     label: labels.join(' and '),
   };
 }
 
-/** One point of the history chart for a record: the mean of its runs' metrics. */
+/**
+ * One point of the history chart for a record: the mean of its runs' metrics (a single run keeps
+ * its curves, whose last values stand in for metrics it does not state).
+ */
 function meanDoc(runs: readonly MetricsDoc[]): MetricsDoc {
   if (runs.length === 1) return runs[0]!;
-  const sums = new Map<string, { sum: number; n: number }>();
-  for (const run of runs)
-    for (const [key, value] of Object.entries(run.metrics)) {
-      const s = sums.get(key) ?? { sum: 0, n: 0 };
-      s.sum += value;
-      s.n++;
-      sums.set(key, s);
-    }
   return {
-    metrics: Object.fromEntries([...sums].map(([key, s]) => [key, s.sum / s.n])),
+    metrics: meanMetrics(runs),
     series: {},
     params: runs[0]?.params ?? {},
     sources: runs.flatMap((r) => r.sources),

@@ -11,6 +11,7 @@ export {
   relativeToConfig,
   type ReadRunOptions,
 } from './inputs.js';
+export { listForPatterns, readRepeats } from './repeats.js';
 export { comparisonText } from './comparison-text.js';
 export { loadPredictionPair, statisticsFor, type PredictionPair } from './statistics.js';
 export { loadSidePlots, pairPlots, fromPredictions, type SidePlots } from './plots.js';

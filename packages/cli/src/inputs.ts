@@ -15,6 +15,7 @@ import {
   type RunSet,
 } from '@mlci/core';
 import { materializeGitPath, parseGitSpec } from './git.js';
+import { readRepeats } from './repeats.js';
 
 export const DEFAULT_CONFIG_NAMES = ['.mlci.yml', '.mlci.yaml'];
 
@@ -118,9 +119,19 @@ export async function readRunSet(
   what: string,
 ): Promise<RunSet> {
   if (specs.length === 0) {
+    if (config.repeats.length > 0) {
+      const root = config.file === undefined ? '.' : dirname(config.file);
+      const { runs } = await readRepeats(
+        root,
+        config.repeats,
+        options,
+        `${config.file ?? '.mlci.yml'}: repeats`,
+      );
+      return { runs };
+    }
     if (config.files.length === 0) {
       throw new ConfigurationError(
-        `no ${what} metrics given: pass paths, or list them under files: in .mlci.yml`,
+        `no ${what} metrics given: pass paths, or list them under files: (one run) or repeats: (one run per match) in .mlci.yml`,
       );
     }
     const { doc, label } = await readFiles(

@@ -32,6 +32,7 @@ export * from './compare/pipeline.js';
 export * from './compare/json.js';
 export * from './config/config.js';
 export * from './config/gating.js';
+export * from './config/repeats.js';
 export * from './stats/index.js';
 export * from './readers/predictions.js';
 export * from './gates/statistics.js';

@@ -3,11 +3,19 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
 import { unzipSync } from 'fflate';
-import { ConfigurationError, DEFAULT_REPORT_ID } from '@mlci/core';
+import {
+  ConfigurationError,
+  DEFAULT_REPORT_ID,
+  MAX_REPEATS,
+  matchRuns,
+  normalizePattern,
+  type PathEntry,
+} from '@mlci/core';
 import { messageOf, silentLogger, statusOf, type GitHubClient, type Logger } from './client.js';
 import { isReadOnlyError } from './fork.js';
 import { pathSegments } from './assets.js';
 import { commitFiles } from './git-data.js';
+import { commitTree, readBlobs, type TreeBlob } from './snapshot.js';
 
 export type BaselineSource = 'contents' | 'artifact' | 'history' | 'path';
 
@@ -34,6 +42,22 @@ export interface FindBaselineOptions {
   sources?: readonly BaselineSource[];
   /** Metrics files or folders in the repository, for the contents source. */
   paths?: readonly string[];
+  /**
+   * Path patterns whose every match is one run (seeds, folds), instead of `paths`: the contents
+   * source fetches every match at the commit (config/repeats.ts); the other sources hold them too.
+   */
+  repeats?: readonly string[];
+  /**
+   * Files fetched with the metrics from the contents source when they exist, without counting as
+   * metrics: the per-example predictions, the config. They land in the same folder (see
+   * BaselineResult.snapshots).
+   */
+  alsoFetch?: readonly string[];
+  /**
+   * Files of other revisions read in the contents source's first query (`mlci-history:summary.json`),
+   * so they cost no request of their own; see BaselineResult.expressions.
+   */
+  alsoFetchExpressions?: readonly string[];
   /** The artifact the base branch's workflow uploads; default `mlci-results`. */
   artifactName?: string;
   /** Only runs of this workflow file (`ci.yml`) count for the artifact source. */
@@ -96,6 +120,24 @@ export interface BaselineResult {
   failures: BaselineFailure[];
   /** The commits looked at, the merge base first (empty when only a local path was tried). */
   commits: Array<{ sha: string; label: string }>;
+  /**
+   * Each commit whose files the contents source fetched: the folder mirroring the repository and
+   * which of `alsoFetch` exist there (written in the folder), so the caller reads the base's config
+   * without asking again.
+   */
+  snapshots: ContentsSnapshot[];
+  /**
+   * `alsoFetchExpressions` as read, when the contents source ran: the content, or null when the
+   * revision or path does not exist. An expression not in the map was not asked.
+   */
+  expressions: Map<string, Buffer | null>;
+}
+
+export interface ContentsSnapshot {
+  sha: string;
+  dir: string;
+  /** The paths of `alsoFetch` present at that commit. */
+  present: string[];
 }
 
 interface Candidate {
@@ -122,9 +164,12 @@ export async function findBaseline(
     }
   }
   const paths = (options.paths ?? []).map(repositoryPath);
+  const repeats = (options.repeats ?? []).map((p) => normalizePattern(p));
   const workDir = options.workDir ?? (await mkdtemp(join(tmpdir(), 'mlci-baseline-')));
   const attempts: BaselineAttempt[] = [];
   const failures: BaselineFailure[] = [];
+  const snapshots: ContentsSnapshot[] = [];
+  const expressions = new Map<string, Buffer | null>();
   const record = (source: BaselineSource, label: string, found: boolean, detail: string) => {
     const attempt = { source, label, found, detail, text: `${source}: ${label}: ${detail}` };
     attempts.push(attempt);
@@ -157,18 +202,20 @@ export async function findBaseline(
           attempts,
           failures,
           commits: candidates ?? [],
+          snapshots,
+          expressions,
         };
       }
       record('path', options.path, false, 'does not exist');
       continue;
     }
-    if (source === 'contents' && paths.length === 0) continue;
+    if (source === 'contents' && paths.length === 0 && repeats.length === 0) continue;
     for (const candidate of await commits()) {
       const dir = join(workDir, `${source}-${candidate.sha.slice(0, 12)}`);
       try {
         const outcome =
           source === 'contents'
-            ? await fromContents(client, options, candidate, paths, dir)
+            ? await fromContents(client, options, candidate, { paths, repeats }, dir, snapshots, expressions)
             : source === 'artifact'
               ? await fromArtifact(client, options, candidate, dir)
               : await fromHistory(client, options, candidate, dir);
@@ -179,6 +226,8 @@ export async function findBaseline(
             attempts,
             failures,
             commits: candidates ?? [],
+            snapshots,
+            expressions,
           };
         }
       } catch (error) {
@@ -190,7 +239,7 @@ export async function findBaseline(
       }
     }
   }
-  return { attempts, failures, commits: candidates ?? [] };
+  return { attempts, failures, commits: candidates ?? [], snapshots, expressions };
 }
 
 /**
@@ -250,7 +299,79 @@ async function baseCommits(
   return out;
 }
 
+/**
+ * The metrics at a commit: its tree listed once, the wanted blobs read in one GraphQL query (see
+ * snapshot.ts), written into `dir` at their repository paths. `paths` are files or folders read as
+ * one run; `repeats` are patterns, each match one run. A tree too large for GitHub to list whole
+ * falls back to the contents API for paths; patterns cannot be matched on part of a tree, so that
+ * is an error (could not ask), not "not there".
+ */
 async function fromContents(
+  client: GitHubClient,
+  options: FindBaselineOptions,
+  at: Candidate,
+  wanted: { paths: string[]; repeats: string[] },
+  dir: string,
+  snapshots: ContentsSnapshot[],
+  expressions: Map<string, Buffer | null>,
+): Promise<{ files: string[]; detail: string }> {
+  const tree = await commitTree(client, { owner: options.owner, repo: options.repo, sha: at.sha });
+  if (tree.truncated) {
+    if (wanted.repeats.length > 0) {
+      throw new Error(
+        `the tree of ${at.sha.slice(0, 7)} is too large for GitHub to list (over 100,000 entries), so repeats: cannot be matched there; take the baseline from the artifact or history source (baseline-sources)`,
+      );
+    }
+    return fromContentsOneByOne(client, options, at, wanted.paths, dir);
+  }
+  const byPath = new Map(tree.blobs.map((b) => [b.path, b]));
+  const under = (folder: string) => tree.blobs.filter((b) => b.path.startsWith(`${folder}/`));
+  const selected: TreeBlob[] = [];
+  const found: string[] = [];
+  const missing: string[] = [];
+  const take = (path: string): boolean => {
+    const exact = byPath.get(path);
+    const blobs = exact !== undefined ? [exact] : under(path).slice(0, MAX_FILES);
+    selected.push(...blobs);
+    return blobs.length > 0;
+  };
+  for (const path of wanted.paths) (take(path) ? found : missing).push(path);
+  if (wanted.repeats.length > 0) {
+    const entries: PathEntry[] = [
+      ...tree.blobs.map((b) => ({ path: b.path, kind: 'file' as const })),
+      ...tree.folders.map((path) => ({ path, kind: 'dir' as const })),
+    ];
+    const runs = matchRuns(wanted.repeats, entries).slice(0, MAX_REPEATS);
+    for (const run of runs) take(run);
+    if (runs.length > 0)
+      found.push(`${runs.length} ${runs.length === 1 ? 'run' : 'runs'} (${wanted.repeats.join(', ')})`);
+    else missing.push(`runs matching ${wanted.repeats.join(', ')}`);
+  }
+  const extras = (options.alsoFetch ?? [])
+    .map(repositoryPath)
+    .map((path) => byPath.get(path))
+    .filter((b): b is TreeBlob => b !== undefined);
+  // Asked once, with the first commit's files.
+  const asked = snapshots.length === 0 ? (options.alsoFetchExpressions ?? []) : [];
+  const contents = await readBlobs(client, {
+    owner: options.owner,
+    repo: options.repo,
+    blobs: [...selected, ...extras],
+    expressions: asked,
+  });
+  for (const expression of asked) expressions.set(expression, contents.get(expression) ?? null);
+  const files: string[] = [];
+  for (const blob of selected) files.push(await writeInside(dir, blob.path, contents.get(blob.sha)!));
+  for (const blob of extras) await writeInside(dir, blob.path, contents.get(blob.sha)!);
+  snapshots.push({ sha: at.sha, dir, present: extras.map((b) => b.path) });
+  const parts: string[] = [];
+  if (found.length > 0) parts.push(`found ${found.join(', ')}`);
+  if (missing.length > 0) parts.push(`${missing.join(', ')} not found`);
+  return { files: found.length > 0 ? files : [], detail: parts.join('; ') };
+}
+
+/** The contents API, a request per file: for trees GitHub cannot list whole. */
+async function fromContentsOneByOne(
   client: GitHubClient,
   options: FindBaselineOptions,
   at: Candidate,

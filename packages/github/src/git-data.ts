@@ -12,6 +12,13 @@ export interface CommitFilesOptions {
   /** A branch name without `refs/heads/`; created (without history) when missing. */
   branch: string;
   files: FileToCommit[];
+  /**
+   * Files that depend on what the branch already holds (a summary of its files), made for the head
+   * the commit goes on (undefined: the branch does not exist yet). Called again on the new head
+   * whenever a concurrent writer moved the branch, so that writer's changes are read and kept,
+   * never overwritten by a file made from an older head.
+   */
+  filesAtHead?: (head: string | undefined) => Promise<FileToCommit[]>;
   message: string;
   /**
    * Keep the files already on the branch (the history branch, read by path at its head). False
@@ -53,22 +60,24 @@ export async function commitFiles(
   const { owner, repo, branch } = options;
   const log = options.log ?? silentLogger;
   const maxAttempts = options.maxAttempts ?? 5;
-  const blobs = await Promise.all(
-    options.files.map(async (file) => {
-      const blob = await client.rest.git.createBlob(
-        typeof file.content === 'string'
-          ? { owner, repo, content: file.content, encoding: 'utf-8' }
-          : { owner, repo, content: Buffer.from(file.content).toString('base64'), encoding: 'base64' },
-      );
-      return { path: file.path, sha: blob.data.sha };
-    }),
-  );
-  const tree = blobs.map((b) => ({
+  const createBlobs = (files: readonly FileToCommit[]) =>
+    Promise.all(
+      files.map(async (file) => {
+        const blob = await client.rest.git.createBlob(
+          typeof file.content === 'string'
+            ? { owner, repo, content: file.content, encoding: 'utf-8' }
+            : { owner, repo, content: Buffer.from(file.content).toString('base64'), encoding: 'base64' },
+        );
+        return { path: file.path, sha: blob.data.sha };
+      }),
+    );
+  const blobs = await createBlobs(options.files);
+  const entry = (b: { path: string; sha: string }) => ({
     path: b.path,
     mode: '100644' as const,
     type: 'blob' as const,
     sha: b.sha,
-  }));
+  });
 
   for (let attempt = 1; ; attempt++) {
     const head = await branchHead(client, owner, repo, branch);
@@ -76,6 +85,9 @@ export async function commitFiles(
     if (head !== undefined && options.keepFiles !== false) {
       baseTree = (await client.rest.git.getCommit({ owner, repo, commit_sha: head })).data.tree.sha;
     }
+    const atHead =
+      options.filesAtHead === undefined ? [] : await createBlobs(await options.filesAtHead(head));
+    const tree = [...blobs, ...atHead].map(entry);
     const newTree = await client.rest.git.createTree({
       owner,
       repo,
@@ -190,6 +202,10 @@ export async function commitFilesInOneRequest(
         ? await options.head
         : await branchHead(client, owner, repo, branch);
     if (head === undefined) return commitFiles(client, options);
+    const files = [
+      ...options.files,
+      ...(options.filesAtHead === undefined ? [] : await options.filesAtHead(head)),
+    ];
     try {
       const result = await client.graphql<{ createCommitOnBranch: { commit: { oid: string } } }>(
         CREATE_COMMIT_ON_BRANCH,
@@ -199,7 +215,7 @@ export async function commitFilesInOneRequest(
             expectedHeadOid: head,
             message: { headline: options.message },
             fileChanges: {
-              additions: options.files.map((file) => ({
+              additions: files.map((file) => ({
                 path: file.path,
                 contents: Buffer.from(file.content).toString('base64'),
               })),

@@ -9,3 +9,5 @@ export * from './fork.js';
 export * from './pulls.js';
 export * from './identity.js';
 export * from './acceptance.js';
+export * from './snapshot.js';
+export * from './history.js';

@@ -6,7 +6,12 @@ import { readBaselineRuns, type MetricsSetup } from '../../../actions/shared/src
 import { readState } from '../../../actions/shared/src/state.js';
 
 const SHA = 'abcdef1234567890abcdef1234567890abcdef12';
-const setup: MetricsSetup = { config: emptyConfig(), extraGates: [], files: [{ path: 'metrics.json' }] };
+const setup: MetricsSetup = {
+  config: emptyConfig(),
+  extraGates: [],
+  files: [{ path: 'metrics.json' }],
+  repeats: [],
+};
 
 function fetched(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'mlci-fetched-'));

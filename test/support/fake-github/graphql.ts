@@ -57,6 +57,47 @@ export function handleGraphql(
         id: Buffer.from(`0:${identity.type}${identity.id}`).toString('base64').replace(/=+$/, ''),
       };
     },
+    // `repository { object(oid:) / object(expression: "rev:path") }`: blobs as GitHub shows them,
+    // text cut at 512,000 bytes (`isTruncated`) and none for binary content (a NUL byte in the
+    // first 8,000 bytes, git's rule).
+    repository: ({ owner, name }: { owner: string; name: string }) => {
+      used.add('repository');
+      const repo = state.findRepo(owner, name);
+      if (repo === undefined)
+        throw new GraphQLError(`Could not resolve to a Repository with the name '${owner}/${name}'.`, {
+          extensions: { type: 'NOT_FOUND' },
+        });
+      return {
+        nameWithOwner: repo.fullName,
+        object: ({ oid, expression }: { oid?: string; expression?: string }) => {
+          let sha = oid;
+          if (sha === undefined && expression !== undefined) {
+            const colon = expression.indexOf(':');
+            const rev = colon < 0 ? expression : expression.slice(0, colon);
+            const commit = state.resolve(repo, rev);
+            if (commit === undefined) return null;
+            if (colon < 0) return null; // a commit object: not implemented by the fake
+            const path = expression.slice(colon + 1).replace(/^\/+|\/+$/g, '');
+            const entry = state.flatten(repo, repo.commits.get(commit)!.tree).get(path);
+            if (entry === undefined) return null;
+            sha = entry.sha;
+          }
+          const blob = sha === undefined ? undefined : repo.blobs.get(sha);
+          if (blob === undefined) return null;
+          const binary = blob.subarray(0, 8000).includes(0);
+          const LIMIT = 512_000;
+          return {
+            __typename: 'Blob',
+            oid: sha,
+            abbreviatedOid: sha!.slice(0, 7),
+            byteSize: blob.length,
+            isBinary: binary,
+            isTruncated: !binary && blob.length > LIMIT,
+            text: binary ? null : blob.subarray(0, LIMIT).toString('utf8'),
+          };
+        },
+      };
+    },
     createCommitOnBranch: ({ input }: { input: CreateCommitOnBranchInput }) => {
       used.add('createCommitOnBranch');
       if (readOnly)

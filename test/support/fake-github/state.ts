@@ -253,6 +253,11 @@ export class FakeState {
   readonly repos = new Map<string, RepoState>();
   /** The token's user: author of comments, statuses and check runs created through the API. */
   identity: UserRef = GITHUB_ACTIONS_BOT;
+  /**
+   * Entries a recursive tree listing returns before it says `truncated: true` (GitHub: 100,000
+   * entries or 7 MB); lower it to test a client's fallback.
+   */
+  treeLimit = 100_000;
   private nextIds = new Map<string, number>();
 
   /** Unique id per kind, from a per-kind counter with a kind-specific base (ids look GitHub-like). */

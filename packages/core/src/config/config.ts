@@ -7,6 +7,7 @@ import { DEFAULT_UNTESTABLE, UNTESTABLE_CHOICES, type Gate, type Untestable } fr
 import type { MetricSettings } from '../compare/compare.js';
 import { CORRECTIONS, DEFAULT_CORRECTION, type Correction } from '../stats/family.js';
 import { DEFAULT_HISTORY_WINDOW, MIN_HISTORY_RECORDS } from '../stats/noise.js';
+import { pathPatternToRegExp } from './repeats.js';
 
 /** One input of a run: a file or folder, and optionally its format. */
 export interface FileSpec {
@@ -57,6 +58,11 @@ export interface MlciConfig {
   /** The file it came from, for messages; undefined for an empty default config. */
   file?: string;
   files: FileSpec[];
+  /**
+   * Path patterns whose every match (a file or folder) is one run: seeds, folds (config/repeats.ts).
+   * Empty: `files:` are one run.
+   */
+  repeats: string[];
   gates: Gate[];
   metrics: MetricRule[];
   report: ReportSettings;
@@ -66,6 +72,7 @@ export interface MlciConfig {
 export function emptyConfig(): MlciConfig {
   return {
     files: [],
+    repeats: [],
     gates: [],
     metrics: [],
     report: { plots: [] },
@@ -79,7 +86,7 @@ export function emptyConfig(): MlciConfig {
 
 /** The keys the validator accepts, exported so that schema/mlci.schema.json is tested against them. */
 export const CONFIG_KEYS = {
-  top: ['version', 'files', 'gates', 'metrics', 'report', 'statistics'],
+  top: ['version', 'files', 'repeats', 'gates', 'metrics', 'report', 'statistics'],
   report: ['title', 'id', 'max-curves', 'plots', 'predictions'],
   statistics: ['correction', 'untestable', 'history-window'],
   file: ['path', 'format'],
@@ -184,6 +191,32 @@ export function parseConfig(text: string, file: string): MlciConfig {
       if (format !== undefined) spec.format = scalarString(format, `${path}.format`, 'a format name');
       config.files.push(spec);
     });
+  }
+
+  const repeats = root.get('repeats', true) as Node | undefined;
+  if (repeats !== undefined && !(isScalar(repeats) && repeats.value === null)) {
+    const patterns: Array<{ node: Node; path: string }> = isSeq(repeats)
+      ? (repeats as unknown as { items: Node[] }).items.map((node, i) => ({ node, path: `repeats[${i}]` }))
+      : [{ node: repeats, path: 'repeats' }];
+    for (const { node, path } of patterns) {
+      const pattern = scalarString(node, path, 'a path pattern such as runs/seed-*/metrics.json');
+      try {
+        pathPatternToRegExp(pattern, path);
+      } catch (error) {
+        fail(
+          node,
+          path,
+          error instanceof Error ? error.message.replace(/^repeats(\[\d+\])?: /, '') : String(error),
+        );
+      }
+      config.repeats.push(pattern);
+    }
+    if (config.files.length > 0)
+      fail(
+        repeats,
+        'repeats',
+        'files: and repeats: both name the runs: keep files: for one run, or repeats: for one run per match (each seed folder or file), not both',
+      );
   }
 
   const report = root.get('report', true) as Node | undefined;

@@ -23,6 +23,7 @@ export interface ConfigChanges {
 export function gatingConfig(base: MlciConfig, head: MlciConfig): MlciConfig {
   const config: MlciConfig = {
     files: head.files,
+    repeats: head.repeats,
     gates: base.gates,
     metrics: base.metrics,
     report: head.report,

@@ -44,6 +44,8 @@ export interface GateStatistics {
     history?: NoiseEstimate | NoiseUnavailable,
   ): StatisticalVerdict;
   paired?(rule: Extract<Rule, { kind: 'paired' }>, metric: string, direction: Direction): StatisticalVerdict;
+  /** Without `paired`: why the predictions are missing, for the untestable gate's reason. */
+  pairedUnavailable?: string;
 }
 
 /** How the statistical gates of one report are decided together (`statistics:` in .mlci.yml). */
@@ -340,7 +342,8 @@ function evaluateOne(
   if (verdict === undefined) {
     return untestable(
       { gate, result, input },
-      'a paired gate needs per-example predictions of both sides (predictions in .mlci.yml, or --base-predictions and --head-predictions)',
+      input.statistics.pairedUnavailable ??
+        'a paired gate needs per-example predictions of both sides (predictions in .mlci.yml, or --base-predictions and --head-predictions)',
       { method: 'paired' },
     );
   }

@@ -8,6 +8,8 @@ export interface StatisticsOptions {
   predictions?: { base: PredictionSet; head: PredictionSet };
   /** Bootstrap seed: the same inputs always give the same report. */
   seed?: number;
+  /** Without `predictions`: why they are missing, said by every paired gate that cannot test. */
+  predictionsUnavailable?: string;
 }
 
 /** The statistical tests behind "no significant regression" gates (packages/core/src/stats). */
@@ -37,6 +39,8 @@ export function gateStatistics(options: StatisticsOptions = {}): GateStatistics 
     },
   };
   const predictions = options.predictions;
+  if (predictions === undefined && options.predictionsUnavailable !== undefined)
+    statistics.pairedUnavailable = options.predictionsUnavailable;
   if (predictions !== undefined) {
     statistics.paired = (rule, metric, direction) => {
       const column = splitKey(metric).at(-1);

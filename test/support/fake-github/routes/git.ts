@@ -40,7 +40,9 @@ function treeJson(
     }
   };
   walk(sha, '');
-  return { sha, url: `${base}/trees/${sha}`, tree: entries, truncated: false };
+  const limit = req.ctx.state.treeLimit;
+  const truncated = entries.length > limit;
+  return { sha, url: `${base}/trees/${sha}`, tree: truncated ? entries.slice(0, limit) : entries, truncated };
 }
 
 function fullRef(ref: string): string {

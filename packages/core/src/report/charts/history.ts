@@ -1,4 +1,4 @@
-import type { ChartConfiguration } from 'chart.js';
+import type { Chart, ChartConfiguration, Plugin } from 'chart.js';
 import type { DisplaySettings } from '../../config/config.js';
 import type { MetricsDoc } from '../../model.js';
 import {
@@ -12,6 +12,7 @@ import {
   seriesColor,
   tickLabel,
   uniqueFileName,
+  withAlpha,
   type ChartSpec,
 } from './theme.js';
 
@@ -25,6 +26,8 @@ export interface HistoryEntry {
   /** What the x axis shows for it: a short commit hash or a date. */
   label: string;
   doc: MetricsDoc;
+  /** How many runs `doc` is the mean of (a commit's repeats); default 1. Narrows its noise band. */
+  runs?: number;
 }
 
 export interface HistoryChartOptions {
@@ -32,7 +35,115 @@ export interface HistoryChartOptions {
   /** The base branch's name for the title: `main`. */
   branch?: string;
   takenFiles?: Set<string>;
+  /**
+   * A metric's run-to-run noise, the standard deviation of one run, as the base branch's history
+   * gave it to the statistics: with it the chart shades each metric's noise band (see noiseBand).
+   */
+  noiseOf?(key: string): number | undefined;
 }
+
+/** The band's centre at a point is the mean of up to this many points before it. */
+export const BAND_LOOKBACK = 5;
+/** The band's half-width in standard errors: about 95% of points land inside when nothing changed. */
+export const BAND_Z = 2;
+
+/** The band in words, for the chart's subtitle and the report's note under the charts. */
+export const BAND_CAPTION = `Shaded: where a point lands if nothing changed, the mean of the ${BAND_LOOKBACK} commits before it ± ${BAND_Z} standard errors of run-to-run noise`;
+
+export interface NoiseBand {
+  lower: (number | null)[];
+  upper: (number | null)[];
+}
+
+/**
+ * Where each point is expected if nothing changed since the points before it: the mean of the
+ * (up to) BAND_LOOKBACK finite points before it, weighted by their runs, plus or minus BAND_Z
+ * standard errors of the difference between the point and that mean, sd * sqrt(1/n + 1/m) for a
+ * point of n runs after m runs. It is a one-step-ahead prediction interval, not a band around the
+ * whole window's mean: a branch whose level drifts (the model improves commit by commit) keeps its
+ * points inside it, and a point outside moved more than noise from where the branch just was, or is
+ * one of the 1 in 20 that do so by chance. It assumes the noise the history estimated (sd, as the
+ * gates use it) and a level that stays put across the points averaged. The first point has none.
+ */
+export function noiseBand(
+  values: readonly (number | null | undefined)[],
+  runs: readonly number[],
+  sd: number,
+): NoiseBand {
+  const lower: (number | null)[] = [];
+  const upper: (number | null)[] = [];
+  const before: Array<{ value: number; runs: number }> = [];
+  values.forEach((value, i) => {
+    const n = Math.max(1, runs[i] ?? 1);
+    const previous = before.slice(-BAND_LOOKBACK);
+    const m = previous.reduce((sum, p) => sum + p.runs, 0);
+    if (m === 0 || !(sd >= 0) || !Number.isFinite(sd)) {
+      lower.push(null);
+      upper.push(null);
+    } else {
+      const centre = previous.reduce((sum, p) => sum + p.value * p.runs, 0) / m;
+      const half = BAND_Z * sd * Math.sqrt(1 / n + 1 / m);
+      lower.push(centre - half);
+      upper.push(centre + half);
+    }
+    if (value !== null && value !== undefined && Number.isFinite(value)) before.push({ value, runs: n });
+  });
+  return { lower, upper };
+}
+
+/** Marks an upper band dataset: its value is the fill colour down to the next (lower) dataset. */
+interface BandDataset {
+  mlciBandFill?: string;
+  data: (number | null)[];
+}
+
+/**
+ * Fills each band between its upper and lower lines, behind the data (chart.js's own filler is
+ * not bundled: render.ts registers only what mlci's charts use). A gap in the band breaks the fill.
+ */
+const bandFill: Plugin = {
+  id: 'mlci-noise-band',
+  beforeDatasetsDraw(chart: Chart) {
+    const { ctx, chartArea } = chart;
+    chart.data.datasets.forEach((dataset, i) => {
+      const fill = (dataset as unknown as BandDataset).mlciBandFill;
+      if (fill === undefined) return;
+      const lowerData = (chart.data.datasets[i + 1] as unknown as BandDataset).data;
+      const top = chart.getDatasetMeta(i).data;
+      const bottom = chart.getDatasetMeta(i + 1).data;
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(
+        chartArea.left,
+        chartArea.top,
+        chartArea.right - chartArea.left,
+        chartArea.bottom - chartArea.top,
+      );
+      ctx.clip();
+      ctx.fillStyle = fill;
+      let run: number[] = [];
+      const flush = () => {
+        if (run.length >= 2) {
+          ctx.beginPath();
+          run.forEach((j, k) =>
+            k === 0 ? ctx.moveTo(top[j]!.x, top[j]!.y) : ctx.lineTo(top[j]!.x, top[j]!.y),
+          );
+          for (const j of [...run].reverse()) ctx.lineTo(bottom[j]!.x, bottom[j]!.y);
+          ctx.closePath();
+          ctx.fill();
+        }
+        run = [];
+      };
+      (dataset as unknown as BandDataset).data.forEach((value, j) => {
+        if (value !== null && lowerData[j] !== null && top[j] !== undefined && bottom[j] !== undefined)
+          run.push(j);
+        else flush();
+      });
+      flush();
+      ctx.restore();
+    });
+  },
+};
 
 /** A metric's value in a document: the metric, else the last point of its curve. */
 function valueOf(doc: MetricsDoc, key: string): number | undefined {
@@ -53,12 +164,36 @@ export function historyChart(
   const last = history.length - 1;
   const datasets: Record<string, unknown>[] = [];
   const nonFinite: string[] = [];
+  const bands = new Map<string, { sd: number; band: NoiseBand }>();
   usable.forEach((key, k) => {
     const color = seriesColor(k);
     const values = history.map((h) => valueOf(h.doc, key));
     const bad = values.filter((v) => v !== undefined && !Number.isFinite(v)).length;
     if (bad > 0) nonFinite.push(`${key} has ${plural(bad, 'NaN or infinite value')}`);
     const points = values.map((v) => (v !== undefined && Number.isFinite(v) ? v : null));
+    const sd = options.noiseOf?.(key);
+    if (sd !== undefined && Number.isFinite(sd) && sd > 0) {
+      const entries = current === undefined ? history : [...history, current];
+      const band = noiseBand(
+        entries.map((h) => valueOf(h.doc, key)),
+        entries.map((h) => h.runs ?? 1),
+        sd,
+      );
+      bands.set(key, { sd, band });
+      const edge = {
+        label: '',
+        borderColor: withAlpha(color, 0.35),
+        backgroundColor: withAlpha(color, 0.35),
+        borderWidth: 1,
+        pointRadius: 0,
+        pointHoverRadius: 0,
+        spanGaps: false,
+        tension: 0,
+        order: 2,
+      };
+      datasets.push({ ...edge, data: band.upper, mlciBandFill: withAlpha(color, 0.14) });
+      datasets.push({ ...edge, data: band.lower });
+    }
     datasets.push({
       label: key,
       data: current === undefined ? points : [...points, null],
@@ -99,15 +234,27 @@ export function historyChart(
 
   const branch = options.branch === undefined ? 'the base branch' : options.branch;
   const title = `${usable.join(', ')} on ${branch} over the last ${plural(history.length, 'commit')}`;
-  const subtitle = current !== undefined ? `The diamond is this pull request (${current.label})` : undefined;
-  const base = baseOptions(title, subtitle);
+  const subtitles = [
+    ...(current !== undefined
+      ? [
+          current.label === 'this pull request'
+            ? 'The diamond is this pull request.'
+            : `The diamond is this pull request (${current.label}).`,
+        ]
+      : []),
+    ...(bands.size > 0 ? [`${BAND_CAPTION}.`] : []),
+  ];
+  const base = baseOptions(title, subtitles.length > 0 ? subtitles.join(' ') : undefined);
   const config = {
     type: 'line',
     data: { labels, datasets },
+    ...(bands.size > 0 ? { plugins: [bandFill] } : {}),
     options: {
       ...base,
       plugins: {
         ...base.plugins,
+        // One line each: the two sentences do not fit the chart's width together.
+        subtitle: { ...base.plugins?.subtitle, text: subtitles },
         legend: {
           ...base.plugins?.legend,
           display: usable.length > 1,
@@ -148,7 +295,16 @@ export function historyChart(
         : now === undefined
           ? '; not in the pull request'
           : `; the pull request has ${formatValue(now, settings)}`;
-    return `${key} went from ${formatValue(first.value, settings)} at ${first.label} to ${formatValue(end.value, settings)} at ${end.label}${range}${pr}`;
+    const shaded = bands.get(key);
+    let band = '';
+    if (shaded !== undefined) {
+      band = `; noise band ±${BAND_Z} standard errors with a run-to-run noise of ${formatValue(shaded.sd, settings)}`;
+      const at = history.length;
+      const [low, high] = [shaded.band.lower[at], shaded.band.upper[at]];
+      if (current !== undefined && now !== undefined && Number.isFinite(now) && low != null && high != null)
+        band += `, the pull request ${now < low ? 'below it' : now > high ? 'above it' : 'inside it'} (${formatValue(low, settings)} to ${formatValue(high, settings)})`;
+    }
+    return `${key} went from ${formatValue(first.value, settings)} at ${first.label} to ${formatValue(end.value, settings)} at ${end.label}${range}${pr}${band}`;
   });
   const gaps = nonFinite.length > 0 ? ` ${capitalize(listWords(nonFinite))}, left out of the line.` : '';
   return {

@@ -7,7 +7,8 @@ import { changeChart } from './change.js';
 import { confusionCharts } from './confusion.js';
 import { precisionRecallChart, rocChart } from './roc.js';
 import { curveCharts, selectCurveGroups, type CurveGroup } from './curves.js';
-import { historyChart, type HistoryEntry } from './history.js';
+import { meanMetrics } from '../../history.js';
+import { BAND_LOOKBACK, BAND_Z, historyChart, type HistoryEntry } from './history.js';
 import { listWords, plural, type ChartSpec } from './theme.js';
 
 /**
@@ -91,14 +92,33 @@ export function planCharts(input: ChartPlanInput, options: ChartPlanOptions = {}
 
   if (input.history !== undefined && input.history.length > 0) {
     const keys = input.historyKeys ?? defaultHistoryKeys(input, options.maxHistoryKeys ?? 3);
-    const current = { label: 'this pull request', doc: input.head[0]! };
+    // The pull request's point is the mean of its runs, as each commit's is.
+    const current: HistoryEntry = {
+      label: 'this pull request',
+      doc: { ...input.head[0]!, metrics: meanMetrics(input.head) },
+      runs: input.head.length,
+    };
+    // The noise band uses the run-to-run noise the comparison took from the same history.
+    const noise = new Map(
+      input.comparison.metrics.flatMap((m) =>
+        m.noise?.history !== undefined ? [[m.key, m.noise.history] as const] : [],
+      ),
+    );
     const history = historyChart(input.history, keys, input.head.length > 0 ? current : undefined, {
       takenFiles: taken,
+      noiseOf: (key) => noise.get(key)?.sd,
       ...(displayFor !== undefined ? { displayFor } : {}),
       ...(input.branch !== undefined ? { branch: input.branch } : {}),
     });
     if (history !== undefined) specs.push(history);
-    else if (keys.length > 0)
+    const banded = keys.filter((key) => noise.has(key));
+    if (history !== undefined && banded.length > 0) {
+      const records = noise.get(banded[0]!)!.records;
+      notes.push(
+        `The history chart's shaded band: where a point lands if nothing changed, the mean of the ${BAND_LOOKBACK} commits before it ± ${BAND_Z} standard errors of the run-to-run noise that the statistics estimated from ${plural(records, 'record')} of the base branch (a point of n runs after m runs: ${BAND_Z}σ√(1/n + 1/m)). About 1 point in 20 lands outside it by chance.`,
+      );
+    }
+    if (history === undefined && keys.length > 0)
       notes.push(
         `No history chart: fewer than two past commits of the base branch have ${listWords(keys.map((k) => k))}.`,
       );
