@@ -12,25 +12,37 @@ import { renderHtmlPreview } from '../../../packages/core/src/report/html.js';
 import { countColor, decodePng } from '../../support/png.js';
 
 /**
- * index.html in a real browser: Debian's Chromium (installed by .ci/run), driven by playwright-core,
+ * index.html in a real browser: the headless Chromium that the @sparticuz/chromium npm package
+ * ships (unpacked into the temporary folder on first use; nothing to install on the machine), or
+ * the one MLCI_CHROMIUM names, driven by playwright-core,
  * loading the page from a loopback HTTP server the way a user opens the report folder. Checks what
  * string assertions cannot: images decode, tables lay out and scroll inside their box, nothing
  * overflows the window, and the page asks nothing of the network.
  */
 
-const CHROMIUM = process.env['MLCI_CHROMIUM'] ?? '/usr/bin/chromium';
-// The flags this machine needs (see the environment notes): without the background-networking ones,
-// Chromium tries Google's hosts at every start and the closed network refuses them.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
+// Without the background-networking flags Chromium tries Google's hosts at every start, which a
+// closed network (and this test's "asks nothing of the network") refuses.
+const QUIET = [
   '--disable-quic',
   '--no-first-run',
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/** The browser to drive and its flags: MLCI_CHROMIUM when set, else the npm package's. */
+async function browserToLaunch(): Promise<{ executablePath: string; args: string[] }> {
+  const given = process.env['MLCI_CHROMIUM'];
+  if (given !== undefined && given !== '') {
+    if (!existsSync(given)) throw new Error(`MLCI_CHROMIUM=${given}: no such file`);
+    return { executablePath: given, args: ['--headless', '--no-sandbox', '--disable-gpu', ...QUIET] };
+  }
+  const { default: packaged } = await import('@sparticuz/chromium');
+  // Its flags are for one page per process (AWS Lambda): `--single-process` hangs the second
+  // browser context this test opens.
+  const args = packaged.args.filter((a) => a !== '--single-process');
+  return { executablePath: await packaged.executablePath(), args: [...args, ...QUIET] };
+}
 
 const HEAD_COLOR = '#0072B2';
 const BASE_COLOR = '#D55E00';
@@ -211,8 +223,6 @@ describe('index.html in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`Chromium is missing at ${CHROMIUM}: .ci/run installs Debian's chromium package`);
     dir = await mkdtemp(join(tmpdir(), 'mlci-html-preview-'));
     const markdown = reportMarkdown();
     await writeFile(join(dir, 'report.md'), markdown);
@@ -226,7 +236,7 @@ describe('index.html in Chromium', () => {
     );
     await writeFile(join(dir, 'index.html'), renderHtmlPreview(markdown, { title: 'mlci report' }));
     ({ server, origin } = await serve(dir));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await chromium.launch(await browserToLaunch());
   }, 60_000);
 
   afterAll(async () => {
