@@ -8,6 +8,7 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: {
     '^@mlci/core$': '<rootDir>/packages/core/src/index.ts',
+    '^@mlci/core/errors$': '<rootDir>/packages/core/src/errors.ts',
     '^@mlci/cli$': '<rootDir>/packages/cli/src/index.ts',
     '^@mlci/github$': '<rootDir>/packages/github/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',

@@ -46,7 +46,7 @@ const NATIVE_PACKAGES = ['@napi-rs/canvas', '@napi-rs/canvas-linux-x64-gnu'];
  * requires the built-in (through the `require` the banner creates), and esbuild reads its
  * properties where they are used.
  */
-const builtinsByRequire: Plugin = {
+export const builtinsByRequire: Plugin = {
   name: 'builtins-by-require',
   setup(build) {
     build.onResolve({ filter: /^[a-z_:/]+$/ }, (args) => {
@@ -61,6 +61,10 @@ const builtinsByRequire: Plugin = {
   },
 };
 
+/** Bundled CommonJS dependencies call require(); in an ES module it has to be made. */
+export const REQUIRE_BANNER =
+  "import { createRequire as __mlciCreateRequire } from 'node:module';\nconst require = __mlciCreateRequire(import.meta.url);";
+
 export async function buildDist(dist: string = DIST): Promise<void> {
   rmSync(dist, { recursive: true, force: true });
   await build({
@@ -73,10 +77,7 @@ export async function buildDist(dist: string = DIST): Promise<void> {
     target: 'node20',
     chunkNames: 'chunks/[name]-[hash]',
     external: ['@napi-rs/canvas'],
-    // Bundled CommonJS dependencies call require(); in an ES module it has to be made.
-    banner: {
-      js: "import { createRequire as __mlciCreateRequire } from 'node:module';\nconst require = __mlciCreateRequire(import.meta.url);",
-    },
+    banner: { js: REQUIRE_BANNER },
     plugins: [builtinsByRequire],
     legalComments: 'eof',
     sourcemap: false,

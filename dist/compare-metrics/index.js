@@ -8,5 +8,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/compare-metrics/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-IKLT6KFS.js"), import("../chunks/run-H4NOEJ5E.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-SRPEZGUO.js"), import("../chunks/run-K4IDG4DC.js")]);
 await runAction(run);

@@ -8,5 +8,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/evaluate/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-IKLT6KFS.js"), import("../chunks/run-ZPC4B6W6.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-SRPEZGUO.js"), import("../chunks/run-AE4OGZJZ.js")]);
 await runAction(run);

@@ -8,5 +8,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/report/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-IKLT6KFS.js"), import("../chunks/run-6EG6EFPS.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-SRPEZGUO.js"), import("../chunks/run-J5R3HVNT.js")]);
 await runAction(run);

@@ -1,21 +1,24 @@
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
-  runAction
-} from "../chunks/chunk-C6BJCLO5.js";
-import {
-  require_node_crypto
-} from "../chunks/chunk-H5MSD4IH.js";
-import {
   DEFAULT_STATE_DIR,
   booleanInput,
   optionalInput,
   requiredInput,
   writeState
-} from "../chunks/chunk-PXBZGIQU.js";
+} from "../chunks/chunk-YSJY4TLV.js";
+import {
+  runAction
+} from "../chunks/chunk-VOY67A6U.js";
+import {
+  require_node_crypto
+} from "../chunks/chunk-L6DSRPNV.js";
 import {
   require_node_child_process
 } from "../chunks/chunk-CWKNKEBK.js";
+import {
+  require_node_os
+} from "../chunks/chunk-VMLB7Z4O.js";
 import {
   LastLines,
   LineSplitter,
@@ -25,17 +28,18 @@ import {
   nonFiniteMatcher,
   parseNvidiaSmiGpus,
   quoteLine,
-  require_node_os,
   resolveShell,
   roundSeconds,
   stripAnsi
-} from "../chunks/chunk-G23R3D2L.js";
+} from "../chunks/chunk-OVJ7P3LL.js";
 import "../chunks/chunk-GWAIW46Y.js";
 import {
-  ConfigurationError,
-  MlciError,
   require_promises
-} from "../chunks/chunk-HSXRBD2M.js";
+} from "../chunks/chunk-456YZPFI.js";
+import {
+  ConfigurationError,
+  MlciError
+} from "../chunks/chunk-T2HWWXHH.js";
 import "../chunks/chunk-LEDCZB2W.js";
 import {
   require_node_fs

@@ -171,3 +171,45 @@ describe('the job summary stays under its 1 MiB limit', () => {
     expect(result.summary).toContain('This report was shortened');
   }, 120_000);
 });
+
+// Issue #13, item 4: a gate that matches no metric, or a percent limit whose meaning cannot be
+// told, is a configuration error. On GitHub that must fail the step and the job's check with the
+// message; it must never pass, turn neutral, or be reported as a mere failed gate of the model.
+describe('a configuration error fails the step and the check, with its message', () => {
+  it.each([
+    [
+      'a gate that matches no metric',
+      'files: [metrics.json]\ngates:\n  - acuracy >= 0.9\n',
+      /gate "acuracy >= 0\.9" matches no metric; did you mean accuracy\?%0AA gate that matches nothing would check nothing/,
+    ],
+    [
+      'a percent limit on a metric that is no fraction and has no declared unit',
+      'files: [metrics.json]\ngates:\n  - top1 >= 90%\n',
+      /gate "top1 >= 90%25": top1 is 91\.3 in the pull request, not a fraction from 0 to 1, so 90%25 could mean 0\.9 or 90\. If top1 is written in percent, declare it in \.mlci\.yml \(metrics: \{ top1: \{ unit: percent \} \}\)/,
+    ],
+  ])(
+    '%s',
+    async (_name, config, message) => {
+      fake = await startFakeGitHub();
+      const metrics = '{"accuracy": 0.91, "top1": 91.3}';
+      const s = seed(fake, { baseMetrics: metrics, config });
+      const run = pullRequestRun(fake, s, workspace(metrics, config));
+      const compared = await runDistAction('compare-metrics', {
+        ...run,
+        inputs: { 'baseline-sources': 'contents' },
+      });
+      expect(compared.exitCode).toBe(1);
+      expect(compared.stdout).not.toContain('this is a bug');
+      expect(compared.stdout).toMatch(new RegExp(`^::error::.*${message.source}`, 'm'));
+      expect(compared.outputs.passed).toBeUndefined();
+      // A report step that runs anyway (`if: always()`) finds no comparison and checks the run's own
+      // numbers: the same error, and no check run that could read as a pass.
+      const reported = await runDistAction('report', { ...run, inputs: { 'upload-charts': 'false' } });
+      expect(reported.exitCode).toBe(1);
+      expect(reported.stdout).toMatch(new RegExp(`^::error::.*${message.source}`, 'm'));
+      expect(fake.state.repo(FULL).checkRuns.filter((c) => c.conclusion !== 'failure')).toEqual([]);
+      expect(fake.state.repo(FULL).statuses.filter((c) => c.state !== 'failure')).toEqual([]);
+    },
+    60_000,
+  );
+});

@@ -54,7 +54,9 @@ describe('mlci read', () => {
     expect((await run('read', 'nope.json')).stderr).toBe('mlci read: nope.json: no such file or folder\n');
     const option = await run('read', '--colour');
     expect(option.code).toBe(2);
-    expect(option.stderr).toMatch(/^mlci read: Unknown option '--colour'/);
+    expect(option.stderr).toBe(
+      "mlci read: unknown option --colour\nRun 'mlci read --help' for its options.\n",
+    );
     const command = await run('frobnicate');
     expect(command.code).toBe(2);
     expect(command.stderr).toContain('unknown command "frobnicate"');

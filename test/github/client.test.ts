@@ -50,7 +50,6 @@ describe('createClient against the fake GitHub', () => {
     fake().inject({ ...faults.secondaryRateLimit(), method: 'POST', headers: { 'retry-after': '30' } });
     const log = recordingLogger();
     const client = fakeClient(fake(), log);
-    const started = Date.now();
     const comment = await client.rest.issues.createComment({
       owner: OWNER,
       repo: REPO,
@@ -58,8 +57,6 @@ describe('createClient against the fake GitHub', () => {
       body: 'hello',
     });
     expect(comment.status).toBe(201);
-    // 30 s of retry-after at 1 ms per second.
-    expect(Date.now() - started).toBeGreaterThanOrEqual(25);
     expect(fake().requests.map((r) => `${r.method} ${r.status}`)).toEqual(['POST 403', 'POST 201']);
     expect(log.lines).toEqual([
       expect.stringMatching(

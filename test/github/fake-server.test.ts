@@ -42,16 +42,14 @@ afterEach(async () => {
 });
 
 describe('startup and routing', () => {
-  it('starts quickly once the spec is loaded and answers fast', async () => {
-    const t0 = performance.now();
+  // How fast it starts and answers is a benchmark's business (no wall-clock assertions in tests).
+  it('starts a second server beside the first and answers repeated requests', async () => {
     const second = await startFakeGitHub();
-    const startup = performance.now() - t0;
     await second.close();
-    expect(startup).toBeLessThan(1000);
-    await octokit.rest.rateLimit.get(); // warm-up
-    const t1 = performance.now();
-    for (let i = 0; i < 20; i++) await octokit.rest.rateLimit.get();
-    expect((performance.now() - t1) / 20).toBeLessThan(5 * 4); // generous on loaded CI machines
+    for (let i = 0; i < 20; i++) {
+      const { status } = await octokit.rest.rateLimit.get();
+      expect(status).toBe(200);
+    }
   });
 
   it('records an unknown route as a problem and answers 404', async () => {

@@ -76,7 +76,9 @@ export async function materializeGitPath(
   if (type === 'blob') {
     writeFileSync(target, await git(['cat-file', 'blob', object], cwd));
   } else if (type === 'tree') {
-    const listing = (await git(['ls-tree', '-r', '-z', '--full-name', object], cwd))
+    // --full-tree: in a subfolder, ls-tree otherwise keeps only names under the current folder's
+    // prefix, which a tree object's names (relative to that tree) never are.
+    const listing = (await git(['ls-tree', '-r', '-z', '--full-tree', object], cwd))
       .toString('utf8')
       .split('\0')
       .filter(Boolean);
@@ -85,12 +87,10 @@ export async function materializeGitPath(
         `git:${spec.rev}:${spec.path}: the folder holds ${listing.length} files; point at the metrics files themselves (at most ${MAX_FILES})`,
       );
     }
-    const prefix = (await git(['rev-parse', '--show-prefix'], cwd)).toString('utf8').trim();
-    const base = posix.join(prefix, relative);
+    mkdirSync(target, { recursive: true });
     for (const line of listing) {
-      const [meta, file] = line.split('\t');
-      if (meta === undefined || file === undefined || !meta.includes(' blob ')) continue;
-      const inside = posix.relative(base, file);
+      const [meta, inside] = line.split('\t');
+      if (meta === undefined || inside === undefined || !meta.includes(' blob ')) continue;
       const out = join(target, ...inside.split('/'));
       mkdirSync(dirname(out), { recursive: true });
       writeFileSync(out, await git(['cat-file', 'blob', meta.split(' ')[2]!], cwd));

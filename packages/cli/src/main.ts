@@ -1,12 +1,10 @@
-import { isMlciError } from '@mlci/core';
-import { checkCommand, checkUsage } from './commands/check.js';
-import { compareCommand, compareUsage } from './commands/compare.js';
-import { readCommand, readUsage } from './commands/read.js';
-import { reportCommand, reportUsage } from './commands/report.js';
+import type { ParseArgsConfig } from 'node:util';
+import { isMlciError } from '@mlci/core/errors';
 import { EXIT, type CliIO } from './io.js';
 import { terminalIO, wantsJson } from './terminal.js';
+import { VERSION } from './version.js';
 
-export const VERSION = '0.1.0';
+export { VERSION };
 
 const usage = `mlci ${VERSION}: continuous integration for machine-learning projects
 
@@ -23,11 +21,34 @@ Run 'mlci <command> --help' for a command's options.
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
 
-const COMMANDS: Record<string, { run: Command; usage: string }> = {
-  read: { run: readCommand, usage: readUsage },
-  check: { run: checkCommand, usage: checkUsage },
-  compare: { run: compareCommand, usage: compareUsage },
-  report: { run: reportCommand, usage: reportUsage },
+interface CommandModule {
+  run: Command;
+  usage: string;
+  /** Its parseArgs options: what a mistyped option is compared with, and other commands' too. */
+  options: NonNullable<ParseArgsConfig['options']>;
+}
+
+/**
+ * Each command is loaded when it runs: `mlci --version` loads none, `mlci read` only the readers,
+ * and only `report` pays for chart.js and the Markdown stack (bench: cli).
+ */
+const COMMANDS: Record<string, () => Promise<CommandModule>> = {
+  read: async () => {
+    const { readCommand, readUsage, READ_OPTIONS } = await import('./commands/read.js');
+    return { run: readCommand, usage: readUsage, options: READ_OPTIONS };
+  },
+  check: async () => {
+    const { checkCommand, checkUsage, CHECK_OPTIONS } = await import('./commands/check.js');
+    return { run: checkCommand, usage: checkUsage, options: CHECK_OPTIONS };
+  },
+  compare: async () => {
+    const { compareCommand, compareUsage, COMPARE_OPTIONS } = await import('./commands/compare.js');
+    return { run: compareCommand, usage: compareUsage, options: COMPARE_OPTIONS };
+  },
+  report: async () => {
+    const { reportCommand, reportUsage, REPORT_OPTIONS } = await import('./commands/report.js');
+    return { run: reportCommand, usage: reportUsage, options: REPORT_OPTIONS };
+  },
 };
 
 /**
@@ -47,11 +68,16 @@ export async function main(argv: string[], output: CliIO): Promise<number> {
     io.stdout(`${VERSION}\n`);
     return EXIT.ok;
   }
-  const command = COMMANDS[name];
-  if (command === undefined) {
-    io.stderr(`mlci: unknown command ${JSON.stringify(name)}\n\n${usage}`);
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (load === undefined) {
+    // Loaded for this mistake only: the suggestion needs the edit distance of @mlci/core.
+    const { suggestCommand } = await import('./arguments.js');
+    io.stderr(
+      `mlci: unknown command ${JSON.stringify(name)}${suggestCommand(name, Object.keys(COMMANDS))}\nRun 'mlci --help' for the commands.\n`,
+    );
     return EXIT.badInput;
   }
+  const command = await load();
   try {
     return await command.run(rest, io);
   } catch (error) {
@@ -60,7 +86,7 @@ export async function main(argv: string[], output: CliIO): Promise<number> {
       return EXIT.badInput;
     }
     if (isArgumentError(error)) {
-      io.stderr(`mlci ${name}: ${(error as Error).message}\n\n${command.usage}`);
+      io.stderr(`mlci ${name}: ${await argumentMessage(error, name, command)}\n`);
       return EXIT.badInput;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -71,8 +97,30 @@ export async function main(argv: string[], output: CliIO): Promise<number> {
   }
 }
 
-/** node:util parseArgs reports unknown or malformed options with these codes. */
+/**
+ * A mistake on the command line: an ArgumentError of parseCommandArgs (commands/*.ts), or one that
+ * node:util parseArgs reports itself with these codes.
+ */
 function isArgumentError(error: unknown): boolean {
+  if ((error as { name?: unknown } | null)?.name === 'ArgumentError') return true;
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
+}
+
+/** One line on what is wrong and what was probably meant, then where the options are. */
+async function argumentMessage(error: unknown, name: string, command: CommandModule): Promise<string> {
+  const { ArgumentError, describeArgumentProblem, helpHint } = await import('./arguments.js');
+  if (!(error instanceof ArgumentError)) {
+    // parseArgs's own words, first line only: the rest tells programmers about `--`.
+    const first = ((error as Error).message.split('\n')[0] ?? '').replace(/\. To specify .*$/, '');
+    return `${first}\n${helpHint(name)}`;
+  }
+  // An option of another command is worth naming: the others are loaded for this message only.
+  const others: Record<string, CommandModule['options']> = {};
+  if (error.problem.kind === 'unknown') {
+    for (const [other, load] of Object.entries(COMMANDS))
+      if (other !== name) others[other] = (await load()).options;
+  }
+  const problem = describeArgumentProblem(error.problem, { name, ...command }, others);
+  return `${problem}\n${helpHint(name)}`;
 }

@@ -26,6 +26,8 @@ export * from './gates/direction.js';
 export * from './gates/types.js';
 export * from './gates/parse.js';
 export * from './gates/match.js';
+export * from './gates/percent.js';
+export * from './suggest.js';
 export * from './gates/evaluate.js';
 export * from './compare/compare.js';
 export * from './compare/pipeline.js';

@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../../../packages/core/src/errors.js';
-import { parseConfig, settingsFor } from '../../../packages/core/src/config/config.js';
+import { metricUnit, parseConfig, settingsFor } from '../../../packages/core/src/config/config.js';
 
 function configError(text: string): string {
   try {
@@ -101,6 +101,32 @@ describe('.mlci.yml', () => {
       'report.chart: unknown key; expected one of title, id, max-curves, plots, predictions',
     );
     expect(configError('report: [a]\n')).toContain('report: expected a mapping with keys title, id');
+  });
+
+  // Issue #13: a percent limit in a gate (`top1 >= 90%`) means 90 for a metric written in
+  // percent; the config says which metrics are (docs/config.md, docs/gates.md).
+  it('reads unit: percent, and refuses it beside percent: true, which says the opposite', () => {
+    const config = parseConfig(
+      'metrics:\n  top1: { unit: percent }\n  top5: { unit: "%" }\n  latency_ms: { unit: ms }\n',
+      '.mlci.yml',
+    );
+    expect(metricUnit(settingsFor(config, 'top1'))).toBe('percent');
+    expect(metricUnit(settingsFor(config, 'top5'))).toBe('percent');
+    expect(metricUnit(settingsFor(config, 'latency_ms'))).toBeUndefined();
+    expect(metricUnit(settingsFor(config, 'other'))).toBeUndefined();
+    expect(configError('metrics:\n  top1: { unit: percent, percent: true }\n')).toBe(
+      '.mlci.yml:2:9: metrics.top1: percent: true says the value is a fraction (0.913 shown as 91.3%), unit: percent that it is written in percent (91.3): keep the one that is true',
+    );
+  });
+
+  it('lets a later entry decide between a fraction and percent, as for any setting', () => {
+    const config = parseConfig(
+      'metrics:\n  "*": { percent: true }\n  top1: { unit: percent }\n  "top1*": { precision: 3 }\n',
+      '.mlci.yml',
+    );
+    expect(metricUnit(settingsFor(config, 'accuracy'))).toBe('fraction');
+    expect(settingsFor(config, 'top1')).toEqual({ selector: 'top1', unit: 'percent', precision: 3 });
+    expect(metricUnit(settingsFor(config, 'top1'))).toBe('percent');
   });
 
   it('names the line, column and key path of every mistake', () => {

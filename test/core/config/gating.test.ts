@@ -67,6 +67,28 @@ statistics: { correction: none, untestable: neutral }
     });
   });
 
+  // Issue #13: whether a metric is written in percent decides what `top1 >= 90%` means.
+  it('lists a change of a metric to or from percent', () => {
+    const head = parseConfig(
+      `files: [metrics.json]
+gates:
+  - accuracy >= 0.9
+  - accuracy drop <= 0.01
+  - warn: loss rise <= 5%
+metrics:
+  accuracy: { direction: higher, percent: true }
+  custom: { tolerance: 0.5% }
+  top1: { unit: percent }
+  latency_ms: { unit: ms }
+statistics: { correction: holm }
+`,
+      '.mlci.yml',
+    );
+    expect(diffConfigs(base, head, 'main@abc1234')?.settings).toEqual([
+      'metrics.top1.unit: (not set) → percent',
+    ]);
+  });
+
   it('finds no change in the same rules written differently (a warn: mapping, display settings, order of keys)', () => {
     const same = parseConfig(
       `gates:

@@ -61,13 +61,52 @@ describe('static bounds and ranges', () => {
     expect(one('loss != 5', { loss: NaN }).status).toBe('fail');
   });
 
-  it('fails a missing metric and suggests the one probably meant', () => {
-    expect(one('acuracy >= 0.9', { accuracy: 0.95 })).toMatchObject({
+  // Issue #13: a gate naming a metric that does not exist exited 1 ("gate failed"), as if the
+  // model were worse; the mistake is the configuration's (exit 2), and it says what was meant.
+  it('refuses a gate that matches no metric, suggesting the ones probably meant', () => {
+    expect(() => evaluate('acuracy >= 0.9', { accuracy: 0.95 })).toThrow(ConfigurationError);
+    expect(() => evaluate('acuracy >= 0.9', { accuracy: 0.95 })).toThrow(
+      'test: gate "acuracy >= 0.9" matches no metric; did you mean accuracy?\n' +
+        'A gate that matches nothing would check nothing: fix the name, or write "<metric> required" for a metric that must be there.',
+    );
+    // Names from the baseline count too, and so does a glob; a warning gate is no exception.
+    expect(() => evaluate('warn: eval.*.f1 >= 0.5', { acc: 1 }, { acc: 0.9 })).toThrow(
+      'test: gate "warn: eval.*.f1 >= 0.5" matches no metric of the pull request or the baseline (their metrics: acc)',
+    );
+    expect(() => evaluate('acc_top1 >= 0.5', { val_acc_top1: 1 }, { acc_top: 0.9 })).toThrow(
+      /matches no metric; did you mean acc_top, val_acc_top1\?/,
+    );
+  });
+
+  it('names every gate that matches nothing in one message', () => {
+    const input: GateInput = { head: side({ accuracy: 0.9 }), directionOf: inferDirection };
+    expect(() =>
+      evaluateGates([parseGate('acc >= 0.9', '--gate #1'), parseGate('f1 >= 0.5', '--gate #2')], input),
+    ).toThrow(
+      /^--gate #1: gate "acc >= 0.9" matches no metric; did you mean accuracy\?\n--gate #2: gate "f1 >= 0.5" matches no metric/,
+    );
+  });
+
+  it('fails a metric the baseline has and the head lacks: a regression, not a mistake', () => {
+    expect(one('f1 >= 0.5', { acc: 1 }, { f1: 0.6 })).toMatchObject({
       status: 'fail',
-      reason: 'acuracy matches no metric of the pull request. Did you mean "accuracy"?',
+      metric: 'f1',
+      base: 0.6,
+      reason: 'f1 is missing from the head, though the baseline has it (0.6)',
     });
-    expect(one('f1 >= 0.5', { acc: 1 }, { f1: 0.6 }).reason).toBe(
-      "f1 is in the baseline but missing from the pull request's metrics.",
+    expect(one('warn: f1 no regression', { acc: 1 }, { f1: 0.6 }).status).toBe('warn');
+    // A glob: each key of the baseline that the head lacks fails on its own line.
+    const results = evaluate(
+      'eval.*.f1 >= 0.5',
+      { 'eval.val.f1': 0.6 },
+      { 'eval.val.f1': 0.6, 'eval.test.f1': 0.7 },
+    );
+    expect(results.map((r) => [r.metric, r.status])).toEqual([
+      ['eval.val.f1', 'pass'],
+      ['eval.test.f1', 'fail'],
+    ]);
+    expect(results[1]!.reason).toBe(
+      'eval.test.f1 is missing from the head, though the baseline has it (0.7)',
     );
   });
 
@@ -87,7 +126,22 @@ describe('static bounds and ranges', () => {
 describe('hygiene', () => {
   it('requires presence and finiteness', () => {
     expect(one('accuracy required', { accuracy: 0.1 }).status).toBe('pass');
-    expect(one('accuracy required', { f1: 0.1 }).status).toBe('fail');
+    // "required" asserts presence: a missing metric fails it (exit 1), it is no configuration error.
+    expect(one('accuracy required', { f1: 0.1 })).toMatchObject({
+      status: 'fail',
+      reason: 'accuracy is missing: the gate requires it',
+    });
+    expect(one('acuracy required', { accuracy: 0.1 }).reason).toBe(
+      'acuracy is missing: the gate requires it; did you mean accuracy?',
+    );
+    expect(one('eval.* required', { f1: 0.1 }, { 'eval.f1': 0.2 })).toMatchObject({
+      status: 'fail',
+      metric: 'eval.f1',
+      reason: 'eval.f1 is missing from the head, though the baseline has it (0.2)',
+    });
+    expect(one('eval.* required', { f1: 0.1 }).reason).toBe(
+      'eval.* matches no metric: the gate requires one',
+    );
     expect(one('loss finite', { loss: Infinity })).toMatchObject({
       status: 'fail',
       reason: 'loss is Infinity',

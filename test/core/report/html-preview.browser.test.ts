@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { delimiter, extname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ChartConfiguration } from 'chart.js';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -30,18 +30,70 @@ const QUIET = [
   '--disable-sync',
 ];
 
-/** The browser to drive and its flags: MLCI_CHROMIUM when set, else the npm package's. */
+/** Flags for a headless Chromium in a container: no sandbox (no user namespaces), no GPU. */
+const HEADLESS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--no-zygote',
+  '--disable-gpu',
+  '--use-gl=disabled',
+  '--disable-dev-shm-usage',
+];
+
+/**
+ * The browser to drive: MLCI_CHROMIUM when set; else, on Linux, the Chromium inside the
+ * @sparticuz/chromium npm package (installed by `npm ci`, so a fresh machine needs nothing else);
+ * else one found on PATH. Never a fixed system path.
+ *
+ * The package's own flags are for AWS Lambda (`--single-process` hangs the second browser context
+ * this test opens; its in-process SwiftShader GL aborts on this machine), so ours are used. It
+ * unpacks the binary into `os.tmpdir()/chromium` (the run's temporary folder under Jest) and
+ * reuses whatever is there, whichever version put it there: a folder named after the version
+ * keeps another checkout's Chromium out.
+ */
 async function browserToLaunch(): Promise<{ executablePath: string; args: string[] }> {
   const given = process.env['MLCI_CHROMIUM'];
   if (given !== undefined && given !== '') {
     if (!existsSync(given)) throw new Error(`MLCI_CHROMIUM=${given}: no such file`);
-    return { executablePath: given, args: ['--headless', '--no-sandbox', '--disable-gpu', ...QUIET] };
+    return { executablePath: given, args: [...HEADLESS, ...QUIET] };
   }
-  const { default: packaged } = await import('@sparticuz/chromium');
-  // Its flags are for one page per process (AWS Lambda): `--single-process` hangs the second
-  // browser context this test opens.
-  const args = packaged.args.filter((a) => a !== '--single-process');
-  return { executablePath: await packaged.executablePath(), args: [...args, ...QUIET] };
+  if (process.platform === 'linux') {
+    const { default: packaged } = await import('@sparticuz/chromium');
+    // Its exports hide package.json; the version is read from the installed copy.
+    const manifest = join(import.meta.dirname, '../../../node_modules/@sparticuz/chromium/package.json');
+    const { version } = JSON.parse(await readFile(manifest, 'utf8')) as { version: string };
+    const unpackInto = join(tmpdir(), `mlci-chromium-${version}`);
+    await mkdir(unpackInto, { recursive: true });
+    const saved = process.env['TMPDIR'];
+    process.env['TMPDIR'] = unpackInto;
+    try {
+      return { executablePath: await packaged.executablePath(), args: [...HEADLESS, ...QUIET] };
+    } finally {
+      if (saved === undefined) delete process.env['TMPDIR'];
+      else process.env['TMPDIR'] = saved;
+    }
+  }
+  const onPath = findOnPath([
+    'chromium',
+    'chromium-browser',
+    'google-chrome',
+    'google-chrome-stable',
+    'chrome',
+  ]);
+  if (onPath !== undefined) return { executablePath: onPath, args: [...HEADLESS, ...QUIET] };
+  throw new Error(
+    'no Chromium for the preview test: on Linux it comes with `npm ci` (@sparticuz/chromium); elsewhere put chromium on PATH or set MLCI_CHROMIUM to its executable',
+  );
+}
+
+function findOnPath(names: string[]): string | undefined {
+  for (const dir of (process.env['PATH'] ?? '').split(delimiter)) {
+    for (const name of names) {
+      const candidate = join(dir, process.platform === 'win32' ? `${name}.exe` : name);
+      if (dir !== '' && existsSync(candidate)) return candidate;
+    }
+  }
+  return undefined;
 }
 
 const HEAD_COLOR = '#0072B2';

@@ -425,11 +425,10 @@ describe('trimming to fit a comment', () => {
     expect(() => renderMarkdown(input, { maxLength: marker.length - 1 })).toThrow(RangeError);
   });
 
-  it('renders 20,000 metrics quickly', () => {
-    const input = huge();
-    const start = performance.now();
-    renderMarkdown(input);
-    expect(performance.now() - start).toBeLessThan(5_000);
+  // Its time is measured by `npm run bench -- report` (no wall-clock assertions in tests).
+  it('renders 20,000 metrics within the comment limit', () => {
+    const report = renderMarkdown(huge());
+    expect(report.markdown.length).toBeLessThanOrEqual(65_536);
   });
 });
 

@@ -1,10 +1,12 @@
-import { parseArgs } from 'node:util';
 import { runComparison, stringifyDocument } from '@mlci/core';
 import { comparisonText } from '../comparison-text.js';
+import { parseCommandArgs } from '../arguments.js';
 import { EXIT, type CliIO } from '../io.js';
 import { readRunSet } from '../inputs.js';
 import { loadStatistics } from '../statistics.js';
 import { GATE_OPTIONS, GATE_OPTIONS_HELP, gateSetup } from './options.js';
+
+export const CHECK_OPTIONS = GATE_OPTIONS;
 
 export const checkUsage = `Usage: mlci check [<path>...] [--config F] [--gate "G"]... [--json]
 
@@ -19,7 +21,7 @@ Exit code: 0 passed (warnings allowed), 1 a gate failed, 2 bad input or configur
 `;
 
 export async function checkCommand(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: GATE_OPTIONS });
+  const { values, positionals } = parseCommandArgs({ args, allowPositionals: true, options: CHECK_OPTIONS });
   if (values.help) {
     io.stdout(checkUsage);
     return EXIT.ok;

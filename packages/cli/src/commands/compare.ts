@@ -1,11 +1,20 @@
-import { parseArgs } from 'node:util';
 import { runComparison, stringifyDocument } from '@mlci/core';
 import { comparisonText } from '../comparison-text.js';
+import { helpHint, parseCommandArgs } from '../arguments.js';
 import { EXIT, type CliIO } from '../io.js';
 import { readHistoryArgs } from '../history.js';
 import { readRunSet } from '../inputs.js';
 import { loadStatistics } from '../statistics.js';
 import { GATE_OPTIONS, GATE_OPTIONS_HELP, gateSetup } from './options.js';
+
+export const COMPARE_OPTIONS = {
+  ...GATE_OPTIONS,
+  'base-predictions': { type: 'string' },
+  'head-predictions': { type: 'string' },
+  history: { type: 'string', multiple: true, default: [] as string[] },
+  base: { type: 'string', multiple: true, default: [] as string[] },
+  head: { type: 'string', multiple: true, default: [] as string[] },
+} as const;
 
 export const compareUsage = `Usage: mlci compare --base <run> [--base <run>]... [--head <run>]... [options]
 
@@ -28,21 +37,15 @@ Options:
                           are told apart (docs/statistics.md)
 ${GATE_OPTIONS_HELP}
 
-Exit code: 0 passed (warnings or no baseline allowed), 1 a gate failed, 2 bad input or configuration.
+Exit code: 0 passed (warnings or no baseline allowed), 1 a gate failed, 2 bad input or
+configuration.
 `;
 
 export async function compareCommand(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandArgs({
     args,
     allowPositionals: true,
-    options: {
-      ...GATE_OPTIONS,
-      'base-predictions': { type: 'string' },
-      'head-predictions': { type: 'string' },
-      history: { type: 'string', multiple: true, default: [] },
-      base: { type: 'string', multiple: true, default: [] },
-      head: { type: 'string', multiple: true, default: [] },
-    },
+    options: COMPARE_OPTIONS,
   });
   if (values.help) {
     io.stdout(compareUsage);
@@ -50,13 +53,13 @@ export async function compareCommand(args: string[], io: CliIO): Promise<number>
   }
   if (positionals.length > 0) {
     io.stderr(
-      `mlci compare: unexpected ${JSON.stringify(positionals[0])}: name runs with --base and --head\n\n${compareUsage}`,
+      `mlci compare: unexpected ${JSON.stringify(positionals[0])}: name runs with --base and --head\n${helpHint('compare')}\n`,
     );
     return EXIT.badInput;
   }
   if (values.base.length === 0) {
     io.stderr(
-      `mlci compare: no baseline: pass --base <run> (for example --base git:main:metrics.json)\n\n${compareUsage}`,
+      `mlci compare: no baseline: pass --base <run> (for example --base git:main:metrics.json)\n${helpHint('compare')}\n`,
     );
     return EXIT.badInput;
   }

@@ -1,3 +1,4 @@
+import { formatIds, wrap } from '../help.js';
 import { loadConfig, parseDirectionFlags, parseGateFlags, type ReadRunOptions } from '../inputs.js';
 
 /** Options that check, compare and report share, parsed the same way everywhere. */
@@ -15,7 +16,7 @@ export const GATE_OPTIONS_HELP = `  --config F              the config file (def
   --gate "G"              a gate, such as "accuracy >= 0.9" or "loss rise <= 2%" (repeatable;
                           evaluated after the config's gates; see docs/gates.md)
   --direction KEY=higher  whether higher or lower is better for a metric (repeatable)
-  --format F              read every path as format F instead of detecting it
+${wrap(`read every path as format F instead of detecting it: ${formatIds()} (mlci read --help says what each is)`, 26, '  --format F')}
   --run ID                MLflow: the run to read (id or name)
   --json                  print the comparison document as JSON
   -h, --help              show this help`;

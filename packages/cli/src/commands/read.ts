@@ -1,13 +1,24 @@
-import { parseArgs } from 'node:util';
 import { ConfigurationError, readMetrics, toJsonDoc, type MetricsDoc } from '@mlci/core';
+import { parseCommandArgs } from '../arguments.js';
+import { formatTable } from '../help.js';
 import { EXIT, type CliIO } from '../io.js';
 import { formatValue, textTable } from '../table.js';
 
+export const READ_OPTIONS = {
+  format: { type: 'string' },
+  run: { type: 'string' },
+  'max-points': { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
 export const readUsage = `Usage: mlci read <path...> [--format F] [--run ID] [--json]
 
-Reads metrics files or folders (JSON, YAML, TOML, CSV, TSV, JSON Lines, dvclive, Hugging Face
-Trainer, MLflow, TensorBoard) and prints what mlci sees in them.
-Several paths are read as one run; a key found twice takes the later file's value.
+Reads metrics files or folders and prints what mlci sees in them. Several paths are read as one
+run; a key found twice takes the later file's value.
+
+Formats (detected from a file's name and first bytes, or named with --format):
+${formatTable()}
 
 Options:
   --format F      read every path as format F instead of detecting it
@@ -18,17 +29,7 @@ Options:
 `;
 
 export async function readCommand(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string' },
-      run: { type: 'string' },
-      'max-points': { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+  const { values, positionals } = parseCommandArgs({ args, allowPositionals: true, options: READ_OPTIONS });
   if (values.help) {
     io.stdout(readUsage);
     return EXIT.ok;

@@ -1,6 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   ConfigurationError,
   buildReport,
@@ -13,12 +12,31 @@ import {
   type RunInfo,
 } from '@mlci/core';
 import { comparisonText } from '../comparison-text.js';
+import { helpHint, parseCommandArgs } from '../arguments.js';
 import { EXIT, type CliIO } from '../io.js';
 import { readHistoryArgs } from '../history.js';
 import { readRunSet, relativeToConfig } from '../inputs.js';
 import { loadSidePlots, pairPlots } from '../plots.js';
 import { loadPredictionPair, statisticsFor } from '../statistics.js';
 import { GATE_OPTIONS, GATE_OPTIONS_HELP, gateSetup } from './options.js';
+
+export const REPORT_OPTIONS = {
+  ...GATE_OPTIONS,
+  out: { type: 'string' },
+  base: { type: 'string', multiple: true, default: [] as string[] },
+  head: { type: 'string', multiple: true, default: [] as string[] },
+  'base-predictions': { type: 'string' },
+  'head-predictions': { type: 'string' },
+  plots: { type: 'string', multiple: true, default: [] as string[] },
+  'base-plots': { type: 'string', multiple: true, default: [] as string[] },
+  history: { type: 'string', multiple: true, default: [] as string[] },
+  branch: { type: 'string' },
+  title: { type: 'string' },
+  id: { type: 'string' },
+  commit: { type: 'string' },
+  'max-curves': { type: 'string' },
+  'no-preview': { type: 'boolean', default: false },
+} as const;
 
 export const reportUsage = `Usage: mlci report --out DIR [--base <run>]... [--head <run>]... [options]
 
@@ -49,44 +67,25 @@ Options:
   --no-preview            leave out index.html (an older one in DIR is removed)
 ${GATE_OPTIONS_HELP.replace('print the comparison document as JSON', 'print report.json instead of the summary')}
 
-Exit code: 0 passed (warnings or no baseline allowed), 1 a gate failed, 2 bad input or configuration.
+Exit code: 0 passed (warnings or no baseline allowed), 1 a gate failed, 2 bad input or
+configuration.
 `;
 
 export async function reportCommand(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      ...GATE_OPTIONS,
-      out: { type: 'string' },
-      base: { type: 'string', multiple: true, default: [] },
-      head: { type: 'string', multiple: true, default: [] },
-      'base-predictions': { type: 'string' },
-      'head-predictions': { type: 'string' },
-      plots: { type: 'string', multiple: true, default: [] },
-      'base-plots': { type: 'string', multiple: true, default: [] },
-      history: { type: 'string', multiple: true, default: [] },
-      branch: { type: 'string' },
-      title: { type: 'string' },
-      id: { type: 'string' },
-      commit: { type: 'string' },
-      'max-curves': { type: 'string' },
-      'no-preview': { type: 'boolean', default: false },
-    },
-  });
+  const { values, positionals } = parseCommandArgs({ args, allowPositionals: true, options: REPORT_OPTIONS });
   if (values.help) {
     io.stdout(reportUsage);
     return EXIT.ok;
   }
   if (positionals.length > 0) {
     io.stderr(
-      `mlci report: unexpected ${JSON.stringify(positionals[0])}: name runs with --base and --head\n\n${reportUsage}`,
+      `mlci report: unexpected ${JSON.stringify(positionals[0])}: name runs with --base and --head\n${helpHint('report')}\n`,
     );
     return EXIT.badInput;
   }
   if (values.out === undefined || values.out === '') {
     io.stderr(
-      `mlci report: no output folder: pass --out DIR (for example --out mlci-report)\n\n${reportUsage}`,
+      `mlci report: no output folder: pass --out DIR (for example --out mlci-report)\n${helpHint('report')}\n`,
     );
     return EXIT.badInput;
   }

@@ -1,6 +1,6 @@
 import type { MlciConfig } from '../config/config.js';
 import type { ConfigChanges } from '../config/gating.js';
-import { settingsFor } from '../config/config.js';
+import { metricUnit, settingsFor } from '../config/config.js';
 import { inferDirection, type Direction } from '../gates/direction.js';
 import { collectValues, evaluateGates, type GateStatistics } from '../gates/evaluate.js';
 import type { Gate } from '../gates/types.js';
@@ -94,6 +94,7 @@ export function runComparison(input: PipelineInput): Comparison {
     head: head.values,
     ...(base !== undefined ? { base: base.values } : {}),
     directionOf,
+    unitOf: (key) => metricUnit(settingsFor(input.config, key)),
     ...(input.statistics !== undefined ? { statistics: input.statistics } : {}),
     ...(historyNoise !== undefined ? { historyNoise } : {}),
     policy: {

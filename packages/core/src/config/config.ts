@@ -3,6 +3,7 @@ import { ConfigurationError } from '../errors.js';
 import type { Direction } from '../gates/direction.js';
 import { matchKeys } from '../gates/match.js';
 import { parseGate } from '../gates/parse.js';
+import { isPercentUnit, type MetricUnit } from '../gates/percent.js';
 import { DEFAULT_UNTESTABLE, UNTESTABLE_CHOICES, type Gate, type Untestable } from '../gates/types.js';
 import type { MetricSettings } from '../compare/compare.js';
 import { CORRECTIONS, DEFAULT_CORRECTION, type Correction } from '../stats/family.js';
@@ -18,9 +19,12 @@ export interface FileSpec {
 export interface DisplaySettings {
   /** Significant digits shown (1 to 15). */
   precision?: number;
-  /** Shown after the value: "ms", "MB". */
+  /**
+   * Shown after the value: "ms", "MB". `percent` (or `%`) also says the value is written in
+   * percent (91.3), so that a gate's `90%` means 90 (metricUnit).
+   */
   unit?: string;
-  /** The value is a fraction shown as a percentage (0.913 -> 91.3%). */
+  /** The value is a fraction shown as a percentage (0.913 -> 91.3%); a gate's `90%` means 0.9. */
   percent?: boolean;
 }
 
@@ -399,6 +403,12 @@ export function parseConfig(text: string, file: string): MlciConfig {
           fail(percent, `${path}.percent`, `expected true or false, found ${describe(percent)}`);
         rule.percent = (percent as { value: boolean }).value;
       }
+      if (rule.percent === true && isPercentUnit(rule.unit))
+        fail(
+          node,
+          path,
+          'percent: true says the value is a fraction (0.913 shown as 91.3%), unit: percent that it is written in percent (91.3): keep the one that is true',
+        );
       config.metrics.push(rule);
     }
   }
@@ -417,7 +427,21 @@ function parseTolerance(text: string, bad: () => never): { value: number; relati
 export function settingsFor(config: MlciConfig, key: string): MetricRule {
   const merged: MetricRule = { selector: key };
   for (const rule of config.metrics) {
-    if (matchKeys(rule.selector, [key]).length === 1) Object.assign(merged, rule, { selector: key });
+    if (matchKeys(rule.selector, [key]).length !== 1) continue;
+    // A fraction (percent: true) and a value in percent (unit: percent) exclude each other: the
+    // later entry's word wins, as it does for any one setting.
+    if (rule.percent === true && isPercentUnit(merged.unit)) delete merged.unit;
+    if (isPercentUnit(rule.unit)) delete merged.percent;
+    Object.assign(merged, rule, { selector: key });
   }
   return merged;
+}
+
+/**
+ * How a metric's values are written, for the percent limits of gates: `unit: percent` says in
+ * percent (91.3), `percent: true` says a fraction (0.913); undefined when neither is declared.
+ */
+export function metricUnit(settings: DisplaySettings): MetricUnit | undefined {
+  if (isPercentUnit(settings.unit)) return 'percent';
+  return settings.percent === true ? 'fraction' : undefined;
 }

@@ -1,3 +1,4 @@
+import { isPercentUnit } from '../gates/percent.js';
 import type { MlciConfig, MetricRule, StatisticsSettings } from './config.js';
 
 /**
@@ -80,6 +81,10 @@ function metricChanges(base: readonly MetricRule[], head: readonly MetricRule[])
       const after = show(h.get(selector)?.[key]);
       if (before !== after) out.push(`metrics.${selector}.${key}: ${before} → ${after}`);
     }
+    // A unit is for display, except that `unit: percent` makes a gate's 90% mean 90, not 0.9.
+    const [before, after] = [b, h].map((rules) => rules.get(selector)?.unit);
+    if (isPercentUnit(before) !== isPercentUnit(after))
+      out.push(`metrics.${selector}.unit: ${show(before)} → ${show(after)}`);
   }
   return out;
 }

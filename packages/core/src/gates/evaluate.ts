@@ -10,7 +10,8 @@ import {
   type RegressionResult,
 } from '../stats/regression.js';
 import type { Direction } from './direction.js';
-import { matchKeys, suggestKeys } from './match.js';
+import { isGlob, matchKeys, suggestKeys } from './match.js';
+import { percentLimit, type MetricUnit } from './percent.js';
 import {
   DEFAULT_UNTESTABLE,
   type Comparator,
@@ -61,6 +62,11 @@ export interface GateInput {
   /** Undefined when no baseline was found at all: every comparing gate is then neutral. */
   base?: SideValues;
   directionOf(key: string): Direction | undefined;
+  /**
+   * How a metric is written, for the percent limits of bounds and ranges (`accuracy >= 90%`):
+   * `unit: percent` or `percent: true` in .mlci.yml; undefined when not declared.
+   */
+  unitOf?(key: string): MetricUnit | undefined;
   statistics?: GateStatistics;
   /** The metric's noise from the base branch's history, when a history was given. */
   historyNoise?(key: string): NoiseEstimate | NoiseUnavailable | undefined;
@@ -91,8 +97,10 @@ export function sideValue(values: number[] | undefined): number | undefined {
  * their p values are corrected as one family per level (failing gates, warning gates), so that
  * adding metrics does not add false alarms (see stats/family.ts).
  *
- * Throws a ConfigurationError when a gate needs to know whether higher or lower is better for a
- * metric whose direction is neither configured nor clear from its name.
+ * Throws a ConfigurationError, naming every gate concerned, when a gate matches no metric of either
+ * side (a typo checks nothing), when a percent limit cannot be told to be a fraction or a number in
+ * percent, or when a gate needs to know whether higher or lower is better for a metric whose
+ * direction is neither configured nor clear from its name.
  */
 export function evaluateGates(gates: readonly Gate[], given: GateInput): GateResult[] {
   // Asked for every metric by checkDirections and again by each gate: once per key is enough.
@@ -106,6 +114,7 @@ export function evaluateGates(gates: readonly Gate[], given: GateInput): GateRes
       return direction;
     },
   };
+  checkTargets(gates, input);
   checkDirections(gates, input);
   const tests = new Map<GateResult, PendingTest>();
   const results = gates.flatMap((gate) => evaluateGate(gate, input, tests));
@@ -117,6 +126,85 @@ export function evaluateGates(gates: readonly Gate[], given: GateInput): GateRes
 interface PendingTest {
   result: RegressionDecided;
   detail: string | undefined;
+}
+
+/**
+ * What a gate is about must exist and be understood before anything is judged:
+ * - a gate that matches no metric of the pull request or the baseline would check nothing, so it
+ *   is a mistake in the gate (exit 2), with the names probably meant. `required` is the exception:
+ *   it asserts presence, and a metric it cannot find fails it (exit 1). A metric the baseline has
+ *   and the head lacks is a regression, decided in evaluateGate;
+ * - a percent limit on a metric whose unit is not declared means a fraction (90% is 0.9), which
+ *   only holds if the metric is one: a value outside 0 to 1 on either side, or a limit outside 0%
+ *   to 100%, leaves the gate's meaning open, and mlci does not guess.
+ */
+function checkTargets(gates: readonly Gate[], input: GateInput): void {
+  const problems: string[] = [];
+  let unmatched = false;
+  for (const gate of gates) {
+    const head = matchKeys(gate.selector, input.head.keys());
+    const base = input.base === undefined ? [] : matchKeys(gate.selector, input.base.keys());
+    const where = `${gate.origin}: gate ${JSON.stringify(gate.text)}`;
+    if (head.length === 0 && base.length === 0) {
+      if (gate.rule.kind === 'required') continue;
+      unmatched = true;
+      problems.push(`${where} matches no metric${knownNames(gate.selector, input)}`);
+      continue;
+    }
+    const rule = gate.rule;
+    if ((rule.kind === 'bound' || rule.kind === 'range') && rule.percent === true)
+      problems.push(...percentProblems(where, rule, [...new Set([...head, ...base])], input));
+  }
+  if (problems.length === 0) return;
+  const advice = unmatched
+    ? '\nA gate that matches nothing would check nothing: fix the name, or write "<metric> required" for a metric that must be there.'
+    : '';
+  throw new ConfigurationError(`${problems.join('\n')}${advice}`);
+}
+
+/** After "matches no metric": the names probably meant, else what there is. */
+function knownNames(selector: string, input: GateInput): string {
+  const keys = new Set([...input.head.keys(), ...(input.base?.keys() ?? [])]);
+  const suggestions = suggestKeys(selector, keys);
+  if (suggestions.length > 0) return `; did you mean ${suggestions.join(', ')}?`;
+  const sides = input.base === undefined ? 'of the pull request' : 'of the pull request or the baseline';
+  const names = [...keys].sort();
+  if (names.length === 0) return ` (there are no metrics ${sides})`;
+  return ` ${sides} (${input.base === undefined ? 'its' : 'their'} metrics: ${listed(names)})`;
+}
+
+/** Why a percent limit means nothing certain for these metrics; empty when it is clear. */
+function percentProblems(
+  where: string,
+  rule: Extract<Rule, { kind: 'bound' | 'range' }>,
+  metrics: readonly string[],
+  input: GateInput,
+): string[] {
+  const limits = rule.kind === 'bound' ? [rule.value] : [rule.min, rule.max];
+  const undeclared = metrics.filter((key) => input.unitOf?.(key) === undefined);
+  if (undeclared.length === 0) return [];
+  const declare = (key: string) =>
+    `If ${key} is written in percent, declare it in .mlci.yml (metrics: { ${yamlKey(key)}: { unit: percent } })`;
+  const outside = limits.find((p) => p < 0 || p > 100);
+  if (outside !== undefined) {
+    const key = undeclared[0]!;
+    return [
+      `${where}: ${outside}% is outside 0% to 100%, where ${key} lies as a fraction, so the gate could never decide anything. ${declare(key)}`,
+    ];
+  }
+  const problems: string[] = [];
+  for (const key of undeclared) {
+    const side = (['head', 'base'] as const).find((s) =>
+      input[s]?.get(key)?.some((v) => Number.isFinite(v) && (v < 0 || v > 1)),
+    );
+    if (side === undefined) continue;
+    const value = input[side]!.get(key)!.find((v) => Number.isFinite(v) && (v < 0 || v > 1))!;
+    const limit = limits[0]!;
+    problems.push(
+      `${where}: ${key} is ${formatNumber(value)} in ${side === 'head' ? 'the pull request' : 'the baseline'}, not a fraction from 0 to 1, so ${limit}% could mean ${formatNumber(percentLimit(limit, 'fraction'))} or ${limit}. ${declare(key)}; if it is a fraction, write the bound as one (${formatNumber(percentLimit(limit, 'fraction'))})`,
+    );
+  }
+  return problems;
 }
 
 const NEEDS_DIRECTION = (rule: Rule): boolean =>
@@ -193,30 +281,45 @@ function decideFamilies(tests: Map<GateResult, PendingTest>, correction: Correct
 
 const COMPARES_WITH_BASE = new Set<Rule['kind']>(['change', 'no-regression', 'significant', 'paired']);
 
-export function evaluateGate(
-  gate: Gate,
-  input: GateInput,
-  tests: Map<GateResult, PendingTest> = new Map(),
-): GateResult[] {
+/**
+ * One gate on every metric it names. checkTargets has refused gates that match nothing on either
+ * side, except `required`. A metric of the baseline that the head lacks fails, whatever the rule:
+ * dropping a metric must not be a way around its gate.
+ */
+function evaluateGate(gate: Gate, input: GateInput, tests: Map<GateResult, PendingTest>): GateResult[] {
   const keys = matchKeys(gate.selector, input.head.keys());
-  if (keys.length === 0) {
-    const inBase = input.base === undefined ? [] : matchKeys(gate.selector, input.base.keys());
-    const suggestions = suggestKeys(gate.selector, input.head.keys());
-    const hint =
-      suggestions.length > 0 ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : '';
-    const what =
-      inBase.length > 0
-        ? `is in the baseline but missing from the pull request's metrics`
-        : `matches no metric of the pull request`;
-    return [
-      {
-        gate,
-        status: failing(gate),
-        reason: `${gate.selector} ${what}.${hint}`,
-      },
-    ];
+  const missing =
+    input.base === undefined
+      ? []
+      : matchKeys(gate.selector, input.base.keys()).filter((key) => !input.head.has(key));
+  const results = keys.map((metric) => evaluateOne(gate, metric, input, tests));
+  for (const metric of missing) {
+    const base = sideValue(input.base!.get(metric))!;
+    const suggestions = isGlob(gate.selector) ? [] : suggestKeys(metric, input.head.keys());
+    results.push({
+      gate,
+      metric,
+      status: failing(gate),
+      base,
+      reason: `${metric} is missing from the head, though the baseline has it (${formatNumber(base)})${didYouMean(suggestions)}`,
+    });
   }
-  return keys.map((metric) => evaluateOne(gate, metric, input, tests));
+  if (results.length > 0) return results;
+  // Only `required` gets here (checkTargets): its metric is absent on both sides.
+  const what = isGlob(gate.selector)
+    ? `${gate.selector} matches no metric: the gate requires one`
+    : `${gate.selector} is missing: the gate requires it`;
+  return [
+    {
+      gate,
+      status: failing(gate),
+      reason: `${what}${didYouMean(suggestKeys(gate.selector, input.head.keys()))}`,
+    },
+  ];
+}
+
+function didYouMean(suggestions: readonly string[]): string {
+  return suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : '';
 }
 
 type ResultOf = (status: GateStatus, reason: string, extra?: Partial<GateResult>) => GateResult;
@@ -257,19 +360,27 @@ function evaluateOne(
     );
   }
   if (rule.kind === 'bound') {
-    const ok = compare(head, rule.op, rule.value);
-    return result(ok ? 'pass' : failing(gate), boundReason(metric, head, rule.op, rule.value, ok), {
-      observed: head,
-    });
+    const scale = limitScale(rule, input.unitOf?.(metric));
+    const limit = scale.limit(rule.value);
+    const ok = compare(head, rule.op, limit);
+    return result(
+      ok ? 'pass' : failing(gate),
+      boundReason(metric, scale.value(head), rule.op, scale.shown(rule.value), ok),
+      { observed: head },
+    );
   }
   if (rule.kind === 'range') {
-    const ok = head >= rule.min && head <= rule.max;
-    const where = head < rule.min ? 'below' : 'above';
+    const scale = limitScale(rule, input.unitOf?.(metric));
+    const min = scale.limit(rule.min);
+    const max = scale.limit(rule.max);
+    const ok = head >= min && head <= max;
+    const where = head < min ? 'below' : 'above';
+    const range = scale.range(rule.min, rule.max);
     return result(
       ok ? 'pass' : failing(gate),
       ok
-        ? `${formatNumber(head)} is within [${formatNumber(rule.min)}, ${formatNumber(rule.max)}]`
-        : `${formatNumber(head)} is ${where} the allowed range [${formatNumber(rule.min)}, ${formatNumber(rule.max)}]`,
+        ? `${scale.value(head)} is within ${range}`
+        : `${scale.value(head)} is ${where} the allowed range ${range}`,
       { observed: head },
     );
   }
@@ -441,9 +552,39 @@ function compare(value: number, op: Comparator, limit: number): boolean {
   }
 }
 
-function boundReason(metric: string, value: number, op: Comparator, limit: number, ok: boolean): string {
-  const v = formatNumber(value);
-  const l = formatNumber(limit);
+/**
+ * How a bound's or range's limits read for one metric, and how its reason shows them: as written
+ * for plain numbers; `0.9 (90%)` for a percent limit on a fraction; `90%` (and the value as
+ * `91.3%`) for a metric written in percent.
+ */
+function limitScale(rule: Extract<Rule, { kind: 'bound' | 'range' }>, unit: MetricUnit | undefined) {
+  const plain = (n: number) => formatNumber(n);
+  if (rule.percent !== true)
+    return {
+      limit: (n: number) => n,
+      value: plain,
+      shown: plain,
+      range: (min: number, max: number) => `[${plain(min)}, ${plain(max)}]`,
+    };
+  const percent = (n: number) => `${formatNumber(n)}%`;
+  if (unit === 'percent')
+    return {
+      limit: (n: number) => n,
+      value: percent,
+      shown: percent,
+      range: (min: number, max: number) => `[${percent(min)}, ${percent(max)}]`,
+    };
+  const fraction = (n: number) => percentLimit(n, 'fraction');
+  return {
+    limit: fraction,
+    value: plain,
+    shown: (n: number) => `${plain(fraction(n))} (${percent(n)})`,
+    range: (min: number, max: number) =>
+      `[${plain(fraction(min))}, ${plain(fraction(max))}] (${percent(min)} to ${percent(max)})`,
+  };
+}
+
+function boundReason(metric: string, v: string, op: Comparator, l: string, ok: boolean): string {
   if (ok) return `${v} ${op} ${l}`;
   switch (op) {
     case '>=':

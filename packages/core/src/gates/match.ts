@@ -1,3 +1,5 @@
+import { closestNames } from '../suggest.js';
+
 /**
  * Which metric keys a gate's selector names. A selector without `*` or `?` names one key exactly;
  * `*` matches within one `.`-separated segment, `**` across segments, `?` one character. A
@@ -54,30 +56,7 @@ export function matchKeys(selector: string, keys: Iterable<string>): string[] {
 
 /** Up to three keys close to a name that matched nothing: a typo should be a one-glance fix. */
 export function suggestKeys(selector: string, keys: Iterable<string>): string[] {
-  const wanted = selector.toLowerCase();
-  return [...keys]
-    .map((key) => ({ key, distance: editDistance(wanted, key.toLowerCase()) }))
-    .filter(
-      ({ key, distance }) =>
-        distance <= Math.max(2, Math.floor(selector.length / 3)) || key.toLowerCase().endsWith(wanted),
-    )
-    .sort((a, b) => a.distance - b.distance || (a.key < b.key ? -1 : 1))
-    .slice(0, 3)
-    .map(({ key }) => key);
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
+  return closestNames(selector, keys, 3);
 }
 
 function escapeRegExp(text: string): string {

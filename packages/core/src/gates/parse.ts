@@ -1,5 +1,6 @@
 import { ConfigurationError } from '../errors.js';
 import { DEFAULT_ALPHA, MAX_ALPHA } from '../stats/regression.js';
+import { fractionToPercent } from './percent.js';
 import type { Comparator, Gate, Level, Rule, Untestable } from './types.js';
 
 /**
@@ -8,6 +9,7 @@ import type { Comparator, Gate, Level, Rule, Untestable } from './types.js';
  *   [warn:] <metric or glob> <rule>
  *
  *   accuracy >= 0.9                 latency_ms <= 50            accuracy in [0.8, 1]
+ *   accuracy >= 90%                 error_rate <= 5%            accuracy in [80%, 100%]
  *   accuracy drop <= 0.005          loss rise <= 2%             regression <= 1%   change <= 0.1
  *   accuracy no regression
  *   accuracy no significant regression [at 0.05] [by welch|bootstrap] [beyond 0.002 | beyond 1%]
@@ -16,10 +18,18 @@ import type { Comparator, Gate, Level, Rule, Untestable } from './types.js';
  *   accuracy required               loss finite
  *
  * A metric name with spaces is written in double quotes: `"macro avg.f1-score" >= 0.8`.
+ *
+ * `%` after a bound or a range's ends is a percent literal, kept as written (evaluate.ts resolves
+ * it for each metric: 0.9 for a fraction, 90 for a metric written in percent); after a change
+ * limit or `beyond` it is relative to the baseline's value, as it always was.
  */
 export function parseGate(text: string, origin: string): Gate {
   return new GateParser(text, origin).parse();
 }
+
+/** An end of a range as a percentage, for the message that asks for both ends in percent. */
+const asPercent = ({ value, percent }: { value: number; percent: boolean }): string =>
+  `${percent ? value : fractionToPercent(value)}%`;
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/;
 const COMPARATOR = /^(>=|<=|==|!=|>|<)/;
@@ -66,25 +76,28 @@ class GateParser {
 
   private rule(): Rule {
     const comparator = this.comparator();
-    if (comparator !== undefined)
-      return { kind: 'bound', op: comparator, value: this.number(`after "${comparator}"`) };
+    if (comparator !== undefined) {
+      const value = this.number(`after "${comparator}"`);
+      // `90%` is kept as written: whether it is 0.9 or 90 is the metric's to say (gates/percent.ts).
+      return this.optional('%')
+        ? { kind: 'bound', op: comparator, value, percent: true }
+        : { kind: 'bound', op: comparator, value };
+    }
     const word = this.word();
     switch (word) {
       case 'in': {
         this.expect('[');
-        const min = this.number('for the lower end of the range');
+        const min = this.limit('for the lower end of the range');
         this.expect(',');
-        const max = this.number('for the upper end of the range');
+        const max = this.limit('for the upper end of the range');
         this.expect(']');
-        if (min > max) this.fail(`the range [${min}, ${max}] is empty: its lower end is above its upper end`);
-        return { kind: 'range', min, max };
+        return this.range(min, max, `[${min.text}, ${max.text}]`);
       }
       case 'between': {
-        const min = this.number('for the lower end of the range');
+        const min = this.limit('for the lower end of the range');
         this.keyword('and');
-        const max = this.number('for the upper end of the range');
-        if (min > max) this.fail(`the range ${min} to ${max} is empty: its lower end is above its upper end`);
-        return { kind: 'range', min, max };
+        const max = this.limit('for the upper end of the range');
+        return this.range(min, max, `${min.text} to ${max.text}`);
       }
       case 'drop':
       case 'rise':
@@ -205,6 +218,34 @@ class GateParser {
       );
     }
     return value;
+  }
+
+  /** One end of a range: a number, perhaps with `%`, and where it started (for messages). */
+  private limit(context: string): { value: number; percent: boolean; text: string; at: number } {
+    this.blank();
+    const at = this.pos;
+    const value = this.number(context);
+    const percent = this.optional('%');
+    return { value, percent, text: `${value}${percent ? '%' : ''}`, at };
+  }
+
+  private range(
+    min: { value: number; percent: boolean; at: number },
+    max: { value: number; percent: boolean; at: number },
+    shown: string,
+  ): Rule {
+    if (min.percent !== max.percent) {
+      // 0.8 to 100% is 0.8 to 1 for a fraction, and 0.8 to 100 in percent: a slip either way.
+      const plain = min.percent ? max : min;
+      this.pos = plain.at;
+      this.fail(
+        `write both ends of the range as percentages (${asPercent(min)}, ${asPercent(max)}) or neither`,
+      );
+    }
+    if (min.value > max.value) this.fail(`the range ${shown} is empty: its lower end is above its upper end`);
+    return min.percent
+      ? { kind: 'range', min: min.value, max: max.value, percent: true }
+      : { kind: 'range', min: min.value, max: max.value };
   }
 
   private choice(options: string[]): string {

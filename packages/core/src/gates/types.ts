@@ -21,8 +21,22 @@ export type Comparator = '>=' | '>' | '<=' | '<' | '==' | '!=';
  * hygiene.
  */
 export type Rule =
-  | { kind: 'bound'; op: Comparator; value: number }
-  | { kind: 'range'; min: number; max: number }
+  | {
+      kind: 'bound';
+      op: Comparator;
+      value: number;
+      /**
+       * Written `90%`: `value` is the number before the `%`, and what it means depends on how the
+       * metric is written (gates/percent.ts): 0.9 for a fraction, 90 for a metric in percent.
+       */
+      percent?: boolean;
+    }
+  | {
+      kind: 'range';
+      min: number;
+      max: number;
+      /** Both ends written with `%` (see bound). */ percent?: boolean;
+    }
   | {
       kind: 'change';
       /** drop = base - head, rise = head - base, change = |head - base|, regression = how much worse, by direction. */
