@@ -37,7 +37,11 @@ export interface RunOptions {
    * the actions lives there). A fresh folder per step when not given.
    */
   runnerTemp?: string;
-  /** Another build of dist/ to run (bench/compare-builds.ts); default the repository's. */
+  /**
+   * Another build of dist/ to run (bench/compare-builds.ts); default `MLCI_TEST_DIST` when set (a
+   * build of work in progress, `buildDist(dir)`, so the committed dist/ stays as it is), else the
+   * repository's.
+   */
   distDir?: string;
   /** More environment variables of the step (a workflow's `env:`). */
   env?: Record<string, string>;
@@ -120,9 +124,10 @@ export async function runDistAction(name: string, options: RunOptions): Promise<
   for (const input of Object.keys(options.inputs ?? {})) {
     if (!(input in (action.inputs ?? {}))) throw new Error(`${name} has no input ${input} in its action.yml`);
   }
+  const distDir = options.distDir ?? (process.env['MLCI_TEST_DIST'] || undefined);
   const entry =
-    options.distDir !== undefined
-      ? join(options.distDir, name, 'index.js')
+    distDir !== undefined
+      ? join(distDir, name, 'index.js')
       : join(ROOT, 'actions', name, action.runs.main ?? '');
   // Before the clock starts: the first call for a binary asks it for its version.
   const node = stepNode().path;

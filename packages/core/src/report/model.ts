@@ -30,7 +30,44 @@ export interface ReportInput {
   chartNotes?: string[];
   /** Where the full report lives when the comment had to be trimmed (job summary, artifact). */
   fullReportUrl?: string;
+  /** The team's own content (`report.sections`, the `extra` input, `mlci report --extra`). */
+  extraSections?: ExtraSection[];
 }
+
+/** Where a team's own section goes in the report. */
+export type ExtraPlacement = 'top' | 'after-summary' | 'bottom';
+
+/**
+ * A section of the team's own Markdown (with its images), already read, size-checked and
+ * sanitised by report/extra.ts: the renderer places it and never reads a file.
+ */
+export interface ExtraSection {
+  /** After the verdict ('top'), after the deciding rows ('after-summary'), or at the end ('bottom', the default). */
+  placement: ExtraPlacement;
+  /** Shown as the section's heading (or the `<summary>` when folded). */
+  title: string;
+  /** Sanitised Markdown; images point at `images[].file` (actions replace it with a hosted URL). */
+  markdown: string;
+  /** Folded in `<details>` (the default for 'bottom'). */
+  folded: boolean;
+  /** The file it came from, for errors and the trimming note. */
+  source: string;
+  /** The images it shows, written next to report.md and uploaded with the charts. */
+  images: ExtraImage[];
+}
+
+export interface ExtraImage {
+  /** The file name in the report folder (`extra-shap-summary.png`). */
+  file: string;
+  /** The URL to show, when different from `file` (hosted copies on the assets branch). */
+  url?: string;
+  /** Required: a section's image without alt text is an error naming the file. */
+  alt: string;
+  width?: number;
+  height?: number;
+}
+// The images' bytes (PNG or JPEG; an SVG rendered to PNG) travel beside the report input, like a
+// rendered chart's PNG (BuiltReport.charts), never inside it: ReportInput is saved and re-rendered.
 
 export interface RunInfo {
   commit?: string;
