@@ -5,11 +5,12 @@
  * second pull request with every API answer delayed by `latencyMs`. Shared by actions.bench.ts and
  * compare-builds.ts.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeGitHub } from '../test/support/fake-github/index.js';
-import { runDistAction, webhookExample, type RunOptions } from '../test/support/action-runner.js';
+import { runDistAction, stepNode, webhookExample, type RunOptions } from '../test/support/action-runner.js';
 
 export const STEPS = ['evaluate', 'compare-metrics', 'report', 'report again', 'report at latency'] as const;
 export type Step = (typeof STEPS)[number];
@@ -40,12 +41,28 @@ const CONFIG =
 
 const newJobTemp = () => mkdtempSync(join(tmpdir(), 'mlci-bench-job-'));
 
+/**
+ * Wall time of `node -e 0` started like a step (the same binary, spawned the same way): the floor
+ * under every step's time, taken in the same job so that a busy machine moves both alike.
+ */
+export async function nodeNothing(): Promise<number> {
+  const started = performance.now();
+  await new Promise<void>((done) => spawn(stepNode().path, ['-e', '0']).on('close', () => done()));
+  return performance.now() - started;
+}
+
+export interface JobResult extends Record<Step, StepResult> {
+  /** `node -e 0`, timed right before each report step of the job: the mean of the two. */
+  nodeMilliseconds: number;
+}
+
 /** Runs the scenario once; `distDir` picks the build (default the repository's dist/). */
 export async function runPullRequestJob(
   options: { distDir?: string; latencyMs?: number } = {},
-): Promise<Record<Step, StepResult>> {
+): Promise<JobResult> {
   const fake = await startFakeGitHub({ token: TOKEN });
-  const results = {} as Record<Step, StepResult>;
+  const results = {} as JobResult;
+  const nothing: number[] = [];
   const step = async (name: Step, action: string, run: RunOptions) => {
     const before = fake.requests.length;
     const result = await runDistAction(action, {
@@ -106,6 +123,7 @@ export async function runPullRequestJob(
     };
     await step('evaluate', 'evaluate', run);
     await step('compare-metrics', 'compare-metrics', run);
+    nothing.push(await nodeNothing());
     await step('report', 'report', run);
 
     // The common case after that: a new push to the pull request, its report replacing the first.
@@ -120,6 +138,7 @@ export async function runPullRequestJob(
     payload.pull_request.head.sha = pushed;
     payload.pull_request.updated_at = '2030-01-01T00:00:00Z'; // the push moves the pull request's updated_at
     writeFileSync(join(workspace, 'metrics.json'), metrics(0.02));
+    nothing.push(await nodeNothing());
     await step('report again', 'report', { ...run, runnerTemp: newJobTemp() });
 
     // The first report on a second pull request with every answer delayed, as from a runner to
@@ -143,6 +162,7 @@ export async function runPullRequestJob(
       runnerTemp: newJobTemp(),
     });
     fake.assertNoProblems();
+    results.nodeMilliseconds = (nothing[0]! + nothing[1]!) / 2;
     return results;
   } finally {
     await fake.close();

@@ -2,11 +2,11 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   main
-} from "../chunks/chunk-XARQD7ZI.js";
+} from "../chunks/chunk-NMRSKQQE.js";
 import {
   processIO
 } from "../chunks/chunk-PTB36J5H.js";
-import "../chunks/chunk-T2HWWXHH.js";
+import "../chunks/chunk-TQLTVCQ6.js";
 import "../chunks/chunk-3CG65SHH.js";
 
 // packages/cli/src/bin.ts

@@ -2,11 +2,12 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   enableCompileCache
-} from "../chunks/chunk-LUZLOJEY.js";
+} from "../chunks/chunk-ZIWSVQPK.js";
+import "../chunks/chunk-MTIA3I3M.js";
 import "../chunks/chunk-DPFCA6DW.js";
 import "../chunks/chunk-3CG65SHH.js";
 
 // actions/evaluate/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-SRPEZGUO.js"), import("../chunks/run-AE4OGZJZ.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-DNB5R3NV.js"), import("../chunks/run-A4RONCFW.js")]);
 await runAction(run);

@@ -6,16 +6,16 @@ import {
   optionalInput,
   requiredInput,
   writeState
-} from "../chunks/chunk-YSJY4TLV.js";
-import {
-  runAction
-} from "../chunks/chunk-VOY67A6U.js";
-import {
-  require_node_crypto
-} from "../chunks/chunk-L6DSRPNV.js";
+} from "../chunks/chunk-S3GQUUSF.js";
 import {
   require_node_child_process
 } from "../chunks/chunk-CWKNKEBK.js";
+import {
+  runAction
+} from "../chunks/chunk-RLFRB5OL.js";
+import {
+  require_node_crypto
+} from "../chunks/chunk-L6DSRPNV.js";
 import {
   require_node_os
 } from "../chunks/chunk-VMLB7Z4O.js";
@@ -31,16 +31,16 @@ import {
   resolveShell,
   roundSeconds,
   stripAnsi
-} from "../chunks/chunk-OVJ7P3LL.js";
+} from "../chunks/chunk-HKRQ7G2F.js";
 import "../chunks/chunk-GWAIW46Y.js";
 import {
   require_promises
-} from "../chunks/chunk-456YZPFI.js";
+} from "../chunks/chunk-SI4UUVF4.js";
 import {
   ConfigurationError,
   MlciError
-} from "../chunks/chunk-T2HWWXHH.js";
-import "../chunks/chunk-LEDCZB2W.js";
+} from "../chunks/chunk-TQLTVCQ6.js";
+import "../chunks/chunk-2EDACSTG.js";
 import {
   require_node_fs
 } from "../chunks/chunk-ERMUBDDR.js";

@@ -319,7 +319,8 @@ describe('ten report runs at once on one pull request', () => {
       const comments = fake.state.repo(FULL).comments;
       expect(comments).toHaveLength(1);
       expect(comments[0]!.body).toContain(`<!-- mlci-head sha="${heads.at(-1)}"`);
-      expect(comments[0]!.body).toContain('0.909');
+      // The newest run's accuracy (0.909), in the metric's display (percent) as every column shows it.
+      expect(comments[0]!.body).toContain('| accuracy | 90.9% |');
     },
     120_000,
   );

@@ -29,7 +29,6 @@ function startupFiles(entry: string): Set<string> {
 const LAZY = {
   'the Markdown-to-HTML stack': '// node_modules/micromark',
   'chart.js': '// node_modules/chart.js/',
-  'the XML parser': '// node_modules/fast-xml-parser/',
   'the TOML parser': '// node_modules/smol-toml/',
   'undici (the proxy stack)': '// node_modules/undici/',
 };

@@ -101,7 +101,7 @@ class Extractor {
 
   /** One gate's text, parsed as `mlci check --gate` and the action inputs parse it. */
   gate(text: string, line: number, method: Method): void {
-    if (text in TEMPLATES) {
+    if (Object.hasOwn(TEMPLATES, text)) {
       this.skipped.push({ file: this.file, line, text });
       return;
     }
@@ -143,7 +143,7 @@ class Extractor {
         this.yamlItem(code, line);
         continue;
       }
-      if (code in TEMPLATES || looksLikeGate(code)) this.gate(code, line, 'inline code');
+      if (Object.hasOwn(TEMPLATES, code) || looksLikeGate(code)) this.gate(code, line, 'inline code');
     }
   }
 
@@ -251,7 +251,7 @@ class Extractor {
   plainBlock(lines: string[], firstLine: number): void {
     const rows = lines.map((content, i) => {
       const line = firstLine + i;
-      if (!(content.trim() in TEMPLATES))
+      if (!Object.hasOwn(TEMPLATES, content.trim()))
         return content
           .trim()
           .split(/\s{2,}/)

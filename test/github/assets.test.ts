@@ -1,4 +1,9 @@
-import { assetUrl, pathSegments, publishAssets } from '../../packages/github/src/assets.js';
+import {
+  assetUrl,
+  pathSegments,
+  publishAssets,
+  removeAssetsFolder,
+} from '../../packages/github/src/assets.js';
 import { createClient } from '../../packages/github/src/client.js';
 import { commitFiles, readBranchHeadEarly } from '../../packages/github/src/git-data.js';
 import {
@@ -251,6 +256,93 @@ describe('publishAssets with a read-only token', () => {
     expect(result).toEqual({
       ok: false,
       reason: expect.stringMatching(/^the token may not push to the mlci-assets branch .*job summary/),
+    });
+  });
+});
+
+describe('removeAssetsFolder: a closed pull request leaves the assets branch', () => {
+  const fake = useFakeGitHub();
+  const tree = () => [...fake().state.files(FULL_NAME, 'mlci-assets').keys()].sort();
+  const seedAssets = () => {
+    seedPullRequest(fake());
+    fake().state.commit(FULL_NAME, {
+      branch: 'mlci-assets',
+      files: {
+        'pr-1/mlci/change-metrics.png': Buffer.from(PNG),
+        'pr-1/mlci/gpu/curve-loss.png': Buffer.from(PNG),
+        'pr-12/mlci/change-metrics.png': Buffer.from(PNG),
+        '0123abc/mlci/change-metrics.png': Buffer.from(PNG),
+      },
+      message: 'charts',
+    });
+  };
+  const remove = (client = fakeClient(fake()), folder = 'pr-1') =>
+    removeAssetsFolder(client, { owner: OWNER, repo: REPO, folder, retryDelayMs: 0 });
+
+  test('removes every report of the pull request, and only its folder (pr-12 is another one)', async () => {
+    seedAssets();
+    const before = fake().state.repo(FULL_NAME).refs.get('refs/heads/mlci-assets')!;
+    const result = await remove();
+    expect(result).toMatchObject({ ok: true, removed: 2, bytes: 2 * PNG.length });
+    expect(tree()).toEqual(['0123abc/mlci/change-metrics.png', 'pr-12/mlci/change-metrics.png']);
+    // On top of the head: the commits old comments link to stay in the history.
+    const head = fake().state.repo(FULL_NAME).refs.get('refs/heads/mlci-assets')!;
+    expect(fake().state.repo(FULL_NAME).commits.get(head)!.parents).toEqual([before]);
+    expect(fake().state.files(FULL_NAME, before).has('pr-1/mlci/change-metrics.png')).toBe(true);
+  });
+
+  test('nothing to remove (no branch, or no folder): no commit', async () => {
+    seedPullRequest(fake());
+    expect(await remove()).toEqual({ ok: true, removed: 0, bytes: 0 });
+    seedAssets();
+    const head = fake().state.repo(FULL_NAME).refs.get('refs/heads/mlci-assets');
+    expect(await remove(fakeClient(fake()), 'pr-99')).toEqual({ ok: true, removed: 0, bytes: 0 });
+    expect(fake().state.repo(FULL_NAME).refs.get('refs/heads/mlci-assets')).toBe(head);
+  });
+
+  test('a report that lands between the listing and the commit is read again, never overwritten', async () => {
+    seedAssets();
+    const client = fakeClient(fake());
+    const graphql = client.graphql;
+    let raced = false;
+    // Another job's report commits first: a chart of this pull request and one of another.
+    client.graphql = (async (...args: Parameters<typeof graphql>) => {
+      if (!raced) {
+        raced = true;
+        fake().state.commit(FULL_NAME, {
+          branch: 'mlci-assets',
+          files: { 'pr-1/mlci/late.png': Buffer.from(PNG), 'pr-7/mlci/change-metrics.png': Buffer.from(PNG) },
+          message: 'a concurrent report',
+        });
+      }
+      return graphql(...args);
+    }) as typeof graphql;
+    const result = await remove(client);
+    expect(result).toMatchObject({ ok: true, removed: 3 });
+    expect(tree()).toEqual([
+      '0123abc/mlci/change-metrics.png',
+      'pr-12/mlci/change-metrics.png',
+      'pr-7/mlci/change-metrics.png',
+    ]);
+  });
+});
+
+describe('removeAssetsFolder with a read-only token', () => {
+  const fake = useFakeGitHub({ readOnly: true });
+
+  test('a reason, not an exception: the closed pull request stays green', async () => {
+    seedPullRequest(fake());
+    fake().state.commit(FULL_NAME, {
+      branch: 'mlci-assets',
+      files: { 'pr-1/mlci/change-metrics.png': Buffer.from(PNG) },
+      message: 'charts',
+    });
+    const result = await removeAssetsFolder(fakeClient(fake()), { owner: OWNER, repo: REPO, folder: 'pr-1' });
+    expect(result).toEqual({
+      ok: false,
+      reason: expect.stringMatching(
+        /^the token may not push to the mlci-assets branch [\s\S]*contents: write/,
+      ),
     });
   });
 });

@@ -97,6 +97,35 @@ describe('the history summary on the history branch', () => {
     });
   });
 
+  test('compaction: past `keep` records the oldest leave the branch with the summary, in the same commit', async () => {
+    seedRepo(fake());
+    const bytes = () =>
+      [...fake().state.files(FULL_NAME, BRANCH).values()].reduce((sum, b) => sum + b.length, 0);
+    for (let n = 1; n <= 5; n++) expect(await record(n, { keep: 5 })).toMatchObject({ ok: true, removed: 0 });
+    const full = bytes();
+    const before = fake().requests.length;
+    for (let n = 6; n <= 12; n++)
+      expect(await record(n, { keep: 5 })).toMatchObject({ ok: true, records: 5, removed: 1 });
+    // Still 3 requests a push: the deletions ride in the commit.
+    expect(fake().requests.length - before).toBe(7 * 3);
+    const files = [...fake().state.files(FULL_NAME, BRANCH).keys()].sort();
+    // The summary names exactly the records on the branch: 8 to 12.
+    expect(files).toEqual([...[8, 9, 10, 11, 12].map((n) => `${sha(n)}.json`), 'summary.json']);
+    expect(shasOf(summaryOn(fake()).records)).toEqual([8, 9, 10, 11, 12]);
+    // The size stays where 5 records put it, however many pushes follow.
+    expect(bytes()).toBeLessThanOrEqual(full + 5 * 16);
+  });
+
+  test('compaction with a concurrent push: neither loses the other, and no kept record is removed', async () => {
+    seedRepo(fake());
+    for (let n = 1; n <= 3; n++) await record(n, { keep: 3 });
+    const results = await Promise.all([4, 5].map((n) => record(n, { keep: 3, maxAttempts: 10 })));
+    expect(results.every((r) => r.ok)).toBe(true);
+    const files = [...fake().state.files(FULL_NAME, BRANCH).keys()].sort();
+    expect(files).toEqual([...[3, 4, 5].map((n) => `${sha(n)}.json`), 'summary.json']);
+    expect(shasOf(summaryOn(fake()).records)).toEqual([3, 4, 5]);
+  });
+
   test('concurrent pushes lose no record: a writer whose branch moved reads the summary again', async () => {
     seedRepo(fake());
     await record(1);
@@ -191,8 +220,8 @@ describe('the history summary on the history branch', () => {
     seedRepo(fake());
     for (let n = 1; n <= 5; n++) await record(n, { keep: 3 });
     expect(shasOf(summaryOn(fake()).records)).toEqual([3, 4, 5]);
-    // The records themselves stay: the summary is only an index of the newest.
-    expect(fake().state.files(FULL_NAME, BRANCH).size).toBe(6);
+    // And only those records stay on the branch (#14: the branch no longer grows forever).
+    expect(fake().state.files(FULL_NAME, BRANCH).size).toBe(4);
   });
 
   test('history written by an older mlci: the first push rebuilds the summary from the records, once', async () => {

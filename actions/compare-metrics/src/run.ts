@@ -65,6 +65,7 @@ import {
 } from '../../shared/src/pipeline.js';
 import { writeState } from '../../shared/src/state.js';
 import { annotateGates } from '../../shared/src/annotations.js';
+import { keepBasePlots, plotRepositoryPaths } from '../../shared/src/base-plots.js';
 import { historyExpression, readBaseHistory, trendForReport, type HistoryInput } from './history.js';
 
 export interface CompareInputs extends MetricsInputs {
@@ -202,6 +203,16 @@ export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): P
   }
   const trend = trendForReport(history, comparison);
   if (trend !== undefined) state.history = trend;
+  // The base's side of the confusion matrix and curves, fetched with the metrics (no request of
+  // their own), kept for the report step, which may run in another job.
+  const basePlots = await keepBasePlots({
+    stateDir: inputs.stateDir,
+    found: base !== undefined ? result.found : undefined,
+    plots: plotRepositoryPaths(setup.config),
+    ...(predictionsPath(inputs, setup) !== undefined ? { predictions: predictionsPath(inputs, setup)! } : {}),
+    historyBranch: inputs.historyBranch,
+  });
+  if (basePlots !== undefined) state.basePlots = basePlots;
   const path = await writeState(inputs.stateDir, 'compare', state);
   io.info(comparisonText(comparison, { metrics: true }).trimEnd());
   io.info(`\nwrote ${path}`);
@@ -267,8 +278,13 @@ async function locateBaseline(
     sources,
     paths: setup.files.map((f) => f.path),
     repeats: setup.repeats,
-    // Read with the metrics, in the same requests: the base's own rules, and its predictions.
-    alsoFetch: [...configPaths(setup), ...[predictionsPath(inputs, setup)].filter((p) => p !== undefined)],
+    // Read with the metrics, in the same requests: the base's own rules, its predictions and its
+    // plot files (the report draws the base's confusion matrix and curves beside the pull request's).
+    alsoFetch: [
+      ...configPaths(setup),
+      ...[predictionsPath(inputs, setup)].filter((p) => p !== undefined),
+      ...plotRepositoryPaths(setup.config),
+    ],
     // The history's summary rides in the same query (read by readBaseHistory).
     ...(inputs.history === 'false' ? {} : { alsoFetchExpressions: [historyAt(inputs, setup)] }),
     artifactName: inputs.baselineArtifact,

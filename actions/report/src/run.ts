@@ -6,7 +6,9 @@ import {
   DEFAULT_REPORT_ID,
   GateFailedError,
   HISTORY_SUMMARY_RECORDS,
+  MAX_HISTORY_SUMMARY_RECORDS,
   matrixVerdict,
+  MAX_COMMENT_LENGTH,
   renderMarkdown,
   renderMatrixMarkdown,
   reportMarker,
@@ -15,6 +17,7 @@ import {
   writeReportFolder,
   type BuildReportInput,
   type ChartImage,
+  type ExtraImageFile,
   type HistoryDocument,
   type MatrixReportInput,
   type MatrixVariant,
@@ -26,7 +29,7 @@ import {
   isMlciError,
   MlciError,
 } from '@mlci/core';
-import { comparisonText, loadPredictionPair, loadSidePlots, pairPlots, relativeToConfig } from '@mlci/cli';
+import { comparisonText, loadExtraContent, relativeToConfig } from '@mlci/cli';
 import {
   createClient,
   findPullRequestForRun,
@@ -41,12 +44,14 @@ import {
   upsertReportComment,
   DEFAULT_ASSETS_BRANCH,
   DEFAULT_HISTORY_BRANCH,
+  STAMP_ROOM,
   type CheckConclusion,
   type GitHubClient,
   type GitHubContext,
   type Logger,
 } from '@mlci/github';
 import { gateAnnotations, type GateAnnotation } from '../../shared/src/annotations.js';
+import { loadReportPlots } from '../../shared/src/base-plots.js';
 import { refuseForkCheckoutWithWriteToken } from '../../shared/src/fork.js';
 import {
   booleanInput,
@@ -70,6 +75,7 @@ import {
 import { readJsonFile, readState, statePath } from '../../shared/src/state.js';
 import { stopwatch, type Stopwatch } from '../../shared/src/stopwatch.js';
 import { readSavedReport, type SavedReport } from './saved-report.js';
+import { cleanUpClosedPullRequest, isClosedPullRequest } from './retention.js';
 
 /** Nothing of the report reached GitHub (no comment, no check run, no commit status). */
 export class PublishError extends MlciError {
@@ -88,10 +94,14 @@ export interface ReportInputs extends MetricsInputs {
   assetsBranch: string;
   recordHistory: 'auto' | 'true' | 'false';
   historyBranch: string;
+  /** Records the history branch keeps (history.ts compacts past them); default max(100, history-window). */
+  historyKeep?: number;
   savedReport?: string;
   mergeReports?: string;
   reportDir?: string;
   plots: string[];
+  /** The team's own Markdown files and images, `FILE[@PLACEMENT]`; replaces the config's report.sections. */
+  extra: string[];
   headPredictions?: string;
   maxCurves?: number;
   commentAuthor: string;
@@ -111,6 +121,7 @@ export function parseInputs(get: GetInput): ReportInputs {
     recordHistory: choiceInput(get, 'record-history', ['auto', 'true', 'false'] as const, 'auto'),
     historyBranch: optionalInput(get, 'history-branch') ?? DEFAULT_HISTORY_BRANCH,
     plots: listInput(get, 'plots'),
+    extra: listInput(get, 'extra'),
     commentAuthor: optionalInput(get, 'comment-author') ?? '',
     failOnGate: booleanInput(get, 'fail-on-gate', true),
     preview: booleanInput(get, 'preview', false),
@@ -126,6 +137,14 @@ export function parseInputs(get: GetInput): ReportInputs {
   const reportId = reportIdInput(get);
   if (reportId !== undefined) inputs.reportId = reportId;
   if (get('max-curves').trim() !== '') inputs.maxCurves = integerInput(get, 'max-curves', 6, 0, 50);
+  if (get('history-keep').trim() !== '')
+    inputs.historyKeep = integerInput(
+      get,
+      'history-keep',
+      HISTORY_SUMMARY_RECORDS,
+      1,
+      MAX_HISTORY_SUMMARY_RECORDS,
+    );
   if (/^\d+$/.test(inputs.checkName) || inputs.checkName.length > 100) {
     throw new ConfigurationError(
       `input check-name: expected a short name such as "mlci", found ${JSON.stringify(inputs.checkName)}`,
@@ -180,6 +199,17 @@ export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): P
       : undefined;
   const step: ReportStep = { io, inputs, context, client, log, env, time };
 
+  // A closed pull request: its charts leave the assets branch, and nothing is posted (retention.ts).
+  if (isClosedPullRequest(context)) {
+    await cleanUpClosedPullRequest(io, {
+      context,
+      client,
+      branch: inputs.assetsBranch,
+      uploadCharts: inputs.uploadCharts,
+    });
+    return;
+  }
+
   if (inputs.savedReport !== undefined) {
     await postSavedReport(step);
     return;
@@ -221,7 +251,12 @@ export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): P
   if (inputs.reportId !== undefined) input.id = inputs.reportId;
   if (inputs.maxCurves !== undefined) input.maxCurves = inputs.maxCurves;
   if (context.runUrl !== undefined) input.fullReportUrl = context.runUrl;
-  Object.assign(input, await plotsFor(inputs, config));
+  const plots = await plotsFor(inputs, config, state);
+  Object.assign(input, plots.pairs);
+  if (plots.notes.length > 0) input.plotNotes = plots.notes;
+  // The team's own sections: a missing or refused file fails the step (paths relative to the workspace).
+  const extra = await loadExtraContent(inputs.extra, config, process.cwd(), 'input extra');
+  if (extra !== undefined) input.extra = extra;
 
   time.lap('reading');
   const report = await buildReport(input);
@@ -233,7 +268,7 @@ export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): P
   io.info(`\nReport written to ${reportDir} (${report.charts.length} charts)`);
   io.setOutput('report-path', reportDir);
 
-  const published = await publish(step, target, report.input, report.charts, assetsHead);
+  const published = await publish(step, target, report.input, report.charts, assetsHead, report.extraImages);
   const unrecorded = await maybeRecordHistory(step, state, report.input.id, config);
   io.debug(`Time: ${time}`);
   finish(io, inputs, state.comparison, published);
@@ -261,8 +296,12 @@ async function assembleState(
   return checkOwnNumbers(inputs, config);
 }
 
-async function plotsFor(inputs: ReportInputs, config: BuildReportInput['config']) {
-  if (config === undefined) return {};
+/**
+ * The pull request's plots and, when compare-metrics kept them, the base's (the confusion matrix,
+ * ROC and precision-recall of both sides and their change); what the base lacks is said.
+ */
+async function plotsFor(inputs: ReportInputs, config: BuildReportInput['config'], state: ComparisonState) {
+  if (config === undefined) return { pairs: {}, notes: [] };
   const plotFiles =
     inputs.plots.length > 0 ? inputs.plots : config.report.plots.map((p) => relativeToConfig(config, p));
   const predictionsFile =
@@ -270,8 +309,13 @@ async function plotsFor(inputs: ReportInputs, config: BuildReportInput['config']
     (config.report.predictions !== undefined
       ? relativeToConfig(config, config.report.predictions)
       : undefined);
-  const predictions = await loadPredictionPair(undefined, predictionsFile);
-  return pairPlots(await loadSidePlots(plotFiles, predictions.head), {});
+  const { notes, ...pairs } = await loadReportPlots({
+    headFiles: plotFiles,
+    ...(predictionsFile !== undefined ? { headPredictions: predictionsFile } : {}),
+    stateDir: inputs.stateDir,
+    ...(state.basePlots !== undefined ? { base: state.basePlots } : {}),
+  });
+  return { pairs, notes };
 }
 
 function targetOf(context: GitHubContext): Target {
@@ -339,12 +383,21 @@ async function publish(
   input: ReportInput,
   charts: Array<ChartImage & { png: Buffer }>,
   assetsHead?: Promise<string | undefined>,
+  extraImages: ExtraImageFile[] = [],
 ): Promise<Published> {
   const hosted: ReportInput = { ...input, charts: [...input.charts] };
-  const upload = await attempt(() => hostCharts(step, target, input.id, charts, assetsHead));
+  // The team's images go up in the same commit as the charts (report/extra.ts names them extra-*).
+  const files = [...charts, ...extraImages.map((i) => ({ file: i.file, png: i.bytes }))];
+  const upload = await attempt(() => hostCharts(step, target, input.id, files, assetsHead));
   if (charts.length > 0) step.time.lap('charts upload');
   const urls = upload.ok ? upload.value : undefined;
   if (!upload.ok) step.io.warning(`Charts not uploaded: ${upload.reason}. The report goes out without them.`);
+  if (urls !== undefined && input.extraSections !== undefined) {
+    hosted.extraSections = input.extraSections.map((section) => ({
+      ...section,
+      images: section.images.map((image) => ({ ...image, url: urls[image.file] ?? image.file })),
+    }));
+  }
   if (urls !== undefined) {
     hosted.charts = input.charts.map((c) => ({ ...c, url: urls[c.file] ?? c.file }));
   } else if (charts.length > 0) {
@@ -357,7 +410,8 @@ async function publish(
       ...(input.chartNotes ?? []),
     ];
   }
-  const comment = renderMarkdown(hosted);
+  // The head and run markers are added to the comment after rendering: leave room for them.
+  const comment = renderMarkdown(hosted, { maxLength: MAX_COMMENT_LENGTH - STAMP_ROOM });
   // The same text unless the comment had to be shortened; never over the summary's limit.
   const summary = comment.omitted.length === 0 ? comment : renderWithinBytes(hosted, MAX_SUMMARY_BYTES);
   const published = await post(step, target, {
@@ -602,7 +656,7 @@ async function postMatrixReport(step: ReportStep): Promise<void> {
   };
   if (inputs.title !== undefined) matrix.title = inputs.title;
   if (context.runUrl !== undefined) matrix.fullReportUrl = context.runUrl;
-  const comment = renderMatrixMarkdown(matrix).markdown;
+  const comment = renderMatrixMarkdown(matrix, { maxLength: MAX_COMMENT_LENGTH - STAMP_ROOM }).markdown;
   const reportDir = inputs.reportDir ?? join(inputs.stateDir, 'report');
   mkdirSync(reportDir, { recursive: true });
   writeFileSync(join(reportDir, 'report.md'), `${comment}\n`);
@@ -675,7 +729,8 @@ async function maybeRecordHistory(
       document,
       branch: inputs.historyBranch,
       reportId,
-      keep: Math.max(HISTORY_SUMMARY_RECORDS, config.statistics.historyWindow),
+      // Never fewer than the statistics read: compaction must not starve the noise estimate.
+      keep: Math.max(inputs.historyKeep ?? HISTORY_SUMMARY_RECORDS, config.statistics.historyWindow),
       log,
     });
   } catch (error) {

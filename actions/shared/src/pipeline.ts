@@ -20,6 +20,7 @@ import {
 } from '@mlci/core';
 import { loadConfig, readFiles, readRepeats, relativeToConfig } from '@mlci/cli';
 import type { BaselineAttempt, FoundBaseline } from '@mlci/github';
+import { decodeBasePlots, type BasePlotsState } from './base-plots.js';
 import { listInput, optionalInput, type GetInput } from './inputs.js';
 import { DEFAULT_STATE_DIR, readJsonFile } from './state.js';
 
@@ -144,6 +145,8 @@ export interface ComparisonState {
   attempts?: BaselineAttempt[];
   /** The base branch's history, for the report's trend chart (compare-metrics/src/history.ts). */
   history?: HistoryTrend;
+  /** The base's plot files and predictions, kept in the state folder for the report (base-plots.ts). */
+  basePlots?: BasePlotsState;
 }
 
 /** A state document, checked like any document read from disk (it may come from another job's artifact). */
@@ -174,6 +177,7 @@ export function decodeComparisonState(value: unknown, file: string): ComparisonS
     if (typeof baseline.sha === 'string') state.baseline.sha = baseline.sha.slice(0, 64);
   }
   if (doc.history !== undefined) state.history = decodeHistoryTrend(doc.history, `${file}: history`);
+  if (doc.basePlots !== undefined) state.basePlots = decodeBasePlots(doc.basePlots, file);
   return state;
 }
 

@@ -15,3 +15,4 @@ export { listForPatterns, readRepeats } from './repeats.js';
 export { comparisonText } from './comparison-text.js';
 export { loadPredictionPair, statisticsFor, type PredictionPair } from './statistics.js';
 export { loadSidePlots, pairPlots, fromPredictions, type SidePlots } from './plots.js';
+export { loadExtraContent, workspaceReader } from './extra.js';

@@ -1,3 +1,4 @@
+import { ParseError } from './errors.js';
 import type { FormatId, MetricsDoc, ParamValue, SeriesData, SourceInfo } from './model.js';
 import { DEFAULT_MAX_SERIES_POINTS, SeriesAccumulator } from './series.js';
 
@@ -7,6 +8,14 @@ export interface BuilderOptions {
 
 /** At most this many skipped keys are named in a note; the rest are counted. */
 const NAMED_SKIPS = 10;
+
+/**
+ * Distinct keys (metrics, curves and params together) one file may hold: the same limit as an
+ * untrusted document's entries (DOCUMENT_LIMITS.entries). Far above any real metrics file, and it
+ * bounds memory where the key count, not the file size, is what grows (a JSON object of 1 M keys,
+ * a log where each line adds a key).
+ */
+export const MAX_DOCUMENT_KEYS = 100_000;
 
 /**
  * What every reader writes into. It owns the rules that must not differ between formats:
@@ -21,6 +30,8 @@ export class DocBuilder {
   private readonly warnings: string[] = [];
   private readonly skipped: string[] = [];
   private skippedCount = 0;
+  /** New keys added so far, checked against MAX_DOCUMENT_KEYS. */
+  private keys = 0;
   private readonly maxSeriesPoints: number;
 
   constructor(
@@ -33,6 +44,7 @@ export class DocBuilder {
 
   /** A summary value. It wins over the last point of a curve of the same key. */
   metric(key: string, value: number): void {
+    if (!this.metrics.has(key)) this.countKey();
     this.metrics.set(key, value);
   }
 
@@ -41,18 +53,14 @@ export class DocBuilder {
   }
 
   point(key: string, step: number, value: number, wallTime?: number): void {
-    let acc = this.series.get(key);
-    if (acc === undefined) {
-      acc = new SeriesAccumulator(this.maxSeriesPoints);
-      this.series.set(key, acc);
-    }
-    acc.add(step, value, wallTime);
+    this.seriesFor(key).add(step, value, wallTime);
   }
 
   /** The accumulator for a key, for readers that add points in a hot loop. */
   seriesFor(key: string): SeriesAccumulator {
     let acc = this.series.get(key);
     if (acc === undefined) {
+      this.countKey();
       acc = new SeriesAccumulator(this.maxSeriesPoints);
       this.series.set(key, acc);
     }
@@ -60,7 +68,17 @@ export class DocBuilder {
   }
 
   param(key: string, value: ParamValue): void {
+    if (!this.params.has(key)) this.countKey();
     this.params.set(key, value);
+  }
+
+  private countKey(): void {
+    if (++this.keys > MAX_DOCUMENT_KEYS) {
+      throw new ParseError(
+        { file: this.file },
+        `more than ${MAX_DOCUMENT_KEYS} distinct keys (metrics, curves and params); mlci reads at most ${MAX_DOCUMENT_KEYS} from one file (is this a data file rather than metrics?)`,
+      );
+    }
   }
 
   note(message: string): void {
@@ -82,10 +100,10 @@ export class DocBuilder {
     const metrics: Record<string, number> = {};
     for (const [key, acc] of [...this.series].sort(([a], [b]) => compareKeys(a, b))) {
       const data = acc.finish();
-      if (data.stats.count >= 2) series[key] = data;
-      if (!this.metrics.has(key)) metrics[key] = data.stats.last.value;
+      if (data.stats.count >= 2) setOwn(series, key, data);
+      if (!this.metrics.has(key)) setOwn(metrics, key, data.stats.last.value);
     }
-    for (const [key, value] of this.metrics) metrics[key] = value;
+    for (const [key, value] of this.metrics) setOwn(metrics, key, value);
     const source: SourceInfo = {
       file: this.file,
       format: this.format,
@@ -115,6 +133,18 @@ function compareKeys(a: string, b: string): number {
 
 export function sortRecord<T>(record: Record<string, T>): Record<string, T> {
   const out: Record<string, T> = {};
-  for (const key of Object.keys(record).sort(compareKeys)) out[key] = record[key]!;
+  for (const key of Object.keys(record).sort(compareKeys)) setOwn(out, key, record[key]!);
   return out;
+}
+
+/**
+ * `record[key] = value`, except that a key named `__proto__` (a TOML or JSON file may hold one)
+ * becomes an own entry instead of silently replacing the record's prototype.
+ */
+export function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
+  if (key === '__proto__') {
+    Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    record[key] = value;
+  }
 }

@@ -54,6 +54,8 @@ export {
 } from './report/markdown.js';
 export * from './report/escape.js';
 export * from './report/build.js';
+// The team's own sections; the Markdown and HTML stack it checks with is loaded on first use.
+export * from './report/extra.js';
 export * from './documents.js';
 export * from './history.js';
 export * from './report/folder.js';

@@ -1,4 +1,9 @@
-import { ParseError } from './errors.js';
+import { ParseError, lineColumnAt } from './errors.js';
+import { MAX_NESTING } from './flatten.js';
+import { joinKey } from './keys.js';
+
+/** Duplicate keys named in the note; the rest are counted. */
+const NAMED_DUPLICATES = 10;
 
 /**
  * Parses JSON as ML tools write it. Python's `json.dump` (used by Hugging Face, W&B, DVC, Keras)
@@ -7,21 +12,82 @@ import { ParseError } from './errors.js';
  * goes through this parser, which accepts those three tokens and otherwise reports the line and
  * column of the first mistake and what was expected there.
  */
-export function parseJsonText(text: string, file: string): unknown {
+export function parseJsonText(text: string, file: string, notes?: string[]): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let value: unknown;
   try {
-    return JSON.parse(body);
+    value = JSON.parse(body);
   } catch {
-    return new JsonParser(body, file).parseDocument();
+    const parser = new JsonParser(body, file, notes !== undefined);
+    value = parser.parseDocument();
+    if (notes !== undefined) parser.noteDuplicates(notes);
+    return value;
   }
+  // JSON.parse keeps the last of two equal keys without a word. With `notes`, the caller wants to
+  // be told; the exact (slower) parser runs only when a cheap count says a duplicate is possible.
+  if (notes !== undefined && mayHaveDuplicateKeys(body, value)) {
+    const parser = new JsonParser(body, file, true);
+    parser.parseDocument();
+    parser.noteDuplicates(notes);
+  }
+  return value;
+}
+
+/**
+ * Every key in a JSON text is a string followed by optional blanks and ':', so the text has at
+ * least as many `"\s*:` as the parsed document has keys, plus one per duplicate (and one per string
+ * value that happens to contain a quote and a colon). Equal counts prove there is no duplicate.
+ */
+function isJsonBlank(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+
+function mayHaveDuplicateKeys(text: string, value: unknown): boolean {
+  let colons = 0;
+  for (let at = text.indexOf(':'); at !== -1; at = text.indexOf(':', at + 1)) {
+    let before = at - 1;
+    while (before >= 0 && isJsonBlank(text.charCodeAt(before))) before--;
+    if (text.charCodeAt(before) === 0x22) colons++;
+  }
+  if (colons === 0) return false;
+  let keys = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      for (const item of node) if (item !== null && typeof item === 'object') stack.push(item);
+      continue;
+    }
+    for (const key of Object.keys(node)) {
+      keys++;
+      const item = (node as Record<string, unknown>)[key];
+      if (item !== null && typeof item === 'object') stack.push(item);
+    }
+  }
+  return colons > keys;
 }
 
 class JsonParser {
   private pos = 0;
+  /** The keys leading to the value being parsed, kept only when duplicates are looked for. */
+  private readonly path: string[] = [];
+  private readonly duplicates: string[] = [];
+  private duplicateCount = 0;
+
   constructor(
     private readonly text: string,
     private readonly file: string,
+    private readonly findDuplicates = false,
   ) {}
+
+  noteDuplicates(notes: string[]): void {
+    if (this.duplicateCount === 0) return;
+    const more = this.duplicateCount - this.duplicates.length;
+    notes.push(
+      `duplicate keys, the last value of each is read: ${this.duplicates.join(', ')}${more > 0 ? ` and ${more} more` : ''}`,
+    );
+  }
 
   parseDocument(): unknown {
     this.skipBlank();
@@ -34,7 +100,8 @@ class JsonParser {
   }
 
   private parseValue(depth: number): unknown {
-    if (depth > 512) this.fail('nesting is deeper than 512 levels');
+    if (depth > MAX_NESTING)
+      this.fail(`nested deeper than ${MAX_NESTING} levels; mlci reads at most ${MAX_NESTING}`);
     const c = this.text[this.pos];
     switch (c) {
       case '{':
@@ -75,13 +142,20 @@ class JsonParser {
     for (;;) {
       this.skipBlank();
       if (this.text[this.pos] !== '"') this.fail(`expected a quoted key, found ${this.describeHere()}`);
+      const keyStart = this.pos;
       const key = this.parseString();
       this.skipBlank();
       if (this.text[this.pos] !== ':')
         this.fail(`expected ':' after key ${JSON.stringify(key)}, found ${this.describeHere()}`);
       this.pos++;
       this.skipBlank();
+      if (this.findDuplicates) {
+        this.path.push(key);
+        if (Object.hasOwn(out, key) && this.duplicateCount++ < NAMED_DUPLICATES)
+          this.duplicates.push(`${joinKey(this.path)} (line ${lineColumnAt(this.text, keyStart).line})`);
+      }
       const value = this.parseValue(depth + 1);
+      if (this.findDuplicates) this.path.pop();
       Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
       this.skipBlank();
       const c = this.text[this.pos];
@@ -107,7 +181,9 @@ class JsonParser {
     }
     for (;;) {
       this.skipBlank();
+      if (this.findDuplicates) this.path.push(String(out.length));
       out.push(this.parseValue(depth + 1));
+      if (this.findDuplicates) this.path.pop();
       this.skipBlank();
       const c = this.text[this.pos];
       if (c === ',') {

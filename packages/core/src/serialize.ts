@@ -1,3 +1,4 @@
+import { setOwn } from './doc-builder.js';
 import type { MetricsDoc } from './model.js';
 import { numberToJson } from './numbers.js';
 
@@ -15,14 +16,18 @@ export interface MetricsDocJson {
 
 export function toJsonDoc(doc: MetricsDoc): MetricsDocJson {
   const metrics: MetricsDocJson['metrics'] = {};
-  for (const [key, value] of Object.entries(doc.metrics)) metrics[key] = numberToJson(value);
+  for (const [key, value] of Object.entries(doc.metrics)) setOwn(metrics, key, numberToJson(value));
   const series: MetricsDocJson['series'] = {};
   for (const [key, data] of Object.entries(doc.series)) {
-    series[key] = data.points.map((p) => [p.step, numberToJson(p.value)]);
+    setOwn(
+      series,
+      key,
+      data.points.map((p): [number, number | string] => [p.step, numberToJson(p.value)]),
+    );
   }
   const params: MetricsDocJson['params'] = {};
   for (const [key, value] of Object.entries(doc.params)) {
-    params[key] = typeof value === 'number' && !Number.isFinite(value) ? numberToJson(value) : value;
+    setOwn(params, key, typeof value === 'number' && !Number.isFinite(value) ? numberToJson(value) : value);
   }
   return {
     metrics,

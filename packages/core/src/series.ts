@@ -48,7 +48,9 @@ export class SeriesAccumulator {
     }
     this.maxPoints = maxPoints;
     this.capacity = maxPoints * 4;
-    this.steps = new Float64Array(Math.min(this.capacity, 64));
+    // 8 doubles (64 bytes) is the most V8 keeps inside its heap: allocating one is cheap, which
+    // matters when a file names 100,000 keys (an off-heap buffer each took 30 µs and 1.5 KB).
+    this.steps = new Float64Array(Math.min(this.capacity, 8));
     this.values = new Float64Array(this.steps.length);
     this.walls = new Float64Array(this.steps.length);
   }

@@ -115,6 +115,13 @@ export function readRunMarker(body: string): RunStamp | undefined {
   return m === null ? undefined : { id: Number(m[1]), attempt: Number(m[2]) };
 }
 
+/**
+ * The most withMarkers adds to a report that already ends with its own marker: a newline and the
+ * head marker (a SHA-256 commit id and the event time at most) and a newline and the run marker
+ * (ids up to 20 digits). A report rendered to GitHub's limit minus this fits with its markers.
+ */
+export const STAMP_ROOM = 200;
+
 /** The report with its markers: the report marker (when missing), the head and run markers (replaced). */
 export function withMarkers(
   body: string,

@@ -3,7 +3,8 @@ import { silentLogger, statusOf, type GitHubClient, type Logger } from './client
 export interface FileToCommit {
   /** Path inside the branch, `/`-separated, no leading slash. */
   path: string;
-  content: Uint8Array | string;
+  /** Null deletes the file (it must exist at the head the commit goes on). */
+  content: Uint8Array | string | null;
 }
 
 export interface CommitFilesOptions {
@@ -62,17 +63,20 @@ export async function commitFiles(
   const maxAttempts = options.maxAttempts ?? 5;
   const createBlobs = (files: readonly FileToCommit[]) =>
     Promise.all(
-      files.map(async (file) => {
+      files.map(async (file): Promise<{ path: string; sha: string | null }> => {
+        const content = file.content;
+        if (content === null) return { path: file.path, sha: null };
         const blob = await client.rest.git.createBlob(
-          typeof file.content === 'string'
-            ? { owner, repo, content: file.content, encoding: 'utf-8' }
-            : { owner, repo, content: Buffer.from(file.content).toString('base64'), encoding: 'base64' },
+          typeof content === 'string'
+            ? { owner, repo, content, encoding: 'utf-8' }
+            : { owner, repo, content: Buffer.from(content).toString('base64'), encoding: 'base64' },
         );
         return { path: file.path, sha: blob.data.sha };
       }),
     );
   const blobs = await createBlobs(options.files);
-  const entry = (b: { path: string; sha: string }) => ({
+  // A null sha deletes the path from the base tree (a file, or a folder with everything in it).
+  const entry = (b: { path: string; sha: string | null }) => ({
     path: b.path,
     mode: '100644' as const,
     type: 'blob' as const,
@@ -87,7 +91,8 @@ export async function commitFiles(
     }
     const atHead =
       options.filesAtHead === undefined ? [] : await createBlobs(await options.filesAtHead(head));
-    const tree = [...blobs, ...atHead].map(entry);
+    // Without a base tree there is nothing to delete.
+    const tree = [...blobs, ...atHead].filter((b) => b.sha !== null || baseTree !== undefined).map(entry);
     const newTree = await client.rest.git.createTree({
       owner,
       repo,
@@ -215,10 +220,12 @@ export async function commitFilesInOneRequest(
             expectedHeadOid: head,
             message: { headline: options.message },
             fileChanges: {
-              additions: files.map((file) => ({
-                path: file.path,
-                contents: Buffer.from(file.content).toString('base64'),
-              })),
+              additions: files.flatMap((file) =>
+                file.content === null
+                  ? []
+                  : [{ path: file.path, contents: Buffer.from(file.content).toString('base64') }],
+              ),
+              deletions: files.filter((file) => file.content === null).map((file) => ({ path: file.path })),
             },
           },
         },

@@ -114,7 +114,11 @@ export interface RecordWithSummaryOptions {
   reportId?: string;
   /** Default `mlci-history`. */
   branch?: string;
-  /** Records the summary keeps; default 100 (pass the config's history window when larger). */
+  /**
+   * Records kept, in the summary and as files: older ones are removed from the branch in the
+   * commit that drops them from the summary. Default 100 (pass the config's history window when
+   * larger).
+   */
   keep?: number;
   /**
    * When the summary is missing or broken but records exist (written by an older mlci), they are
@@ -127,7 +131,16 @@ export interface RecordWithSummaryOptions {
 }
 
 export type RecordWithSummaryResult =
-  | { ok: true; commitSha: string; path: string; summaryPath: string; records: number; rebuilt?: number }
+  | {
+      ok: true;
+      commitSha: string;
+      path: string;
+      summaryPath: string;
+      records: number;
+      rebuilt?: number;
+      /** Record files removed from the branch because the summary dropped them (compaction). */
+      removed: number;
+    }
   | { ok: false; reason: string };
 
 /** Records read at most to rebuild a summary, and their bytes at most. */
@@ -155,7 +168,7 @@ export async function recordHistoryWithSummary(
   const path = historyPath(document.sha, options.reportId);
   const summaryPath = historySummaryPath(options.reportId);
   const record = summaryRecordOf(document);
-  let outcome: { records: number; rebuilt?: number; dropped: number } | undefined;
+  let outcome: { records: number; rebuilt?: number; dropped: number; removed?: number } | undefined;
 
   const summaryAt = async (head: string | undefined): Promise<FileToCommit[]> => {
     let previous: HistorySummaryRecord[] = [];
@@ -193,11 +206,20 @@ export async function recordHistoryWithSummary(
     });
     outcome = { records: merged.summary.records.length, dropped: merged.dropped };
     if (rebuilt !== undefined) outcome.rebuilt = rebuilt;
+    // Compaction: the records the summary no longer holds leave the branch in the same commit, so
+    // the branch keeps `keep` records and the summary names exactly those. They were committed with
+    // the summary that listed them, so each exists at this head.
+    const kept = new Set(merged.summary.records.map((r) => r.sha));
+    const removed = previous.filter((r) => !kept.has(r.sha) && r.sha !== record.sha);
+    outcome.removed = removed.length;
     if (!merged.summary.records.some((r) => r.sha === record.sha))
       log.warning(
         `${branch}:${summaryPath}: the record of ${document.sha.slice(0, 7)} alone is over the summary's size limit, so the summary does not hold it; the statistics of pull requests will not see it`,
       );
-    return [{ path: summaryPath, content: merged.text }];
+    return [
+      { path: summaryPath, content: merged.text },
+      ...removed.map((r) => ({ path: historyPath(r.sha, options.reportId), content: null })),
+    ];
   };
 
   try {
@@ -219,6 +241,7 @@ export async function recordHistoryWithSummary(
       path,
       summaryPath,
       records: done.records,
+      removed: done.removed ?? 0,
       ...(done.rebuilt !== undefined ? { rebuilt: done.rebuilt } : {}),
     };
   } catch (error) {

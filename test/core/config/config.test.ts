@@ -91,6 +91,17 @@ describe('.mlci.yml', () => {
       predictions: 'out/predictions.csv',
     });
     expect(parseConfig('report:\n  plots: cm.json\n', '.mlci.yml').report.plots).toEqual(['cm.json']);
+    // report.curves: series a team asks to see although mlci leaves them out (bookkeeping, flat).
+    expect(parseConfig('report:\n  curves: learning_rate\n', '.mlci.yml').report.curves).toEqual([
+      'learning_rate',
+    ]);
+    expect(parseConfig('report:\n  curves: [learning_rate, "eval_*"]\n', '.mlci.yml').report.curves).toEqual([
+      'learning_rate',
+      'eval_*',
+    ]);
+    expect(configError('report:\n  curves: { lr: 1 }\n')).toContain(
+      'report.curves: expected a series key (learning_rate), a glob (eval_*) or a list of them, found',
+    );
     expect(configError('report:\n  max-curves: -1\n')).toBe(
       '.mlci.yml:2:15: report.max-curves: expected a whole number from 0 to 50, found -1',
     );
@@ -98,7 +109,7 @@ describe('.mlci.yml', () => {
       'report.id: expected letters, digits and . _ / - only',
     );
     expect(configError('report:\n  chart: 1\n')).toContain(
-      'report.chart: unknown key; expected one of title, id, max-curves, plots, predictions',
+      'report.chart: unknown key; expected one of title, id, max-curves, curves, plots, predictions',
     );
     expect(configError('report: [a]\n')).toContain('report: expected a mapping with keys title, id');
   });

@@ -23,6 +23,9 @@ describe('schema/mlci.schema.json', () => {
       [...CONFIG_KEYS.metric].sort(),
     );
     expect(Object.keys(schema.properties.report.properties).sort()).toEqual([...CONFIG_KEYS.report].sort());
+    expect(
+      Object.keys(schema.properties.report.properties.sections.items.oneOf[1].properties).sort(),
+    ).toEqual([...CONFIG_KEYS.section].sort());
     expect(Object.keys(schema.properties.statistics.properties).sort()).toEqual(
       [...CONFIG_KEYS.statistics].sort(),
     );

@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 
-// As on a platform the committed dist/ has no canvas binary for (macOS, Windows, Linux arm64).
+// As on a platform the committed dist/ has no canvas binary for (Alpine's musl, macOS x64).
 jest.unstable_mockModule('@napi-rs/canvas', () => {
   throw new Error('Cannot find module @napi-rs/canvas-darwin-arm64');
 });

@@ -409,3 +409,119 @@ describe('index.html in Chromium', () => {
     }
   }, 60_000);
 });
+
+/**
+ * The reports people read: the iris example (three seeds per side) and a real Hugging Face run,
+ * written by `mlci report` and shown at a comment's width (830 px, about what GitHub gives a
+ * comment) and at 1280 px. The screenshots are kept in the run's temporary folder
+ * (MLCI_KEEP_TEST_TMP=1 keeps it) for a person to look at; what is asserted is what a screenshot
+ * can check without judgement: every chart decodes, nothing overflows sideways, the first chart
+ * starts within the first screen, and the pull request's and the baseline's colours are both in
+ * the picture.
+ */
+describe("mlci report's index.html at 830 and 1280 px (#14)", () => {
+  const IRIS = 'examples/iris-classifier';
+  /** The example's pull-request runs as run.ts writes them (its out/ folder is git-ignored). */
+  const IRIS_PR = 'test/fixtures/generated/iris-pr';
+  const WHISPER = 'test/fixtures/real/hf-trainer/whisper-ja';
+  let root: string;
+  let server: Server;
+  let origin: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const { main } = await import('../../../packages/cli/src/main.js');
+    const { SIDE_COLORS } = await import('../../../packages/core/src/report/charts/curves.js');
+    expect(SIDE_COLORS).toEqual({ head: '#0072B2', base: '#E69F00' });
+    root = await mkdtemp(join(tmpdir(), 'mlci-report-preview-'));
+    const io = { stdout: () => undefined, stderr: (text: string) => void process.stderr.write(text) };
+    const seeds = (side: 'baseline' | 'pr') =>
+      [1, 2, 3].flatMap((s) =>
+        side === 'baseline' ? ['--base', `${IRIS}/baseline/seed-${s}`] : ['--head', `${IRIS_PR}/seed-${s}`],
+      );
+    const iris = await main(
+      [
+        'report',
+        '--config',
+        `${IRIS}/.mlci.yml`,
+        ...seeds('baseline'),
+        ...seeds('pr'),
+        '--base-predictions',
+        `${IRIS}/baseline/seed-1/eval/predictions.csv`,
+        '--head-predictions',
+        `${IRIS_PR}/seed-1/eval/predictions.csv`,
+        '--out',
+        join(root, 'iris'),
+      ],
+      io,
+    );
+    expect(iris).toBe(0);
+    // The same run as both sides, with a gate: the Whisper fine-tune's curves, head over base.
+    const whisper = await main(
+      [
+        'report',
+        '--base',
+        WHISPER,
+        '--head',
+        WHISPER,
+        '--gate',
+        'eval_wer <= 0.8',
+        '--out',
+        join(root, 'whisper'),
+      ],
+      io,
+    );
+    expect(whisper).toBe(0);
+    ({ server, origin } = await serve(root));
+    browser = await chromium.launch(await browserToLaunch());
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    if (root !== undefined) await rm(root, { recursive: true, force: true });
+  });
+
+  const cases = ['iris', 'whisper'].flatMap((name) => [830, 1280].map((width) => [name, width] as const));
+  it.each(cases)(
+    '%s at %i px: charts decode, no sideways overflow, first chart on the first screen',
+    async (name, width) => {
+      const height = 900;
+      const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
+      try {
+        const page = await context.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (error) => errors.push(error.message));
+        await page.goto(`${origin}/${name}/index.html`, { waitUntil: 'load' });
+        const layout = await measure(page);
+        expect(layout.images.length).toBeGreaterThan(0);
+        for (const image of layout.images) {
+          expect(image.complete).toBe(true);
+          expect(image.naturalWidth).toBe(1600);
+        }
+        expectInsideBody(layout);
+        const firstTop = await page.evaluate<number>(
+          `document.querySelector('.markdown-body img').getBoundingClientRect().top`,
+        );
+        expect(firstTop).toBeLessThan(height);
+        // Everything open, as a reviewer who wants the evidence sees it: the folded charts too.
+        await page.evaluate(`document.querySelectorAll('details').forEach((d) => { d.open = true; })`);
+        await page.waitForFunction(`[...document.images].every((i) => i.complete)`);
+        const shot = await page.screenshot({ fullPage: true, type: 'png' });
+        const path = join(tmpdir(), `mlci-report-${name}-${width}.png`);
+        await writeFile(path, shot);
+        console.log(`index.html screenshot: ${path}`);
+        const png = decodePng(shot);
+        expect(png.width).toBe(width);
+        // The pull request's colour; and in iris, whose sides differ, the baseline's too (whisper is
+        // its own baseline, so its lines lie under the pull request's).
+        expect(countColor(png, '#0072B2', undefined, 40)).toBeGreaterThan(200);
+        if (name === 'iris') expect(countColor(png, '#E69F00', undefined, 40)).toBeGreaterThan(200);
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    60_000,
+  );
+});

@@ -187,7 +187,7 @@ describe('the Markdown report, reviewed snapshots', () => {
       base: [run({ acc: 0.5, widgets: 1, loss: 0.3, gone: 1 }, { ...params(1), dropout: null })],
     });
     expect(report.markdown).toMatchSnapshot();
-    expect(report.markdown).toContain('<details><summary>8 parameters changed</summary>');
+    expect(report.markdown).toContain('<details><summary>Parameters: 8 changes</summary>');
   });
 
   it('charts: embedded in the order given, alt text escaped, hosted URL preferred, unsafe links refused', () => {

@@ -16,7 +16,8 @@ import { helpHint, parseCommandArgs } from '../arguments.js';
 import { EXIT, type CliIO } from '../io.js';
 import { readHistoryArgs } from '../history.js';
 import { readRunSet, relativeToConfig } from '../inputs.js';
-import { loadSidePlots, pairPlots } from '../plots.js';
+import { loadExtraContent } from '../extra.js';
+import { loadSidePlots, pairPlots, predictionsOfRuns } from '../plots.js';
 import { loadPredictionPair, statisticsFor } from '../statistics.js';
 import { GATE_OPTIONS, GATE_OPTIONS_HELP, gateSetup } from './options.js';
 
@@ -36,6 +37,7 @@ export const REPORT_OPTIONS = {
   commit: { type: 'string' },
   'max-curves': { type: 'string' },
   'no-preview': { type: 'boolean', default: false },
+  extra: { type: 'string', multiple: true, default: [] as string[] },
 } as const;
 
 export const reportUsage = `Usage: mlci report --out DIR [--base <run>]... [--head <run>]... [options]
@@ -65,6 +67,10 @@ Options:
   --commit SHA            the commit the pull request run is of, shown in the report
   --max-curves N          at most N training-curve charts (default: report.max-curves, or 6)
   --no-preview            leave out index.html (an older one in DIR is removed)
+  --extra FILE[@WHERE]    the team's own Markdown file or image in the report (repeatable;
+                          default: report.sections); WHERE is top, after-summary or bottom
+                          (default bottom, folded). Images in the Markdown are copied next to
+                          report.md. See docs/extra-content.md
 ${GATE_OPTIONS_HELP.replace('print the comparison document as JSON', 'print report.json instead of the summary')}
 
 Exit code: 0 passed (warnings or no baseline allowed), 1 a gate failed, 2 bad input or
@@ -126,8 +132,13 @@ export async function reportCommand(args: string[], io: CliIO): Promise<number> 
   const headPlotFiles =
     values.plots.length > 0 ? values.plots : config.report.plots.map((p) => relativeToConfig(config, p));
   const plots = pairPlots(
-    await loadSidePlots(headPlotFiles, predictions.head),
-    await loadSidePlots(values['base-plots'], predictions.base),
+    // Each run's predictions when every run folder has the same file: plots then sum the seeds.
+    await loadSidePlots(headPlotFiles, await predictionsOfRuns(predictions.head, values.head), {
+      runs: head.runs.length,
+    }),
+    await loadSidePlots(values['base-plots'], await predictionsOfRuns(predictions.base, values.base), {
+      runs: base?.runs.length ?? 0,
+    }),
   );
 
   const input: BuildReportInput = {
@@ -149,6 +160,10 @@ export async function reportCommand(args: string[], io: CliIO): Promise<number> 
   if (values.commit !== undefined) run.commit = values.commit;
   if (Object.keys(run).length > 0) input.run = run;
   input.fullReportUrl = REPORT_FILES.markdown;
+
+  // Read before anything is written: a missing or refused file is exit 2, not a smaller report.
+  const extra = await loadExtraContent(values.extra, config, process.cwd(), '--extra');
+  if (extra !== undefined) input.extra = extra;
 
   const report = await buildReport(input);
   const preview = !values['no-preview'];

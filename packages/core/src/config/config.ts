@@ -9,6 +9,8 @@ import type { MetricSettings } from '../compare/compare.js';
 import { CORRECTIONS, DEFAULT_CORRECTION, type Correction } from '../stats/family.js';
 import { DEFAULT_HISTORY_WINDOW, MIN_HISTORY_RECORDS } from '../stats/noise.js';
 import { pathPatternToRegExp } from './repeats.js';
+import { EXTRA_PLACEMENTS, type ExtraRequest } from '../report/extra.js';
+import type { ExtraPlacement } from '../report/model.js';
 
 /** One input of a run: a file or folder, and optionally its format. */
 export interface FileSpec {
@@ -41,10 +43,20 @@ export interface ReportSettings {
   id?: string;
   /** At most this many training-curve charts (default 6). */
   maxCurves?: number;
+  /**
+   * Series (keys or globs) to draw even though they are left out by default: bookkeeping
+   * (epoch, learning_rate, runtimes, throughputs) and flat series. Empty or absent: none.
+   */
+  curves?: string[];
   /** Plot data files of the pull request's run: confusion matrix, ROC, precision-recall. */
   plots: string[];
   /** Per-example predictions of the pull request's run, for the confusion matrix and ROC/PR curves. */
   predictions?: string;
+  /**
+   * The team's own Markdown files and images (docs/extra-content.md); `file` relative to the
+   * config file, as written (the CLI and the action make it workspace-relative).
+   */
+  sections?: ExtraRequest[];
 }
 
 /** How statistical gates are decided together (`statistics:` in .mlci.yml); see docs/statistics.md. */
@@ -91,7 +103,8 @@ export function emptyConfig(): MlciConfig {
 /** The keys the validator accepts, exported so that schema/mlci.schema.json is tested against them. */
 export const CONFIG_KEYS = {
   top: ['version', 'files', 'repeats', 'gates', 'metrics', 'report', 'statistics'],
-  report: ['title', 'id', 'max-curves', 'plots', 'predictions'],
+  report: ['title', 'id', 'max-curves', 'curves', 'plots', 'predictions', 'sections'],
+  section: ['file', 'placement', 'title', 'folded', 'alt'],
   statistics: ['correction', 'untestable', 'history-window'],
   file: ['path', 'format'],
   gate: ['gate', 'metric', 'rule', 'level'],
@@ -104,6 +117,7 @@ const GATE_KEYS = [...CONFIG_KEYS.gate];
 const LEVEL_KEYS = ['warn', 'fail'];
 const METRIC_KEYS = [...CONFIG_KEYS.metric];
 const REPORT_KEYS = [...CONFIG_KEYS.report];
+const SECTION_KEYS = [...CONFIG_KEYS.section];
 const STATISTICS_KEYS = [...CONFIG_KEYS.statistics];
 
 /** Parses and validates config text. Every mistake names file:line:column and the key path. */
@@ -248,6 +262,22 @@ export function parseConfig(text: string, file: string): MlciConfig {
         );
       config.report.maxCurves = n as number;
     }
+    const curves = section.get('curves');
+    if (curves !== undefined) {
+      const list: string[] = [];
+      if (isScalar(curves)) list.push(scalarString(curves, 'report.curves', 'a series key or glob'));
+      else if (isSeq(curves))
+        (curves as unknown as { items: Node[] }).items.forEach((item, i) =>
+          list.push(scalarString(item, `report.curves[${i}]`, 'a series key or glob')),
+        );
+      else
+        fail(
+          curves,
+          'report.curves',
+          `expected a series key (learning_rate), a glob (eval_*) or a list of them, found ${describe(curves)}`,
+        );
+      config.report.curves = list;
+    }
     const plots = section.get('plots');
     if (plots !== undefined) {
       if (isScalar(plots)) config.report.plots.push(scalarString(plots, 'report.plots', 'a path'));
@@ -260,6 +290,56 @@ export function parseConfig(text: string, file: string): MlciConfig {
     const predictions = section.get('predictions');
     if (predictions !== undefined)
       config.report.predictions = scalarString(predictions, 'report.predictions', 'a path');
+    const sections = section.get('sections');
+    if (sections !== undefined && !(isScalar(sections) && sections.value === null)) {
+      if (!isSeq(sections))
+        fail(
+          sections,
+          'report.sections',
+          `expected a list of files such as - reports/shap.md or - { file: reports/shap.md, placement: after-summary }, found ${describe(sections)}`,
+        );
+      config.report.sections = (sections as unknown as { items: Node[] }).items.map((item, i) => {
+        const path = `report.sections[${i}]`;
+        if (isScalar(item)) return { file: scalarString(item, path, 'a file'), from: where(item, path) };
+        if (!isMap(item))
+          return fail(
+            item,
+            path,
+            `expected a file or { file, placement, title, folded, alt }, found ${describe(item)}`,
+          );
+        checkKeys(item, path, SECTION_KEYS);
+        const get = (key: string) => item.get(key, true) as Node | undefined;
+        const fileNode = get('file');
+        if (fileNode === undefined) fail(item, path, 'expected file: (a Markdown file or an image)');
+        const request: ExtraRequest = {
+          file: scalarString(fileNode, `${path}.file`, 'a file'),
+          from: where(item, path),
+        };
+        const placement = get('placement');
+        if (placement !== undefined) {
+          const value = scalarString(placement, `${path}.placement`, EXTRA_PLACEMENTS.join(', '));
+          if (!(EXTRA_PLACEMENTS as readonly string[]).includes(value))
+            fail(
+              placement,
+              `${path}.placement`,
+              `expected ${EXTRA_PLACEMENTS.join(', ')}; found ${JSON.stringify(value)}`,
+            );
+          request.placement = value as ExtraPlacement;
+        }
+        const title = get('title');
+        if (title !== undefined) request.title = scalarString(title, `${path}.title`, 'a title');
+        const alt = get('alt');
+        if (alt !== undefined)
+          request.alt = scalarString(alt, `${path}.alt`, 'alt text that says what the image shows');
+        const folded = get('folded');
+        if (folded !== undefined) {
+          if (!isScalar(folded) || typeof folded.value !== 'boolean')
+            fail(folded, `${path}.folded`, `expected true or false, found ${describe(folded)}`);
+          request.folded = (folded as { value: boolean }).value;
+        }
+        return request;
+      });
+    }
   }
 
   const statistics = root.get('statistics', true) as Node | undefined;

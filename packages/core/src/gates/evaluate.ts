@@ -19,6 +19,7 @@ import {
   type GateResult,
   type GateStatus,
   type GateTestDetail,
+  type PairedSample,
   type Rule,
   type Untestable,
 } from './types.js';
@@ -33,6 +34,8 @@ export interface StatisticalVerdict {
   detail?: string;
   /** `beyond X` in the metric's units (a percentage resolved against the baseline). */
   minEffect?: number;
+  /** A paired test's sample, kept in the result's statistics for the report. */
+  paired?: PairedSample;
 }
 
 /** The statistics a gate may need, injected so the rules stay testable without them. */
@@ -465,6 +468,7 @@ function evaluateOne(
     statistics.nHead = headValues.length;
   }
   if (verdict.minEffect !== undefined) statistics.minEffect = verdict.minEffect;
+  if (verdict.paired !== undefined) statistics.paired = verdict.paired;
   if (tested.verdict === 'insufficient') {
     if (tested.reason === 'invalid-values') {
       // Hygiene: a NaN in one seed or example is a broken run, not a reason to skip the test.

@@ -61,9 +61,15 @@ export function gateStatistics(options: StatisticsOptions = {}): GateStatistics 
       });
       const unpaired =
         paired.unpaired > 0 ? ` (${paired.unpaired} examples present on one side only were left out)` : '';
+      const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
       return {
         result,
         detail: `compared ${paired.measure} over ${paired.base.length} examples${unpaired}`,
+        paired: {
+          examples: paired.base.length,
+          measure: paired.measure,
+          ...(isCorrectness ? { correct: { base: sum(paired.base), head: sum(paired.head) } } : {}),
+        },
       };
     };
   }

@@ -111,4 +111,16 @@ export interface GateTestDetail {
   history?: { records: number; df: number; sd: number };
   /** Set when the gate could not test: what it did instead. */
   untestable?: Untestable;
+  /** A paired test: what it compared, so the report can say it is not the runs' mean. */
+  paired?: PairedSample;
+}
+
+/** The per-example predictions a paired test compared (one file per side, usually one run's). */
+export interface PairedSample {
+  /** Examples present on both sides. */
+  examples: number;
+  /** What was compared per example: "correctness (label = prediction)", a score column. */
+  measure: string;
+  /** For correctness: how many examples each side got right. */
+  correct?: { base: number; head: number };
 }

@@ -19,6 +19,11 @@ export interface ConfusionMatrix {
    * `normalize=`): the cells are then shares, not counts, and there is no accuracy to state.
    */
   integer: boolean;
+  /**
+   * What runs it stands for when a side has several (seeds, folds), for the chart's title and alt
+   * text: `summed over 3 runs`, `pooled over 3 runs`, `one run of 3: seed-1/eval/predictions.csv`.
+   */
+  scope?: string;
 }
 
 export interface RocCurve {
@@ -31,6 +36,11 @@ export interface RocCurve {
   thresholds?: number[];
   /** Area under the curve by the trapezoid rule over the sorted points. */
   auc: number;
+  /**
+   * What runs it stands for when a side has several (seeds, folds), for the chart's title and alt
+   * text: `summed over 3 runs`, `pooled over 3 runs`, `one run of 3: seed-1/eval/predictions.csv`.
+   */
+  scope?: string;
 }
 
 export interface PrCurve {
@@ -48,6 +58,11 @@ export interface PrCurve {
   ap: number;
   /** Share of positive examples, when known (from predictions): a no-skill classifier's precision. */
   prevalence?: number;
+  /**
+   * What runs it stands for when a side has several (seeds, folds), for the chart's title and alt
+   * text: `summed over 3 runs`, `pooled over 3 runs`, `one run of 3: seed-1/eval/predictions.csv`.
+   */
+  scope?: string;
 }
 
 export type PlotData = ConfusionMatrix | RocCurve | PrCurve;

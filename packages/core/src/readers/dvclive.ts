@@ -19,7 +19,7 @@ import { parseJsonText } from '../json-text.js';
 import { slashPathToKey } from '../keys.js';
 import type { MetricsDoc } from '../model.js';
 import { readDelimitedInto } from './delimited.js';
-import { extensionOf, readTextFile, statOrExplain } from './files.js';
+import { extensionOf, folderScope, readTextFile, statOrExplain } from './files.js';
 import { parseYamlText } from './structured.js';
 import { DETECT, type Probe, type Reader, type ReaderOptions } from './types.js';
 
@@ -52,6 +52,8 @@ export async function readDvcliveFolder(path: string, options: ReaderOptions): P
   const builder = new DocBuilder(path, 'dvclive', { maxSeriesPoints: options.maxSeriesPoints });
   const entries = (await readdir(path)).sort();
   const read: string[] = [];
+  // A link in the folder may point inside it, never out of it (#15).
+  const within = await folderScope(path);
 
   for (const folder of CURVE_FOLDERS) {
     const root = join(path, ...folder.split('/'));
@@ -76,12 +78,12 @@ export async function readDvcliveFolder(path: string, options: ReaderOptions): P
 
   if (entries.includes('metrics.json')) {
     const file = join(path, 'metrics.json');
-    flattenInto(builder, parseJsonText(await readTextFile(file), file), 'metrics');
+    flattenInto(builder, parseJsonText(await readTextFile(file, { within }), file), 'metrics');
     read.push('metrics.json');
   }
   if (entries.includes('params.yaml')) {
     const file = join(path, 'params.yaml');
-    const params = parseYamlText(await readTextFile(file), file);
+    const params = parseYamlText(await readTextFile(file, { within }), file);
     if (params !== null && params !== undefined) flattenInto(builder, params, 'params');
     read.push('params.yaml');
   }

@@ -21,7 +21,7 @@ import { parseJsonText } from '../json-text.js';
 import { childKey } from '../keys.js';
 import type { MetricsDoc } from '../model.js';
 import { parseNumber } from '../numbers.js';
-import { readTextFile, statOrExplain } from './files.js';
+import { folderScope, readTextFile, statOrExplain } from './files.js';
 import { DETECT, type Probe, type Reader, type ReaderOptions } from './types.js';
 
 const STATE_FILE = 'trainer_state.json';
@@ -82,6 +82,8 @@ export async function readHfTrainer(path: string, options: ReaderOptions): Promi
 
   const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => compare(a.name, b.name));
   const read: string[] = [];
+  // A link in the folder may point inside it, never out of it (#15).
+  const within = await folderScope(path);
   let stateName: string | undefined;
   if (entries.some((e) => e.name === STATE_FILE && e.isFile())) {
     stateName = STATE_FILE;
@@ -101,13 +103,13 @@ export async function readHfTrainer(path: string, options: ReaderOptions): Promi
   }
   if (stateName !== undefined) {
     const file = join(path, ...stateName.split('/'));
-    readTrainerStateInto(builder, parseJsonText(await readTextFile(file), file), file);
+    readTrainerStateInto(builder, parseJsonText(await readTextFile(file, { within }), file), file);
     read.push(stateName);
   }
   const results = entries.filter((e) => e.isFile() && ANY_RESULTS.test(e.name)).map((e) => e.name);
   for (const name of results) {
     const file = join(path, name);
-    readResultsInto(builder, parseJsonText(await readTextFile(file), file), file);
+    readResultsInto(builder, parseJsonText(await readTextFile(file, { within }), file), file);
     read.push(name);
   }
   if (read.length === 0) {

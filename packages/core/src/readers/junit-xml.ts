@@ -1,7 +1,7 @@
 /** Reading JUnit XML, loaded on first use by the reader in junit.ts (see there for the rules). */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { DocBuilder } from '../doc-builder.js';
-import { ParseError } from '../errors.js';
+import { ParseError, lineColumnAt } from '../errors.js';
+import { MAX_NESTING } from '../flatten.js';
 import { childKey } from '../keys.js';
 import type { MetricsDoc } from '../model.js';
 import { readTextFile } from './files.js';
@@ -69,38 +69,256 @@ export async function readJunit(path: string, options: ReaderOptions): Promise<M
   return builder.build();
 }
 
+/** Elements nested deeper than this are refused (the same limit as JSON, YAML and TOML). */
+export const MAX_XML_NESTING = MAX_NESTING;
+
+const NAME = /[A-Za-z_:\u00C0-\uFFFF][-A-Za-z0-9_:.\u00B7\u00C0-\uFFFF]*/y;
+const BLANK = /[ \t\r\n]*/y;
+
 /**
- * Parses after a well-formedness check (fast-xml-parser's own parser is lenient and reports no
- * positions). Entities are not expanded: a report has no business declaring any, and expanding
- * them is how XML bombs work; the five predefined ones and character references are decoded by
- * hand where text is used.
+ * Reads a JUnit report with a scanner of our own, built for what a report needs and for what a
+ * hostile one holds:
+ * - only the attributes of the elements mlci counts are kept (testsuites, testsuite, testcase,
+ *   failure, error, skipped); text (a 50 MB `<system-out>`) is stepped over with indexOf and never
+ *   copied, and an attribute value is a slice of the file, never rebuilt character by character
+ *   (the general XML parser used before took 1.9 GB for a 55 MB report);
+ * - elements live in null-prototype objects, so `<__proto__/>` is a name like any other;
+ * - entities are never expanded. Declarations of internal entities are stepped over (their
+ *   references stay as written); an external entity (SYSTEM or PUBLIC) or a parameter entity is
+ *   refused, since a test report has no use for either;
+ * - nesting deeper than MAX_XML_NESTING is refused, with the element's line and column.
+ * Well-formedness is checked as it goes (matching tags, quoted attributes, one root), and every
+ * mistake names its line and column.
  */
 export function parseJunitXml(text: string, file: string): XmlElement {
-  const valid = XMLValidator.validate(text, { allowBooleanAttributes: true });
-  if (valid !== true) {
-    throw new ParseError(
-      { file, line: valid.err.line, column: valid.err.col },
-      `invalid XML: ${valid.err.msg.replace(/\.$/, '')}`,
+  const fail = (index: number, detail: string): never => {
+    const { line, column } = lineColumnAt(text, index);
+    throw new ParseError({ file, line, column }, `invalid XML: ${detail}`);
+  };
+  const document: XmlElement = Object.create(null) as XmlElement;
+  // Open elements: name, where it starts, and its kept object (undefined when not kept).
+  const names: string[] = [];
+  const starts: number[] = [];
+  const kept: Array<XmlElement | undefined> = [];
+  let rootDone = false;
+  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+
+  const skipPast = (from: number, end: string, what: string): number => {
+    const at = text.indexOf(end, from);
+    if (at === -1) fail(from, `${what} is not closed (expected "${end}")`);
+    return at + end.length;
+  };
+
+  for (;;) {
+    const lt = text.indexOf('<', pos);
+    const textEnd = lt === -1 ? text.length : lt;
+    if (names.length === 0 && textEnd > pos) {
+      BLANK.lastIndex = pos;
+      BLANK.test(text);
+      if (BLANK.lastIndex < textEnd)
+        fail(BLANK.lastIndex, rootDone ? 'text after the root element' : 'text before the root element');
+    }
+    if (lt === -1) break;
+    if (text.startsWith('<?', lt)) {
+      pos = skipPast(lt + 2, '?>', 'a processing instruction');
+    } else if (text.startsWith('<!--', lt)) {
+      pos = skipPast(lt + 4, '-->', 'a comment');
+    } else if (text.startsWith('<![CDATA[', lt)) {
+      if (names.length === 0) fail(lt, 'a CDATA section outside the root element');
+      pos = skipPast(lt + 9, ']]>', 'a CDATA section');
+    } else if (text.startsWith('<!DOCTYPE', lt)) {
+      if (names.length > 0 || rootDone) fail(lt, 'a DOCTYPE after the root element started');
+      pos = skipDoctype(text, lt, fail);
+    } else if (text.startsWith('<!', lt)) {
+      fail(lt, 'expected a comment, CDATA section or DOCTYPE after "<!"');
+    } else if (text.charCodeAt(lt + 1) === 0x2f /* / */) {
+      NAME.lastIndex = lt + 2;
+      if (!NAME.test(text)) fail(lt + 2, 'expected an element name after "</"');
+      const name = text.slice(lt + 2, NAME.lastIndex);
+      BLANK.lastIndex = NAME.lastIndex;
+      BLANK.test(text);
+      if (text[BLANK.lastIndex] !== '>') fail(BLANK.lastIndex, `expected ">" to end </${name}`);
+      const open = names.pop();
+      if (open === undefined) fail(lt, `closing tag </${name}> has no opening tag`);
+      if (open !== name) {
+        const { line, column } = lineColumnAt(text, starts[starts.length - 1]!);
+        fail(lt, `expected </${open}> (opened at ${line}:${column}), found </${name}>`);
+      }
+      starts.pop();
+      kept.pop();
+      if (names.length === 0) rootDone = true;
+      pos = BLANK.lastIndex + 1;
+    } else {
+      if (rootDone && names.length === 0) fail(lt, 'a second root element (a document has one)');
+      NAME.lastIndex = lt + 1;
+      if (!NAME.test(text)) fail(lt + 1, 'expected an element name after "<"');
+      const name = text.slice(lt + 1, NAME.lastIndex);
+      if (names.length >= MAX_XML_NESTING) {
+        fail(
+          lt,
+          `elements nested deeper than ${MAX_XML_NESTING} levels; mlci reads at most ${MAX_XML_NESTING}`,
+        );
+      }
+      const parent = names.length === 0 ? document : kept[kept.length - 1];
+      const element =
+        parent !== undefined && ELEMENT_LISTS.has(name) ? (Object.create(null) as XmlElement) : undefined;
+      let at = NAME.lastIndex;
+      let selfClosing = false;
+      for (;;) {
+        BLANK.lastIndex = at;
+        BLANK.test(text);
+        const blank = BLANK.lastIndex > at;
+        at = BLANK.lastIndex;
+        const c = text[at];
+        if (c === '>') break;
+        if (c === '/' && text[at + 1] === '>') {
+          selfClosing = true;
+          at++;
+          break;
+        }
+        if (c === undefined) fail(lt, `the tag <${name}> is not closed (expected ">")`);
+        if (!blank) fail(at, `expected a space, ">" or "/>" in <${name}>, found ${JSON.stringify(c)}`);
+        NAME.lastIndex = at;
+        if (!NAME.test(text)) fail(at, `expected an attribute name in <${name}>, found ${JSON.stringify(c)}`);
+        const attribute = text.slice(at, NAME.lastIndex);
+        BLANK.lastIndex = NAME.lastIndex;
+        BLANK.test(text);
+        if (text[BLANK.lastIndex] !== '=') {
+          // A bare attribute (`<testcase skipped>`): some writers emit them; read as "true".
+          if (element !== undefined) element[`@${attribute}`] ??= 'true';
+          at = NAME.lastIndex;
+          continue;
+        }
+        BLANK.lastIndex++;
+        BLANK.test(text);
+        const quote = text[BLANK.lastIndex];
+        if (quote !== '"' && quote !== "'")
+          fail(BLANK.lastIndex, `expected a quoted value for attribute ${attribute} of <${name}>`);
+        const valueStart = BLANK.lastIndex + 1;
+        const valueEnd = text.indexOf(quote!, valueStart);
+        if (valueEnd === -1)
+          fail(valueStart - 1, `the value of attribute ${attribute} of <${name}> is not closed`);
+        const lessThan = text.indexOf('<', valueStart);
+        if (lessThan !== -1 && lessThan < valueEnd)
+          fail(lessThan, `"<" inside the value of attribute ${attribute} of <${name}> (write it as &lt;)`);
+        if (element !== undefined) {
+          const key = `@${attribute}`;
+          if (key in element) fail(at, `attribute ${attribute} is repeated in <${name}>`);
+          element[key] = text.slice(valueStart, valueEnd);
+        }
+        at = valueEnd + 1;
+      }
+      if (element !== undefined) {
+        const list = (parent![name] ??= []) as XmlElement[];
+        list.push(element);
+      }
+      pos = at + 1;
+      if (selfClosing) {
+        if (names.length === 0) rootDone = true;
+      } else {
+        names.push(name);
+        starts.push(lt);
+        kept.push(element);
+      }
+    }
+  }
+  if (names.length > 0) {
+    fail(
+      text.length,
+      `the file ends inside <${names[names.length - 1]}> (opened at ${describeAt(text, starts[starts.length - 1]!)})`,
     );
   }
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '@',
-    allowBooleanAttributes: true,
-    parseAttributeValue: false,
-    parseTagValue: false,
-    processEntities: false,
-    htmlEntities: false,
-    ignoreDeclaration: true,
-    ignorePiTags: true,
-    textNodeName: '#text',
-    isArray: (name) => ELEMENT_LISTS.has(name),
-  });
-  const parsed: unknown = parser.parse(text);
-  if (parsed === null || typeof parsed !== 'object') {
-    throw new ParseError({ file }, 'expected a JUnit report: the file holds no XML element');
+  if (!rootDone) throw new ParseError({ file }, 'expected a JUnit report: the file holds no XML element');
+  return document;
+}
+
+function describeAt(text: string, index: number): string {
+  const { line, column } = lineColumnAt(text, index);
+  return `${line}:${column}`;
+}
+
+/**
+ * Steps over `<!DOCTYPE name ...>`, with its internal subset when there is one. Internal entity
+ * declarations are stepped over unread; external and parameter entities are refused.
+ */
+function skipDoctype(text: string, start: number, fail: (index: number, detail: string) => never): number {
+  let at = start + 9;
+  for (;;) {
+    const c = text[at];
+    if (c === undefined) fail(start, 'the DOCTYPE is not closed');
+    if (c === '>') return at + 1;
+    if (c === '"' || c === "'") {
+      const end = text.indexOf(c, at + 1);
+      if (end === -1) fail(at, 'a quoted string in the DOCTYPE is not closed');
+      at = end + 1;
+      continue;
+    }
+    if (c !== '[') {
+      at++;
+      continue;
+    }
+    // The internal subset: declarations, comments and processing instructions up to "]".
+    at++;
+    for (;;) {
+      BLANK.lastIndex = at;
+      BLANK.test(text);
+      at = BLANK.lastIndex;
+      if (text[at] === ']') {
+        at++;
+        break;
+      }
+      if (text.startsWith('<!--', at)) {
+        const end = text.indexOf('-->', at + 4);
+        if (end === -1) fail(at, 'a comment is not closed (expected "-->")');
+        at = end + 3;
+        continue;
+      }
+      if (text.startsWith('<?', at)) {
+        const end = text.indexOf('?>', at + 2);
+        if (end === -1) fail(at, 'a processing instruction is not closed (expected "?>")');
+        at = end + 2;
+        continue;
+      }
+      if (text[at] === '%') {
+        fail(at, 'a parameter entity reference in the DOCTYPE; mlci never expands entities and refuses one');
+      }
+      if (!text.startsWith('<!', at)) fail(at, 'expected a declaration (<!...>) or "]" in the DOCTYPE');
+      const declaration = at;
+      const isEntity = text.startsWith('<!ENTITY', at);
+      let words = '';
+      at += 2;
+      for (;;) {
+        const d = text[at];
+        if (d === undefined) fail(declaration, 'a declaration in the DOCTYPE is not closed (expected ">")');
+        if (d === '>') break;
+        if (d === '"' || d === "'") {
+          const end = text.indexOf(d, at + 1);
+          if (end === -1) fail(at, 'a quoted string in the DOCTYPE is not closed');
+          at = end + 1;
+          words += ' "" ';
+          continue;
+        }
+        words += d;
+        at++;
+      }
+      at++;
+      if (isEntity) {
+        const parts = words.split(/[ \t\r\n]+/).filter((w) => w !== '');
+        if (parts[1] === '%') {
+          fail(
+            declaration,
+            'a parameter entity (<!ENTITY % ...>) is declared here; mlci never expands entities and refuses a report that declares one',
+          );
+        }
+        if (parts.includes('SYSTEM') || parts.includes('PUBLIC')) {
+          fail(
+            declaration,
+            'an external entity (SYSTEM or PUBLIC) is declared here; mlci never reads what an entity points at and refuses a report that declares one',
+          );
+        }
+      }
+    }
   }
-  return parsed as XmlElement;
 }
 
 interface Suite {
@@ -238,9 +456,10 @@ function caseName(testcase: XmlElement): string {
 }
 
 function describeProblem(name: string, what: string, element: XmlElement): string {
-  const message = attribute(element, 'message') ?? attribute(element, 'type');
-  if (message === undefined || message === '') return `${name} (${what})`;
-  const firstLine = message.split('\n')[0]!.trim();
+  // Only the start of a message is shown: a 50 MB message is cut before it is decoded.
+  const raw = rawAttribute(element, 'message') ?? rawAttribute(element, 'type');
+  if (raw === undefined || raw === '') return `${name} (${what})`;
+  const firstLine = decodeXmlText(raw.slice(0, 1000)).split('\n')[0]!.trim();
   return `${name} (${what}: ${firstLine.length > 120 ? `${firstLine.slice(0, 117)}...` : firstLine})`;
 }
 
@@ -251,10 +470,14 @@ function elements(parent: XmlElement, name: string): XmlElement[] {
   return value.map((item) => (item !== null && typeof item === 'object' ? (item as XmlElement) : {}));
 }
 
-function attribute(element: XmlElement, name: string): string | undefined {
+function rawAttribute(element: XmlElement, name: string): string | undefined {
   const value = element[`@${name}`];
-  if (value === undefined) return undefined;
-  return decodeXmlText(typeof value === 'string' ? value : String(value));
+  return value === undefined ? undefined : typeof value === 'string' ? value : String(value);
+}
+
+function attribute(element: XmlElement, name: string): string | undefined {
+  const value = rawAttribute(element, name);
+  return value === undefined ? undefined : decodeXmlText(value);
 }
 
 function countAttribute(element: XmlElement, name: string, file: string, where: string): number | undefined {

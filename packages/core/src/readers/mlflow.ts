@@ -10,16 +10,22 @@
  * A folder holding several runs is narrowed to one: `--run` (id, id prefix, or name), else the
  * latest FINISHED run, and a note always says which run was read and why.
  */
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DocBuilder } from '../doc-builder.js';
-import { ConfigurationError, ParseError } from '../errors.js';
+import { ConfigurationError, MlciError, ParseError } from '../errors.js';
 import { childKey, escapeSegment } from '../keys.js';
 import type { MetricsDoc, ParamValue } from '../model.js';
 import { parseNumber } from '../numbers.js';
 import type { SeriesAccumulator } from '../series.js';
-import { readTextFile, statOrExplain } from './files.js';
+import {
+  folderScope,
+  listFolder,
+  readTextFile,
+  statOrExplain,
+  streamFile,
+  type FolderScope,
+} from './files.js';
 import { parseYamlText } from './structured.js';
 import { DETECT, type Probe, type Reader, type ReaderOptions } from './types.js';
 
@@ -45,6 +51,8 @@ const MAX_LINE_CHARS = 64 * 1024;
 /** At most this many candidate runs are listed in an error. */
 const LISTED_RUNS = 20;
 const MIN_PREFIX = 6;
+/** How deep a metric name's "/" nesting is followed. */
+const MAX_NAME_DEPTH = 32;
 
 export const mlflowReader: Reader = {
   format: 'mlflow',
@@ -97,12 +105,14 @@ export async function readMlflow(path: string, options: ReaderOptions): Promise<
     );
   }
   const builder = new DocBuilder(path, 'mlflow', { maxSeriesPoints: options.maxSeriesPoints });
+  // Links inside the given folder may point anywhere inside it, never out of it.
+  const scope = await folderScope(path);
   const metaPath = join(path, META);
   let run: MlflowRunInfo;
   if (existsSync(metaPath)) {
-    const meta = await readMeta(metaPath);
+    const meta = await readMeta(metaPath, scope);
     if (meta['run_id'] !== undefined || meta['run_uuid'] !== undefined) {
-      run = await runInfo(path, meta, metaPath);
+      run = await runInfo(path, meta, metaPath, scope);
       if (options.run !== undefined && options.run !== '' && matches([run], options.run).length === 0) {
         throw new ConfigurationError(
           `${path}: --run ${JSON.stringify(options.run)} does not match this run folder (run ${describeRun(run)}); ` +
@@ -113,7 +123,7 @@ export async function readMlflow(path: string, options: ReaderOptions): Promise<
       if (run.deleted) builder.note('this run is marked deleted (lifecycle_stage: deleted)');
     } else if (meta['experiment_id'] !== undefined) {
       const experiment = experimentOf(meta, path);
-      const listed = await listRuns(path, experiment, builder);
+      const listed = await listRuns(path, experiment, builder, scope);
       run = chooseRun(listed, options.run, `experiment ${experimentLabel(experiment)}`, path, builder);
     } else {
       throw new ParseError(
@@ -122,22 +132,23 @@ export async function readMlflow(path: string, options: ReaderOptions): Promise<
       );
     }
   } else {
-    const experiments = await listExperiments(path, builder);
+    const experiments = await listExperiments(path, builder, scope);
     if (experiments.length === 0) {
       throw new ConfigurationError(
         `${path}: no MLflow experiment folders (a folder with a meta.yaml holding experiment_id) in this folder`,
       );
     }
     const runs: MlflowRunInfo[] = [];
-    for (const experiment of experiments) runs.push(...(await listRuns(experiment.dir, experiment, builder)));
+    for (const experiment of experiments)
+      runs.push(...(await listRuns(experiment.dir, experiment, builder, scope)));
     const withRuns = experiments.filter((e) => runs.some((r) => r.experimentId === e.id));
-    const scope =
+    const among =
       withRuns.length === 1
         ? `experiment ${experimentLabel(withRuns[0]!)}`
         : `experiments ${(withRuns.length > 0 ? withRuns : experiments).map((e) => e.id).join(', ')}`;
-    run = chooseRun(runs, options.run, scope, path, builder);
+    run = chooseRun(runs, options.run, among, path, builder);
   }
-  await readRunInto(builder, run);
+  await readRunInto(builder, run, scope);
   return builder.build();
 }
 
@@ -158,18 +169,22 @@ function experimentLabel(e: ExperimentInfo): string {
   return e.name === undefined ? e.id : `${e.id} '${e.name}'`;
 }
 
-async function listExperiments(root: string, builder: DocBuilder): Promise<ExperimentInfo[]> {
+async function listExperiments(
+  root: string,
+  builder: DocBuilder,
+  scope: FolderScope,
+): Promise<ExperimentInfo[]> {
   const out: ExperimentInfo[] = [];
   let deleted = 0;
-  for (const entry of await sortedDirs(root)) {
+  for (const entry of await sortedDirs(root, scope)) {
     if (NOT_EXPERIMENTS.has(entry)) continue;
     const metaPath = join(root, entry, META);
     if (!existsSync(metaPath)) continue;
     let meta: Record<string, unknown>;
     try {
-      meta = await readMeta(metaPath);
+      meta = await readMeta(metaPath, scope);
     } catch (error) {
-      if (!(error instanceof ParseError)) throw error;
+      if (!(error instanceof MlciError)) throw error;
       builder.warn(`skipped experiment folder ${entry}: ${error.message}`);
       continue;
     }
@@ -189,28 +204,34 @@ async function listRuns(
   dir: string,
   experiment: ExperimentInfo,
   builder: DocBuilder,
+  scope: FolderScope,
 ): Promise<MlflowRunInfo[]> {
   const out: MlflowRunInfo[] = [];
-  for (const entry of await sortedDirs(dir)) {
+  for (const entry of await sortedDirs(dir, scope)) {
     if (NOT_RUNS.has(entry)) continue;
     const metaPath = join(dir, entry, META);
     if (!existsSync(metaPath)) continue;
     try {
-      const meta = await readMeta(metaPath);
+      const meta = await readMeta(metaPath, scope);
       if (meta['run_id'] === undefined && meta['run_uuid'] === undefined) continue;
-      const run = await runInfo(join(dir, entry), meta, metaPath);
+      const run = await runInfo(join(dir, entry), meta, metaPath, scope);
       if (experiment.name !== undefined) run.experimentName = experiment.name;
       out.push(run);
     } catch (error) {
       // As MLflow does, a run folder whose meta.yaml cannot be read is left out of the listing.
-      if (!(error instanceof ParseError)) throw error;
+      if (!(error instanceof MlciError)) throw error;
       builder.warn(`skipped run folder ${entry}: ${error.message}`);
     }
   }
   return out;
 }
 
-async function runInfo(dir: string, meta: Record<string, unknown>, metaPath: string): Promise<MlflowRunInfo> {
+async function runInfo(
+  dir: string,
+  meta: Record<string, unknown>,
+  metaPath: string,
+  scope: FolderScope,
+): Promise<MlflowRunInfo> {
   const id = text(meta['run_id']) ?? text(meta['run_uuid']);
   if (id === undefined || id === '') {
     throw new ParseError({ file: metaPath, key: 'run_id' }, 'expected the run id, found an empty value');
@@ -219,7 +240,7 @@ async function runInfo(dir: string, meta: Record<string, unknown>, metaPath: str
   if (name === '') name = text(meta['name']) ?? '';
   if (name === '') {
     const tag = join(dir, 'tags', 'mlflow.runName');
-    if (existsSync(tag)) name = await readTextFile(tag);
+    if (existsSync(tag)) name = await readTextFile(tag, { within: scope });
   }
   const run: MlflowRunInfo = {
     dir,
@@ -352,7 +373,7 @@ function isoTime(ms: number): string {
   return Number.isNaN(date.getTime()) ? String(ms) : date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-async function readRunInto(builder: DocBuilder, run: MlflowRunInfo): Promise<void> {
+async function readRunInto(builder: DocBuilder, run: MlflowRunInfo, scope: FolderScope): Promise<void> {
   builder.param('run.id', run.id);
   builder.param('run.name', run.name);
   builder.param('run.status', run.status);
@@ -362,19 +383,19 @@ async function readRunInto(builder: DocBuilder, run: MlflowRunInfo): Promise<voi
 
   const metricsDir = join(run.dir, 'metrics');
   let metricCount = 0;
-  for (const name of await filesBelow(metricsDir)) {
-    await readMetricFile(builder, join(metricsDir, ...name.split('/')), metricKey(name));
+  for (const name of await filesBelow(metricsDir, 'metric', scope, builder)) {
+    await readMetricFile(builder, join(metricsDir, ...name.split('/')), metricKey(name), true);
     metricCount++;
   }
   const paramsDir = join(run.dir, 'params');
   let paramCount = 0;
-  for (const name of await filesBelow(paramsDir)) {
+  for (const name of await filesBelow(paramsDir, 'param', scope, builder)) {
     builder.param(metricKey(name), paramValue(await readTextFile(join(paramsDir, ...name.split('/')))));
     paramCount++;
   }
   const tagsDir = join(run.dir, 'tags');
   let tagCount = 0;
-  for (const name of await filesBelow(tagsDir)) {
+  for (const name of await filesBelow(tagsDir, 'tag', scope, builder)) {
     const key = childKey('tag', name);
     const value = await readTextFile(join(tagsDir, ...name.split('/')));
     if (DOCUMENT_TAGS.has(name) || value.length > MAX_TAG_CHARS) {
@@ -417,7 +438,13 @@ const INTEGER = /^[+-]?\d+$/;
  * The summary metric follows MLflow's own rule for a run's latest value: the greatest
  * (step, timestamp, value), compared as Python compares tuples.
  */
-export async function readMetricFile(builder: DocBuilder, file: string, key: string): Promise<void> {
+export async function readMetricFile(
+  builder: DocBuilder,
+  file: string,
+  key: string,
+  /** Found by a folder listing that saw a regular file there. */
+  listed = false,
+): Promise<void> {
   let acc: SeriesAccumulator | undefined;
   let best: { step: number; timestamp: number; value: number } | undefined;
   let lineNo = 0;
@@ -463,7 +490,7 @@ export async function readMetricFile(builder: DocBuilder, file: string, key: str
     if (best === undefined || laterThan(step, timestamp, value, best)) best = { step, timestamp, value };
   };
 
-  await streamLines(file, parse);
+  await streamLines(file, parse, listed);
   if (best === undefined) {
     builder.warn(
       `${file}: empty metric file (MLflow writes a line for every logged value): no value for ${key}`,
@@ -489,9 +516,12 @@ function laterThan(
  * Calls `onLine` for each line of a UTF-8 file, streamed in chunks (memory bounded by the longest
  * line, itself capped). The last line's `complete` is false when the file does not end with "\n".
  */
-async function streamLines(file: string, onLine: (line: string, complete: boolean) => void): Promise<void> {
+async function streamLines(
+  file: string,
+  onLine: (line: string, complete: boolean) => void,
+  listed: boolean,
+): Promise<void> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  const stream = createReadStream(file, { highWaterMark: 256 * 1024 });
   let carry = '';
   let lines = 0;
   let offset = 0;
@@ -505,8 +535,9 @@ async function streamLines(file: string, onLine: (line: string, complete: boolea
       );
     }
   };
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+  await streamFile(
+    file,
+    (chunk) => {
       const text = decode(chunk);
       offset += chunk.length;
       let start = 0;
@@ -531,12 +562,11 @@ async function streamLines(file: string, onLine: (line: string, complete: boolea
           `expected 'timestamp value step' lines, found a line longer than ${MAX_LINE_CHARS} characters`,
         );
       }
-    }
-    carry += decode();
-    if (carry !== '') onLine(carry, false);
-  } finally {
-    stream.destroy();
-  }
+    },
+    { chunkBytes: 256 * 1024, listed },
+  );
+  carry += decode();
+  if (carry !== '') onLine(carry, false);
 }
 
 function countNewlines(s: string): number {
@@ -545,8 +575,8 @@ function countNewlines(s: string): number {
   return n;
 }
 
-async function readMeta(path: string): Promise<Record<string, unknown>> {
-  const value = parseYamlText(await readTextFile(path), path);
+async function readMeta(path: string, scope: FolderScope): Promise<Record<string, unknown>> {
+  const value = parseYamlText(await readTextFile(path, { within: scope }), path);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new ParseError(
       { file: path },
@@ -562,27 +592,45 @@ function text(value: unknown): string | undefined {
   return undefined;
 }
 
-async function sortedDirs(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  return entries
-    .filter((e) => e.isDirectory())
-    .map((e) => e.name)
-    .sort();
+/** The folders in `dir` (links to folders inside the scope too), in name order. */
+async function sortedDirs(dir: string, scope: FolderScope): Promise<string[]> {
+  const { entries } = await listFolder(dir, scope);
+  return entries.filter((e) => e.isDirectory).map((e) => e.name);
 }
 
-/** Files below `root` as sorted "/"-separated relative paths (a metric named `a/b` is the file `a/b`). */
-async function filesBelow(root: string, relative = '', depth = 0): Promise<string[]> {
-  if (depth > 32) return [];
-  const dir = relative === '' ? root : join(root, ...relative.split('/'));
-  if (relative === '' && !existsSync(root)) return [];
-  const entries = await readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const out: string[] = [];
-  for (const entry of entries) {
-    const path = relative === '' ? entry.name : `${relative}/${entry.name}`;
-    if (entry.isDirectory()) out.push(...(await filesBelow(root, path, depth + 1)));
-    else if (entry.isFile()) out.push(path);
+/**
+ * The files below a run's `metrics`, `params` or `tags` folder as sorted "/"-separated relative
+ * paths (a metric named `a/b` is the file `a/b`). A missing folder holds nothing; a file in its
+ * place is an error; what cannot be opened (a pipe, a link out of the folder) is named in a warning.
+ */
+async function filesBelow(
+  root: string,
+  what: 'metric' | 'param' | 'tag',
+  scope: FolderScope,
+  builder: DocBuilder,
+): Promise<string[]> {
+  if (!existsSync(root)) return [];
+  if (!(await statOrExplain(root)).isDirectory()) {
+    throw new ParseError(
+      { file: root },
+      `expected a folder of ${what} files, found a file (MLflow's file store keeps one file per ${what} in it)`,
+    );
   }
+  const out: string[] = [];
+  const refused: string[] = [];
+  const visit = async (relative: string, depth: number): Promise<void> => {
+    const dir = relative === '' ? root : join(root, ...relative.split('/'));
+    const listing = await listFolder(dir, scope);
+    for (const { name, why } of listing.refused)
+      refused.push(`${relative === '' ? name : `${relative}/${name}`}: ${why}`);
+    for (const entry of listing.entries) {
+      const path = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      if (!entry.isDirectory) out.push(path);
+      else if (depth < MAX_NAME_DEPTH && !entry.isLink) await visit(path, depth + 1);
+    }
+  };
+  await visit('', 0);
+  for (const problem of refused) builder.warn(`not read: ${basename(root)}/${problem}`);
   return out;
 }
 

@@ -3,7 +3,7 @@ import { ConfigurationError } from '../errors.js';
 import { mergeDocs } from '../merge.js';
 import type { FormatId, MetricsDoc } from '../model.js';
 import { DEFAULT_MAX_SERIES_POINTS } from '../series.js';
-import { probePath } from './files.js';
+import { folderScope, listFolder, probePath } from './files.js';
 import { csvReader, tsvReader } from './delimited.js';
 import { dvcliveReader } from './dvclive.js';
 import { hfTrainerReader } from './hf-trainer.js';
@@ -121,31 +121,47 @@ const NOT_METRICS =
 /**
  * A folder that is no tool's output folder (a `results/` with metrics.json and a training log):
  * every file in it that a reader recognises, read as one run in name order. Sub-folders and files
- * no reader recognises are named in a note, so nothing is left out silently.
+ * no reader recognises are named in a note, so nothing is left out silently. Devices, FIFOs,
+ * sockets and symbolic links that leave the folder (or dangle, or loop) are named in a warning and
+ * never opened.
  */
 async function readPlainFolder(probe: Probe, options: ReaderOptions): Promise<MetricsDoc> {
   const found: Array<{ path: string; reader: Reader }> = [];
   const ignored: string[] = [];
-  for (const entry of probe.entries) {
-    if (NOT_METRICS.test(entry)) {
-      ignored.push(entry);
+  const listing = await listFolder(probe.path, await folderScope(probe.path));
+  for (const entry of listing.entries) {
+    if (entry.isDirectory) {
+      ignored.push(`${entry.name}/`);
       continue;
     }
-    const entryProbe = await probePath(entryPath(probe, entry));
-    const reader = entryProbe.isDirectory ? undefined : chooseReader(entryProbe);
-    if (reader === undefined) ignored.push(entryProbe.isDirectory ? `${entry}/` : entry);
-    else found.push({ path: entryProbe.path, reader });
+    if (NOT_METRICS.test(entry.name)) {
+      ignored.push(entry.name);
+      continue;
+    }
+    const reader = chooseReader(await probePath(entry.path, true));
+    if (reader === undefined) ignored.push(entry.name);
+    else found.push({ path: entry.path, reader });
   }
+  const refused = listing.refused.map(({ name, why }) => `${name} (${why})`);
   // Logs first: a summary file's stated value then wins over a curve's last point of the same name,
   // as it does inside one file (a Keras log's training `accuracy` vs metrics.json's test accuracy).
   found.sort((a, b) => Number(!LOG_FORMATS.has(a.reader.format)) - Number(!LOG_FORMATS.has(b.reader.format)));
   const docs: MetricsDoc[] = [];
   for (const { path, reader } of found) docs.push(await reader.read(path, options));
-  if (docs.length === 0) throw unrecognised(probe);
+  if (docs.length === 0) {
+    const error = unrecognised(probe);
+    if (refused.length === 0) throw error;
+    throw new ConfigurationError(`${error.message} Not opened: ${describeEntries(refused)}.`);
+  }
   const merged = mergeDocs(docs);
   if (ignored.length > 0) {
     merged.sources[0]!.notes.push(
       `read the recognised files of folder ${probe.path}; not read: ${describeEntries(ignored)}`,
+    );
+  }
+  if (refused.length > 0) {
+    merged.sources[0]!.warnings.push(
+      `not opened in folder ${probe.path}: ${describeEntries(refused)}; mlci reads regular files, and symbolic links only to what is inside the folder`,
     );
   }
   return merged;

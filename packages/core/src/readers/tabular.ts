@@ -3,11 +3,10 @@
  * becomes a key, which names are steps and wall-clock times, and how a file is streamed as text in
  * bounded memory.
  */
-import { isAscii } from 'node:buffer';
-import { createReadStream } from 'node:fs';
-import { ConfigurationError, ParseError } from '../errors.js';
+import { Buffer, isAscii } from 'node:buffer';
+import { ParseError } from '../errors.js';
 import { childKey } from '../keys.js';
-import { statOrExplain } from './files.js';
+import { streamFile } from './files.js';
 
 /** Names that are the x-axis of a log, most preferred first (matched case-insensitively). */
 export const STEP_NAMES = ['step', 'global_step', 'iteration', 'iter', 'batch', '_step', 'epoch'] as const;
@@ -64,23 +63,22 @@ export async function streamTextFile(
   onText: (text: string) => void,
   options: TextStreamOptions = {},
 ): Promise<void> {
-  const info = await statOrExplain(path);
-  if (info.isDirectory()) throw new ConfigurationError(`${path}: is a folder, expected a file`);
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  const stream = createReadStream(path, { highWaterMark: options.chunkBytes ?? 1000 * 1000 });
-  let offset = 0;
+  // The last bytes of the previous chunk, copied (streamFile reuses its buffers).
   let previous: Uint8Array = new Uint8Array(0);
+  let end = 0;
   // While every byte so far was ASCII, a chunk that is ASCII too is copied as Latin-1 (several
   // times faster than validating UTF-8); from the first other byte on, the decoder does it all.
   let ascii = true;
-  try {
-    for await (const data of stream as AsyncIterable<Buffer>) {
+  await streamFile(
+    path,
+    (data, offset) => {
       let chunk = data;
       if (offset === 0 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf)
         chunk = chunk.subarray(3);
       let text: string;
       if (ascii && isAscii(chunk)) {
-        text = chunk.toString('latin1');
+        text = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
       } else {
         ascii = false;
         try {
@@ -89,23 +87,22 @@ export async function streamTextFile(
           throw notUtf8(path, offset + data.length - chunk.length, previous, chunk);
         }
       }
-      offset += data.length;
-      previous = chunk.subarray(Math.max(0, chunk.length - 3));
+      end = offset + data.length;
+      previous = chunk.slice(Math.max(0, chunk.length - 3));
       if (text !== '') onText(text);
-    }
-    let tail: string;
-    try {
-      tail = decoder.decode();
-    } catch {
-      throw new ParseError(
-        { file: path, offset: Math.max(0, offset - 3) },
-        'not UTF-8 text: the file ends inside a multi-byte character',
-      );
-    }
-    if (tail !== '') onText(tail);
-  } finally {
-    stream.destroy();
+    },
+    options,
+  );
+  let tail: string;
+  try {
+    tail = decoder.decode();
+  } catch {
+    throw new ParseError(
+      { file: path, offset: Math.max(0, end - 3) },
+      'not UTF-8 text: the file ends inside a multi-byte character',
+    );
   }
+  if (tail !== '') onText(tail);
 }
 
 function notUtf8(file: string, offset: number, previous: Uint8Array, chunk: Uint8Array): ParseError {

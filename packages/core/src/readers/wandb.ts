@@ -24,7 +24,7 @@ import { flattenInto } from '../flatten.js';
 import { parseJsonText } from '../json-text.js';
 import { childKey, escapeSegment } from '../keys.js';
 import type { MetricsDoc } from '../model.js';
-import { readTextFile, statOrExplain } from './files.js';
+import { folderScope, readTextFile, statOrExplain } from './files.js';
 import { parseYamlText } from './structured.js';
 import { DETECT, type Probe, type Reader, type ReaderOptions } from './types.js';
 
@@ -64,17 +64,19 @@ export async function readWandb(path: string, options: ReaderOptions): Promise<M
     return builder.build();
   }
   const files = await runFilesFolder(path, options, builder);
+  // A link in the folder (latest-run) may point inside it, never out of it (#15).
+  const within = await folderScope(path);
   const summary = join(files, SUMMARY_FILE);
   if (!existsSync(summary)) {
     throw new ConfigurationError(
       `${path}: no ${SUMMARY_FILE} in ${files === path ? 'this folder' : files}: W&B writes it when the run finishes (or on run.summary updates); is the run still going, or was it synced elsewhere?`,
     );
   }
-  readSummaryInto(builder, parseJsonText(await readTextFile(summary), summary), summary);
+  readSummaryInto(builder, parseJsonText(await readTextFile(summary, { within }), summary), summary);
   const read = [SUMMARY_FILE];
   const config = join(files, CONFIG_FILE);
   if (existsSync(config)) {
-    readConfigInto(builder, parseYamlText(await readTextFile(config), config), config);
+    readConfigInto(builder, parseYamlText(await readTextFile(config, { within }), config), config);
     read.push(CONFIG_FILE);
   }
   builder.note(`read ${read.join(' and ')} of ${files}`);

@@ -6,6 +6,7 @@ import type { HistoryEntry } from './charts/history.js';
 import { ChartsUnavailableError } from './charts/unavailable.js';
 import { chartImage, planCharts } from './charts/select.js';
 import { renderMarkdown, type MarkdownReport } from './markdown.js';
+import type { ExtraContent, ExtraImageFile } from './extra.js';
 import type { ChartImage, ReportInput, RunInfo } from './model.js';
 
 /**
@@ -21,17 +22,21 @@ export interface BuildReportInput {
   id?: string;
   title?: string;
   run?: RunInfo;
-  baseline?: { label: string; how?: string };
+  baseline?: { label: string; how?: string; url?: string };
   history?: HistoryEntry[];
   /** The base branch, for the history chart's title. */
   branch?: string;
   confusion?: { head: ConfusionMatrix; base?: ConfusionMatrix };
   roc?: { head: RocCurve; base?: RocCurve };
   pr?: { head: PrCurve; base?: PrCurve };
+  /** Said with the charts: a side's plot that is missing (the base has no confusion matrix file). */
+  plotNotes?: string[];
   maxCurves?: number;
   fullReportUrl?: string;
   /** Comment size limit (GitHub's 65,536 by default). */
   maxLength?: number;
+  /** The team's own sections and their images' bytes (buildExtraSections, report/extra.ts). */
+  extra?: ExtraContent;
 }
 
 export interface RenderedChart extends ChartImage {
@@ -42,6 +47,8 @@ export interface BuiltReport extends MarkdownReport {
   /** The report's facts, kept so a sink can render it again (with hosted chart URLs, a smaller limit). */
   input: ReportInput;
   charts: RenderedChart[];
+  /** The images of the team's own sections, written next to report.md and uploaded with the charts. */
+  extraImages?: ExtraImageFile[];
 }
 
 export const DEFAULT_REPORT_ID = 'mlci';
@@ -72,10 +79,13 @@ export async function buildReport(input: BuildReportInput): Promise<BuiltReport>
       ...(input.pr !== undefined ? { pr: input.pr } : {}),
       ...(displayFor !== undefined ? { displayFor } : {}),
     },
-    { maxCurves: input.maxCurves ?? config?.report.maxCurves ?? 6 },
+    {
+      maxCurves: input.maxCurves ?? config?.report.maxCurves ?? 6,
+      ...(config?.report.curves !== undefined ? { curves: config.report.curves } : {}),
+    },
   );
   const charts: RenderedChart[] = [];
-  const chartNotes = [...plan.notes];
+  const chartNotes = [...plan.notes, ...(input.plotNotes ?? [])];
   try {
     // Loaded on first use: chart.js and the canvas are most of the bundle's start-up cost, and a
     // step that renders no report (evaluate, compare-metrics) should not pay it.
@@ -104,9 +114,18 @@ export async function buildReport(input: BuildReportInput): Promise<BuiltReport>
   if (displayFor !== undefined) reportInput.displayFor = displayFor;
   if (chartNotes.length > 0) reportInput.chartNotes = chartNotes;
   if (input.fullReportUrl !== undefined) reportInput.fullReportUrl = input.fullReportUrl;
+  if (input.extra !== undefined && input.extra.sections.length > 0)
+    reportInput.extraSections = input.extra.sections;
   const markdown = renderMarkdown(
     reportInput,
     input.maxLength !== undefined ? { maxLength: input.maxLength } : {},
   );
-  return { ...markdown, input: reportInput, charts };
+  return {
+    ...markdown,
+    input: reportInput,
+    charts,
+    ...(input.extra !== undefined && input.extra.images.length > 0
+      ? { extraImages: input.extra.images }
+      : {}),
+  };
 }

@@ -20,11 +20,15 @@ export interface ReportDocument {
   /** Sections the comment had to leave out to fit GitHub's limit. */
   omitted: string[];
   charts: ChartImage[];
+  /** The images of the team's own sections (`extra-*.png`, `extra-*.jpg`), when there are any. */
+  extra?: string[];
   comparison: Comparison;
 }
 
 export const REPORT_FILES = { markdown: 'report.md', json: 'report.json', preview: 'index.html' } as const;
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*\.png$/;
+/** The names report/extra.ts gives the team's images. */
+const EXTRA_NAME = /^extra-[A-Za-z0-9_-]+\.(png|jpg)$/;
 
 export interface ReportFolderOptions {
   /**
@@ -59,6 +63,12 @@ export async function writeReportFolder(
     await writeAtomically(join(dir, chart.file), chart.png);
     written.push(chart.file);
   }
+  for (const image of report.extraImages ?? []) {
+    if (!EXTRA_NAME.test(image.file))
+      throw new Error(`extra image file name ${JSON.stringify(image.file)} is not safe`);
+    await writeAtomically(join(dir, image.file), image.bytes);
+    written.push(image.file);
+  }
   const title = report.input.title ?? 'mlci report';
   const document: ReportDocument = {
     schema: 'mlci/report',
@@ -70,6 +80,9 @@ export async function writeReportFolder(
     ...(preview ? { preview: REPORT_FILES.preview } : {}),
     omitted: report.omitted,
     charts: report.input.charts,
+    ...(report.extraImages !== undefined && report.extraImages.length > 0
+      ? { extra: report.extraImages.map((i) => i.file) }
+      : {}),
     comparison: report.input.comparison,
   };
   await writeAtomically(join(dir, REPORT_FILES.json), `${stringifyDocument(document)}\n`);
@@ -100,7 +113,12 @@ async function previousFiles(dir: string): Promise<string[]> {
     const charts = old.charts
       .map((c) => c?.file)
       .filter((f): f is string => typeof f === 'string' && SAFE_NAME.test(f));
-    return old.preview === REPORT_FILES.preview ? [...charts, REPORT_FILES.preview] : charts;
+    const extra = (Array.isArray(old.extra) ? old.extra : []).filter(
+      (f): f is string => typeof f === 'string' && EXTRA_NAME.test(f),
+    );
+    return old.preview === REPORT_FILES.preview
+      ? [...charts, ...extra, REPORT_FILES.preview]
+      : [...charts, ...extra];
   } catch {
     return [];
   }

@@ -1,11 +1,12 @@
 import { markdownTable } from 'markdown-table';
 import type { MetricComparison, MetricStatus, ParamChange, SampleSummary } from '../compare/compare.js';
 import type { DisplaySettings } from '../config/config.js';
-import { formatDelta, formatNumber, formatPercent, roundNoise } from '../format.js';
+import { formatNumber, formatPercent, roundNoise } from '../format.js';
 import type { GateResult, GateStatus } from '../gates/types.js';
 import type { ParamValue, SourceInfo } from '../model.js';
+import { formatChange, formatInterval, formatP, formatValue, shortReason, SPREAD_DIGITS } from './display.js';
 import { escapeMarkdownText, escapeTableCell, safeUrl, shortenMiddle } from './escape.js';
-import { reportMarker, type ChartImage, type ReportInput } from './model.js';
+import { reportMarker, type ChartImage, type ExtraSection, type ReportInput } from './model.js';
 
 /** GitHub refuses issue and pull-request comment bodies longer than this. */
 export const MAX_COMMENT_LENGTH = 65_536;
@@ -31,16 +32,21 @@ const MAX_KEY = 160;
 const MAX_TEXT = 600;
 /** Names listed in the headline ("failed: a, b, c and 4 more"). */
 const MAX_NAMES = 5;
-/** Param changes shown openly; more go into a <details>. */
-const PARAMS_OPEN = 5;
 const MAX_WARNINGS_PER_FILE = 5;
 /** Rule changes listed; a pull request that rewrites its whole config says how many more. */
 const MAX_CONFIG_CHANGES = 50;
+/**
+ * Rows on the first screen: failed and warned gates, then changes beyond noise. About what fits
+ * above the fold of a comment next to the verdict and one chart; the rest is in the folded tables.
+ */
+export const DECIDING_ROWS = 8;
 
 /**
- * The pull-request report as GitHub Markdown: a verdict a reviewer understands in ten seconds, then
- * gates, metrics, params, run, charts and files read, then the hidden marker the actions find the
- * comment by. Pure and deterministic: the same input always gives the same text. Everything that
+ * The pull-request report as GitHub Markdown. The first screen decides: the verdict, the rows that
+ * decide the merge (failed and warned gates, changes beyond noise; at most DECIDING_ROWS) and the
+ * chart that explains them (`charts[0]`); everything else (every gate, every metric, params, more
+ * charts, files read) is folded in `<details>`, then the hidden marker the actions find the
+ * comment by. The team's own sections go where they asked (top, after the deciding rows, bottom). Pure and deterministic: the same input always gives the same text. Everything that
  * comes from files is escaped (see escape.ts). When the report is longer than `maxLength`, the least
  * important parts are left out first, and the report says what was left out and where it is.
  */
@@ -68,7 +74,13 @@ export function renderMarkdown(input: ReportInput, options: MarkdownOptions = {}
     (p) => ({ ...p, passingGates: false }),
     (p) => ({ ...p, metricRows: largestFitting(0, p.metricRows, (n) => fits({ ...p, metricRows: n })) }),
     (p) => ({ ...p, charts: false, runInfo: false }),
+    // The team's sections go before our own deciding rows do, the last kept last.
+    (p) => ({ ...p, extras: largestFitting(0, p.extras, (n) => fits({ ...p, extras: n })) }),
     (p) => ({ ...p, gateRows: largestFitting(0, p.gateRows, (n) => fits({ ...p, gateRows: n })) }),
+    (p) => ({
+      ...p,
+      decidingRows: largestFitting(0, p.decidingRows, (n) => fits({ ...p, decidingRows: n })),
+    }),
   ];
   let plan = fullPlan(facts);
   // The common case: everything fits, rendered once (the cuts and refills below render many times).
@@ -83,7 +95,17 @@ export function renderMarkdown(input: ReportInput, options: MarkdownOptions = {}
   }
   // A later cut may have freed room an earlier one needed: give it back, most important first.
   const refills: ((p: Plan) => Plan)[] = [
+    (p) => ({
+      ...p,
+      decidingRows: largestFitting(p.decidingRows, Math.min(DECIDING_ROWS, facts.deciding.length), (n) =>
+        fits({ ...p, decidingRows: n }),
+      ),
+    }),
     (p) => ({ ...p, gateRows: largestFitting(p.gateRows, notPassing, (n) => fits({ ...p, gateRows: n })) }),
+    (p) => ({
+      ...p,
+      extras: largestFitting(p.extras, facts.extras.length, (n) => fits({ ...p, extras: n })),
+    }),
     (p) => ({
       ...p,
       metricRows: largestFitting(p.metricRows, facts.changed.length, (n) => fits({ ...p, metricRows: n })),
@@ -146,9 +168,15 @@ interface Facts {
   params: ParamChange[];
   sources: { side: 'pull request' | 'baseline'; source: SourceInfo }[];
   hasRepeats: boolean;
+  /** The first screen's rows: not-passing gates, then changes beyond noise not already named by one. */
+  deciding: DecidingRow[];
+  /** The team's sections, most important first (top, after-summary, bottom): trimming keeps a prefix. */
+  extras: ExtraSection[];
   /** Rendered table rows by what they show: trimming renders many plans, each row is escaped once. */
   rows: Map<object, string>;
 }
+
+type DecidingRow = { kind: 'gate'; gate: GateResult } | { kind: 'metric'; metric: MetricComparison };
 
 interface Plan {
   sources: boolean;
@@ -160,6 +188,10 @@ interface Plan {
   passingGates: boolean;
   /** How many of the not-passing gate rows to show. */
   gateRows: number;
+  /** How many of the first screen's deciding rows to show. */
+  decidingRows: number;
+  /** How many of the team's sections (facts.extras, in order) to show. */
+  extras: number;
   /** Only the headline and a short notice: the last resort before cutting lines. */
   minimal: boolean;
 }
@@ -174,6 +206,8 @@ function fullPlan(facts: Facts): Plan {
     runInfo: true,
     passingGates: true,
     gateRows: facts.gates.length,
+    decidingRows: Math.min(DECIDING_ROWS, facts.deciding.length),
+    extras: facts.extras.length,
     minimal: false,
   };
 }
@@ -206,6 +240,19 @@ function gatherFacts(input: ReportInput): Facts {
     .map((m, i) => ({ m, i }))
     .sort((a, b) => METRIC_RANK[a.m.status] - METRIC_RANK[b.m.status] || bySize(a.m, b.m) || a.i - b.i)
     .map(({ m }) => m);
+  const notPassing = gates.filter((g) => !isPassing(g.status));
+  const named = new Set(notPassing.flatMap((g) => (g.metric === undefined ? [] : [g.metric])));
+  // Without a baseline nothing changed: only the gates decide.
+  const moved = comparison.base === undefined ? [] : changed.filter((m) => !named.has(m.key));
+  const deciding: DecidingRow[] = [
+    ...notPassing.map((gate) => ({ kind: 'gate' as const, gate })),
+    ...moved.map((metric) => ({ kind: 'metric' as const, metric })),
+  ];
+  const placementRank = { top: 0, 'after-summary': 1, bottom: 2 } as const;
+  const extras = (input.extraSections ?? [])
+    .map((section, i) => ({ section, i }))
+    .sort((a, b) => placementRank[a.section.placement] - placementRank[b.section.placement] || a.i - b.i)
+    .map(({ section }) => section);
   return {
     input,
     hasBase: comparison.base !== undefined,
@@ -223,6 +270,8 @@ function gatherFacts(input: ReportInput): Facts {
       ...(comparison.base?.sources ?? []).map((source) => ({ side: 'baseline' as const, source })),
     ],
     hasRepeats: comparison.metrics.some((m) => m.repeats !== undefined),
+    deciding,
+    extras,
     rows: new Map(),
   };
 }
@@ -244,16 +293,27 @@ function render(facts: Facts, plan: Plan, maxLength: number): MarkdownReport {
     return { markdown, omitted: ['everything but the verdict'] };
   }
   const omitted = omissions(facts, plan);
+  const extras = facts.extras.slice(0, plan.extras);
+  const placed = (where: ExtraSection['placement']) =>
+    extras.filter((e) => e.placement === where).map(extraSection);
+  const charts = plan.charts ? facts.input.charts : [];
   const sections = [
     headline(facts),
     omitted.length > 0 ? trimNotice(facts, omitted, maxLength) : '',
-    gatesSection(facts, plan),
+    ...placed('top'),
+    // The first screen: what decides the merge, and the chart that explains it.
+    decidingSection(facts, plan),
     configChangesSection(facts),
+    charts.length > 0 ? chartImage(charts[0]!) : '',
+    ...placed('after-summary'),
+    // The evidence, folded.
+    gatesSection(facts, plan),
     metricsSection(facts, plan),
     plan.params ? paramsSection(facts) : '',
+    plan.charts ? moreChartsSection(charts.slice(1), facts.input.chartNotes ?? []) : '',
     plan.runInfo ? runSection(facts) : '',
-    plan.charts ? chartsSection(facts.input.charts, facts.input.chartNotes ?? []) : '',
     plan.sources ? sourcesSection(facts) : '',
+    ...placed('bottom'),
     reportMarker(facts.input.id),
   ];
   return { markdown: sections.filter((s) => s !== '').join('\n\n'), omitted };
@@ -281,11 +341,17 @@ function omissions(facts: Facts, plan: Plan): string[] {
     out.push(
       `${grouped(notPassing - plan.gateRows)} of ${count(notPassing, 'failing or warning gate result')}`,
     );
+  for (const section of facts.extras.slice(plan.extras))
+    out.push(`the section "${shortenMiddle(section.title, 80)}" (${shortenMiddle(section.source, 80)})`);
+  const deciding = Math.min(DECIDING_ROWS, facts.deciding.length);
+  if (plan.decidingRows < deciding)
+    out.push(`${grouped(deciding - plan.decidingRows)} of ${count(deciding, 'deciding row')}`);
   return out;
 }
 
 function trimNotice(facts: Facts, omitted: string[], maxLength: number): string {
-  return `> **This report was shortened** to fit in ${grouped(maxLength)} characters. Not shown: ${omitted.join('; ')}. ${whereFullReport(facts)}`;
+  // Escaped: a team's section title is file data.
+  return `> **This report was shortened** to fit in ${grouped(maxLength)} characters. Not shown: ${escapeMarkdownText(omitted.join('; '))}. ${whereFullReport(facts)}`;
 }
 
 function whereFullReport(facts: Facts): string {
@@ -452,8 +518,24 @@ function baselineSentence(facts: Facts): string {
   }
   const label = baseline?.label ?? comparison.base.label;
   const how = baseline?.how === undefined ? '' : ` (${baseline.how})`;
-  const name = label === undefined ? 'the base runs given (no label)' : label;
-  return `Baseline: ${escapeMarkdownText(shortenMiddle(`${name}${how}`, MAX_KEY))}`;
+  const name = label === undefined ? 'the base runs given (no label)' : shortLabel(label);
+  const text = escapeMarkdownText(shortenMiddle(`${name}${how}`, 120));
+  const url = baseline?.url === undefined ? undefined : safeUrl(baseline.url);
+  return `Baseline: ${url === undefined ? text : `[${text}](${url})`}`;
+}
+
+/**
+ * One short line for a baseline of several runs: `3 runs in examples/iris/baseline` rather than
+ * every path (a label lists the runs' paths, comma-separated, when no better name was given).
+ */
+function shortLabel(label: string): string {
+  const paths = label.split(', ');
+  if (paths.length < 2) return label;
+  const parts = paths.map((p) => p.split('/'));
+  let shared = 0;
+  while (parts.every((p) => shared < p.length - 1 && p[shared] === parts[0]![shared])) shared++;
+  const folder = parts[0]!.slice(0, shared).join('/');
+  return folder === '' ? `${paths.length} runs` : `${paths.length} runs in ${folder}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -471,24 +553,145 @@ function gatesSection(facts: Facts, plan: Plan): string {
   if (facts.gates.length === 0) return '';
   const notPassing = facts.gates.filter((g) => !isPassing(g.status)).slice(0, plan.gateRows);
   const passing = plan.passingGates ? facts.gates.filter((g) => isPassing(g.status)) : [];
-  const rows = [...notPassing, ...passing].map((g) => cachedRow(facts, g, () => gateRow(g, facts.input)));
+  const rows = [...notPassing, ...passing].map((g) => cachedRow(facts, g, () => gateRow(g, facts)));
   const hidden = facts.gates.length - rows.length;
   const noun = rows.length > 0 ? 'more gate result' : 'gate result';
   const more = hidden > 0 ? `\n\n${count(hidden, noun)} not shown.` : '';
-  if (rows.length === 0) return `### Gates${more}`;
-  return `### Gates\n\n${table(['gate', 'metric', 'base', 'PR', 'result', 'why'], rows, ['l', 'l', 'r', 'r', 'l', 'l'])}${more}`;
+  const summary = `Gates: ${gateTally(facts)}`;
+  if (rows.length === 0) return `${summary}.${more}`;
+  return details(
+    summary,
+    `${table(['gate', 'metric', 'base', 'PR', 'result', 'why'], rows, ['l', 'l', 'r', 'r', 'l', 'l'])}${more}`,
+  );
 }
 
-function gateRow(result: GateResult, input: ReportInput): string[] {
-  const settings = result.metric === undefined ? undefined : input.displayFor?.(result.metric);
+/** "10 gate checks: 9 passed, 1 warned": the folded table's summary. */
+function gateTally(facts: Facts): string {
+  const counts = facts.input.comparison.verdict.counts;
+  const parts = [
+    counts.fail > 0 ? `${grouped(counts.fail)} failed` : '',
+    counts.error > 0 ? `${grouped(counts.error)} could not be evaluated` : '',
+    counts.warn > 0 ? `${grouped(counts.warn)} warned` : '',
+    counts.pass > 0 ? `${grouped(counts.pass)} passed` : '',
+    counts.neutral > 0 ? `${grouped(counts.neutral)} not compared` : '',
+  ].filter((p) => p !== '');
+  return `${count(facts.gates.length, gateNoun(facts.input.comparison.gates))}, ${parts.join(', ')}`;
+}
+
+function gateRow(result: GateResult, facts: Facts): string[] {
+  const settings = result.metric === undefined ? undefined : facts.input.displayFor?.(result.metric);
   return [
     shortenMiddle(result.gate.text, MAX_KEY),
     result.metric === undefined ? '—' : shortenMiddle(result.metric, MAX_KEY),
     result.base === undefined ? '—' : formatValue(result.base, settings),
     result.head === undefined ? '—' : formatValue(result.head, settings),
     GATE_MARK[result.status],
-    shortenMiddle(result.reason, MAX_TEXT),
+    shortenMiddle(shortReason(result, settings, runsOf(facts)), MAX_TEXT),
   ];
+}
+
+function runsOf(facts: Facts): { head: number; base?: number } {
+  const { head, base } = facts.input.comparison;
+  return base === undefined ? { head: head.runs } : { head: head.runs, base: base.runs };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The first screen: what decides the merge
+
+/**
+ * Failed, errored and warned gates, then the metrics that changed beyond noise (regressions
+ * first), each once: its values, its change, the interval of the change or the test's p, and the
+ * gate that judged it. At most DECIDING_ROWS; the folded tables below have every row.
+ */
+function decidingSection(facts: Facts, plan: Plan): string {
+  const rows = facts.deciding.slice(0, plan.decidingRows);
+  const rest = facts.deciding.length - rows.length;
+  if (rows.length === 0)
+    return rest > 0 ? `${count(rest, 'deciding row')} not shown: see the tables below.` : '';
+  const body = table(
+    ['', 'metric', 'base', 'PR', 'change', 'interval or p', 'gate'],
+    rows.map((row) => cachedRow(facts, row, () => decidingRow(row, facts))),
+    ['l', 'l', 'r', 'r', 'r', 'r', 'l'],
+  );
+  const more =
+    rest > 0
+      ? `\n\n${count(rest, facts.deciding.length - rest > 0 ? 'more row' : 'row')} (${rest === 1 ? 'a gate or a change' : 'gates and changes'}) in the tables below.`
+      : '';
+  return `${body}${more}`;
+}
+
+function decidingRow(row: DecidingRow, facts: Facts): string[] {
+  const input = facts.input;
+  if (row.kind === 'gate') {
+    const g = row.gate;
+    const metric = g.metric === undefined ? undefined : metricOf(input, g.metric);
+    const settings = g.metric === undefined ? undefined : input.displayFor?.(g.metric);
+    const change =
+      g.base !== undefined && g.head !== undefined && Number.isFinite(g.base) && Number.isFinite(g.head)
+        ? changeText(roundNoise(g.head - g.base), g.base, settings)
+        : '—';
+    const p = g.statistics?.pAdjusted ?? g.statistics?.p;
+    const spread =
+      p !== undefined
+        ? `p = ${formatP(p)}`
+        : metric?.noise !== undefined
+          ? formatInterval(metric.noise.ci, settings)
+          : '—';
+    const gate = `${shortenMiddle(g.gate.text, MAX_KEY)}: ${shortenMiddle(shortReason(g, settings, runsOf(facts)), 200)}`;
+    return [
+      GATE_MARK[g.status],
+      g.metric === undefined ? '—' : shortenMiddle(g.metric, MAX_KEY),
+      g.base === undefined ? '—' : formatValue(g.base, settings),
+      g.head === undefined ? '—' : formatValue(g.head, settings),
+      change,
+      spread,
+      gate,
+    ];
+  }
+  const m = row.metric;
+  const settings = input.displayFor?.(m.key);
+  const gates = facts.gates.filter((g) => g.metric === m.key);
+  return [
+    METRIC_MARK[m.status],
+    shortenMiddle(m.key, MAX_KEY),
+    m.base === undefined ? '—' : formatValue(m.base, settings),
+    m.head === undefined ? '—' : formatValue(m.head, settings),
+    m.delta === undefined ? '—' : changeText(m.delta, m.base, settings),
+    m.noise === undefined ? '—' : formatInterval(m.noise.ci, settings),
+    gates.length === 0
+      ? 'no gate'
+      : `passed: ${shortenMiddle(gates.map((g) => g.gate.text).join(', '), MAX_KEY)}`,
+  ];
+}
+
+function metricOf(input: ReportInput, key: string): MetricComparison | undefined {
+  return input.comparison.metrics.find((m) => m.key === key);
+}
+
+/** `+0.0126 (+3%)`; a percentage's change is in points and needs no second percentage. */
+function changeText(delta: number, base: number | undefined, settings: DisplaySettings | undefined): string {
+  const change = formatChange(delta, settings);
+  if (settings?.percent === true || base === undefined || base === 0 || !Number.isFinite(delta))
+    return change;
+  return `${change} (${formatPercent((delta / Math.abs(base)) * 100)})`;
+}
+
+/** A team's own section: sanitised Markdown, its images pointed at their hosted copies when known. */
+function extraSection(section: ExtraSection): string {
+  let markdown = section.markdown.trim();
+  for (const image of section.images) {
+    if (image.url === undefined || image.url === image.file) continue;
+    const url = safeUrl(image.url);
+    if (url === undefined) continue;
+    // Only the link targets: `](file)` and `src="file"`, never the words around them.
+    markdown = markdown
+      .split(`](${image.file})`)
+      .join(`](${url})`)
+      .split(`src="${image.file}"`)
+      .join(`src="${url}"`);
+  }
+  const title = escapeMarkdownText(shortenMiddle(section.title, MAX_KEY));
+  return section.folded ? details(title, markdown) : `### ${title}\n\n${markdown}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -509,21 +712,24 @@ const METRIC_MARK: Record<MetricStatus, string> = {
 function metricsSection(facts: Facts, plan: Plan): string {
   const metrics = facts.input.comparison.metrics;
   if (metrics.length === 0) return '';
-  const parts = ['### Metrics'];
+  const parts: string[] = [];
   const shown = facts.changed.slice(0, plan.metricRows);
   if (!facts.hasBase) {
     if (shown.length > 0)
       parts.push(
-        table(
-          ['metric', 'value'],
-          shown.map((m) => cachedRow(facts, m, () => noBaselineRow(m, facts.input))),
-          ['l', 'r'],
+        details(
+          `Metrics: ${count(facts.changed.length, 'metric')}`,
+          table(
+            ['metric', 'value'],
+            shown.map((m) => cachedRow(facts, m, () => noBaselineRow(m, facts.input))),
+            ['l', 'r'],
+          ),
         ),
       );
   } else if (facts.changed.length === 0) {
     parts.push(facts.withinNoise.length > 0 ? 'No metric changed beyond noise.' : 'No metric changed.');
   } else if (shown.length > 0) {
-    parts.push(metricTable(shown, facts));
+    parts.push(details(`Metrics: ${count(facts.changed.length, 'change')}`, metricTable(shown, facts)));
   }
   const hiddenRows = facts.changed.length - shown.length;
   if (hiddenRows > 0) {
@@ -595,7 +801,7 @@ function metricRow(m: MetricComparison, input: ReportInput): string[] {
       ? '—'
       : noise === undefined
         ? formatChange(m.delta, settings)
-        : `${formatChange(m.delta, settings)} (${formatChange(noise.ci[0], settings, 3)} to ${formatChange(noise.ci[1], settings, 3)})`;
+        : `${formatChange(m.delta, settings)} (${formatInterval(noise.ci, settings)})`;
   return [
     shortenMiddle(m.key, MAX_KEY),
     sideText(m.base, m.repeats?.base, settings),
@@ -619,7 +825,7 @@ function sideText(
 ): string {
   if (value === undefined) return '—';
   if (summary === undefined || summary.n < 2) return formatValue(value, settings);
-  const sd = summary.sd === undefined ? '' : ` ± ${formatValue(summary.sd, settings, 3)}`;
+  const sd = summary.sd === undefined ? '' : ` ± ${formatValue(summary.sd, settings, SPREAD_DIGITS)}`;
   return `${formatValue(summary.mean, settings)}${sd} (n=${summary.n})`;
 }
 
@@ -639,10 +845,7 @@ function paramsSection(facts: Facts): string {
     ),
     ['l', 'l', 'l'],
   );
-  const summary = `${count(facts.params.length, 'parameter')} changed`;
-  return facts.params.length > PARAMS_OPEN
-    ? `### Parameters\n\n${details(summary, body)}`
-    : `### Parameters that changed\n\n${body}`;
+  return details(`Parameters: ${count(facts.params.length, 'change')}`, body);
 }
 
 function paramText(value: ParamValue | undefined, absent: boolean): string {
@@ -673,8 +876,7 @@ function runSection(facts: Facts): string {
   const url = run.url === undefined ? undefined : safeUrl(run.url);
   if (url !== undefined) parts.push(`[CI run](${url})`);
   if (parts.length === 0) return '';
-  const text = parts.join(' · ');
-  return `### Run\n\n${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+  return `Run: ${parts.join(' · ')}`;
 }
 
 /** `45 s`, `12 min 5 s`, `2 h 3 min`: a training time, to the second. */
@@ -689,18 +891,22 @@ export function formatDuration(seconds: number): string {
   return h > 0 ? `${h} h ${min} min` : `${min} min ${s} s`;
 }
 
-function chartsSection(charts: readonly ChartImage[], notes: readonly string[]): string {
+function chartImage(chart: ChartImage): string {
+  const url = safeUrl(chart.url ?? chart.file);
+  const alt = escapeMarkdownText(shortenMiddle(chart.alt, 1000));
+  return url === undefined
+    ? `*Chart not shown (not an http(s) or relative link):* ${alt}`
+    : `![${alt}](${url})`;
+}
+
+/** The charts after the first one, folded, with what the plan left out. */
+function moreChartsSection(charts: readonly ChartImage[], notes: readonly string[]): string {
   if (charts.length === 0 && notes.length === 0) return '';
-  const images = charts.map((chart) => {
-    const url = safeUrl(chart.url ?? chart.file);
-    const alt = escapeMarkdownText(shortenMiddle(chart.alt, 1000));
-    return url === undefined
-      ? `*Chart not shown (not an http(s) or relative link):* ${alt}`
-      : `![${alt}](${url})`;
-  });
   // Notes name metrics (file data), so they are escaped like every other text from files.
   const said = notes.map((note) => `*${escapeMarkdownText(shortenMiddle(note, MAX_TEXT))}*`);
-  return `### Charts\n\n${[...images, ...said].join('\n\n')}`;
+  const body = [...charts.map(chartImage), ...said].join('\n\n');
+  if (charts.length === 0) return body;
+  return details(`More charts: ${grouped(charts.length)}`, body);
 }
 
 function sourcesSection(facts: Facts): string {
@@ -753,23 +959,6 @@ function cachedRow(facts: Facts, source: object, cells: () => string[]): string 
 /** Blank lines inside <details> so GitHub renders the Markdown in it (a table, a list). */
 function details(summary: string, body: string): string {
   return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
-}
-
-/** A value as configured for its metric (precision, unit, percent); 6 significant digits by default. */
-function formatValue(value: number, settings: DisplaySettings | undefined, digits?: number): string {
-  if (!Number.isFinite(value)) return formatNumber(value);
-  const precision = digits ?? settings?.precision ?? 6;
-  if (settings?.percent === true) return `${formatNumber(roundNoise(value * 100), precision)}%`;
-  const text = formatNumber(value, precision);
-  return settings?.unit === undefined ? text : `${text} ${settings.unit}`;
-}
-
-/** A signed change; a change of a value shown as a percentage is in percentage points. */
-function formatChange(delta: number, settings: DisplaySettings | undefined, digits?: number): string {
-  const precision = digits ?? settings?.precision ?? 6;
-  if (settings?.percent === true) return `${formatDelta(roundNoise(delta * 100), precision)} pp`;
-  const text = formatDelta(delta, precision);
-  return settings?.unit === undefined || !Number.isFinite(delta) ? text : `${text} ${settings.unit}`;
 }
 
 /** `1 file`, `12,000 metrics`. */

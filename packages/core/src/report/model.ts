@@ -21,7 +21,7 @@ export interface ReportInput {
   /** What produced the head numbers, when known. */
   run?: RunInfo;
   /** Which baseline was used and how it was found: "main@abc1234 (merge base)". */
-  baseline?: { label: string; how?: string };
+  baseline?: { label: string; how?: string; url?: string };
   /** Display settings for a key (precision, unit, percent), from .mlci.yml. */
   displayFor?(key: string): DisplaySettings;
   /** Charts already rendered, in the order they are shown. */

@@ -10,8 +10,9 @@ import {
   niceLog,
   parseCurveKey,
   selectCurveGroups,
+  SIDE_COLORS,
 } from '../../../../packages/core/src/report/charts/curves.js';
-import { OKABE_ITO, type ChartSpec } from '../../../../packages/core/src/report/charts/theme.js';
+import { type ChartSpec } from '../../../../packages/core/src/report/charts/theme.js';
 import { docWith, lossCurve } from './helpers.js';
 
 const WHISPER = 'test/fixtures/real/hf-trainer/whisper-ja/trainer_state.json';
@@ -150,12 +151,14 @@ describe('curveCharts on real files', () => {
       'eval (pull request)',
       'eval (baseline)',
     ]);
+    // The side has the colour; the split has the width (eval thick, train thin).
     expect(ds.map((d) => d.borderColor)).toEqual([
-      OKABE_ITO.blue,
-      OKABE_ITO.blue,
-      OKABE_ITO.vermillion,
-      OKABE_ITO.vermillion,
+      SIDE_COLORS.head,
+      SIDE_COLORS.base,
+      SIDE_COLORS.head,
+      SIDE_COLORS.base,
     ]);
+    expect(ds[2]!.borderWidth).toBeGreaterThan(ds[0]!.borderWidth);
     expect(ds.map((d) => d.borderDash.length > 0)).toEqual([false, true, false, true]);
     // Lower order is drawn last: the pull request lies on top.
     expect(ds.map((d) => d.order)).toEqual([0, 1, 0, 1]);
@@ -174,27 +177,23 @@ describe('curveCharts on real files', () => {
     );
   });
 
-  it('whisper-ja: charts in order of importance, bookkeeping last, at most 6', async () => {
+  it('whisper-ja: evaluation charts only; bookkeeping series are skipped, not drawn', async () => {
     const doc = await readMetricsPath(WHISPER);
-    const { chosen, omitted } = selectCurveGroups([doc], undefined);
+    const { chosen, omitted, skipped } = selectCurveGroups([doc], undefined);
     expect(chosen.map((g) => [g.key, g.reason])).toEqual([
-      ['eval_wer', 'other'],
-      ['loss', 'other'],
-      ['epoch', 'bookkeeping'],
-      ['eval_runtime', 'bookkeeping'],
-      ['eval_samples_per_second', 'bookkeeping'],
-      ['eval_steps_per_second', 'bookkeeping'],
+      ['eval_wer', 'evaluation'],
+      ['loss', 'evaluation'],
     ]);
-    expect(omitted.map((g) => g.key)).toEqual(['learning_rate']);
+    expect(omitted).toEqual([]);
+    expect(skipped.map((s) => s.group.key)).toEqual([
+      'epoch',
+      'eval_runtime',
+      'eval_samples_per_second',
+      'eval_steps_per_second',
+      'learning_rate',
+    ]);
     const specs = curveCharts([doc], undefined);
-    expect(specs.map((s) => s.file)).toEqual([
-      'curve-eval-wer.png',
-      'curve-loss.png',
-      'curve-epoch.png',
-      'curve-eval-runtime.png',
-      'curve-eval-samples-per-second.png',
-      'curve-eval-steps-per-second.png',
-    ]);
+    expect(specs.map((s) => s.file)).toEqual(['curve-eval-wer.png', 'curve-loss.png']);
     // Without a baseline: one line per split, labelled by the split only.
     expect(datasets(specs[1]!).map((d) => d.label)).toEqual(['train (pull request)', 'eval (pull request)']);
     expect(specs[0]!.alt).toBe('eval_wer by step: pull request ends at 0.7449.');
@@ -213,13 +212,13 @@ describe('curveCharts on real files', () => {
       ],
     });
     const { chosen } = selectCurveGroups([head], [base], { comparison, limit: 4 });
-    // eval_wer's gate fails (it rose 11%), learning_rate's passes; loss regressed (it rose);
-    // eval_runtime also "regressed", but it is bookkeeping and waits with epoch and the others.
+    // eval_wer's gate fails (it rose 11%), learning_rate's passes (a gate brings even a
+    // bookkeeping series in); loss regressed (it rose); eval_runtime also "regressed", but it is
+    // bookkeeping and is not drawn at all.
     expect(chosen.map((g) => [g.key, g.reason])).toEqual([
       ['eval_wer', 'gate'],
       ['learning_rate', 'gate'],
       ['loss', 'regressed'],
-      ['epoch', 'bookkeeping'],
     ]);
   });
 
@@ -229,7 +228,7 @@ describe('curveCharts on real files', () => {
     expect(specs.map((s) => s.file)).toEqual(['curve-train-acc.png', 'curve-train-loss.png']);
     const loss = specs[1]!;
     expect(loss.title).toBe('train_loss by step');
-    expect(datasets(loss).map((d) => [d.label, d.borderColor])).toEqual([['pull request', OKABE_ITO.blue]]);
+    expect(datasets(loss).map((d) => [d.label, d.borderColor])).toEqual([['pull request', SIDE_COLORS.head]]);
     expect(datasets(loss)[0]!.data).toEqual([
       { x: 24, y: 0.6958715915679932 },
       { x: 49, y: 0.677720844745636 },
@@ -317,7 +316,7 @@ describe('curveCharts on generated documents', () => {
     expect(yType([5, -1, 0.001])).toBe('linear');
   });
 
-  it('draws every run of repeats, thin, with one legend entry per split and side', () => {
+  it('draws repeats as one mean line per split and side over a min-max band', () => {
     const runs = [0.2, 0.22, 0.25].map((end) =>
       docWith({ loss: lossCurve(100, 1, end), val_loss: lossCurve(100, 1.1, end + 0.05) }),
     );
@@ -326,20 +325,20 @@ describe('curveCharts on generated documents', () => {
     );
     const [spec] = curveCharts(runs, base);
     const ds = datasets(spec!);
-    expect(ds).toHaveLength(10);
-    expect(ds.map((d) => d.label).filter((l) => l !== '')).toEqual([
-      'train (pull request)',
-      'train (baseline)',
-      'val (pull request)',
-      'val (baseline)',
+    // Per split and side: the band's upper and lower edge (no width) and the mean line.
+    expect(ds).toHaveLength(12);
+    expect(ds.filter((d) => d.borderWidth > 0).map((d) => d.label)).toEqual([
+      'train (pull request, mean)',
+      'train (baseline, mean)',
+      'val (pull request, mean)',
+      'val (baseline, mean)',
     ]);
-    expect(ds[0]!.borderWidth).toBeLessThan(2);
     const options = spec!.config.options as { plugins: { subtitle: { text: string } } };
     expect(options.plugins.subtitle.text).toBe(
-      '3 runs of the pull request, 2 runs of the baseline, each drawn',
+      'Lines: the mean of 3 runs of the pull request and 2 of the baseline; shaded: from the lowest to the highest run',
     );
     expect(spec!.alt).toMatch(
-      /^loss \(train and val\) by step: train: pull request ends between 0\.\d+ and 0\.\d+ over 3 runs, baseline between 0\.\d+ and 0\.\d+ over 2 runs; val: /,
+      /^loss \(train and val\) by step: train: pull request's mean of 3 runs ends at 0\.\d+ \(runs between 0\.\d+ and 0\.\d+\), baseline's at 0\.\d+ \(runs between 0\.\d+ and 0\.\d+\) \(change -\d+(\.\d+)?%\); val: /,
     );
   });
 

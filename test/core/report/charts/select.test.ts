@@ -29,7 +29,7 @@ function metrics(values: Record<string, number>): MetricsDoc {
 }
 
 describe('planCharts', () => {
-  it('gives the change chart, then the curves (gated first), then the history, and says what it left out', async () => {
+  it("gives the failed gate's curve first, then the change chart, the other curves, the history, and says what it left out", async () => {
     const head = await readMetricsPath(WHISPER);
     const base = scaled(head, 0.95);
     const comparison = runComparison({
@@ -49,49 +49,40 @@ describe('planCharts', () => {
       { comparison, head: [head], base: [base], history, branch: 'main' },
       { maxCurves: 3 },
     );
+    // eval_wer's gate failed: its curve explains the verdict and comes before the overview.
     expect(plan.specs.map((s) => s.file)).toEqual([
-      'change-metrics.png',
       'curve-eval-wer.png',
+      'change-metrics.png',
       'curve-loss.png',
-      'curve-epoch.png',
       'history-metrics.png',
     ]);
-    // eval_runtime regressed (a time that grew) but is bookkeeping: it stays behind, alphabetically.
-    expect(plan.omittedCurves.map((g) => g.key)).toEqual([
-      'eval_runtime',
-      'eval_samples_per_second',
-      'eval_steps_per_second',
-      'learning_rate',
-    ]);
+    // eval_runtime regressed (a time that grew) but is bookkeeping: never drawn unless asked for.
+    expect(plan.omittedCurves).toEqual([]);
     expect(plan.notes).toEqual([
-      '4 more training curves not drawn (at most 3 are): eval_runtime, eval_samples_per_second, eval_steps_per_second, learning_rate.',
+      'Bookkeeping series not drawn: epoch, eval_runtime, eval_samples_per_second, eval_steps_per_second and learning_rate (name one under report.curves in .mlci.yml to draw it).',
     ]);
-    const history_ = plan.specs[4]!;
+    const history_ = plan.specs[3]!;
     // eval_wer's gate failed so it comes first; eval_loss is within a factor of ten of it.
     expect(history_.title).toBe('eval_wer, eval_loss on main over the last 3 commits');
     expect(new Set(plan.specs.map((s) => s.file)).size).toBe(plan.specs.length);
-    expect(chartImage(plan.specs[0]!)).toEqual({
+    expect(chartImage(plan.specs[1]!)).toEqual({
       file: 'change-metrics.png',
-      alt: plan.specs[0]!.alt,
-      title: plan.specs[0]!.title,
+      alt: plan.specs[1]!.alt,
+      title: plan.specs[1]!.title,
       width: 800,
-      height: plan.specs[0]!.height,
+      height: plan.specs[1]!.height,
     });
   });
 
-  it('has no change chart and no note without a baseline', async () => {
+  it('has no change chart without a baseline, and a learning rate only when asked for', async () => {
     const head = await readMetricsPath(WHISPER);
     const comparison = runComparison({ head: { runs: [head] }, config: emptyConfig() });
-    const plan = planCharts({ comparison, head: [head] });
-    expect(plan.specs.map((s) => s.file)).toEqual([
-      'curve-eval-wer.png',
-      'curve-loss.png',
-      'curve-epoch.png',
-      'curve-eval-runtime.png',
-      'curve-eval-samples-per-second.png',
-      'curve-eval-steps-per-second.png',
+    const plan = planCharts({ comparison, head: [head] }, { curves: ['learning_rate'], maxCurves: 2 });
+    expect(plan.specs.map((s) => s.file)).toEqual(['curve-learning-rate.png', 'curve-eval-wer.png']);
+    expect(plan.notes).toEqual([
+      '1 more training curve not drawn (at most 2 are): loss.',
+      'Bookkeeping series not drawn: epoch, eval_runtime, eval_samples_per_second and eval_steps_per_second (name one under report.curves in .mlci.yml to draw it).',
     ]);
-    expect(plan.notes).toEqual(['1 more training curve not drawn (at most 6 are): learning_rate.']);
   });
 
   it('explains a missing history chart', () => {

@@ -13,15 +13,22 @@
  * - Lightning's `hparams.yaml` next to event files gives params.
  * Files are streamed in 4 MiB chunks: memory does not grow with file size.
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { open, readdir } from 'node:fs/promises';
+import { closeSync, existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { DocBuilder } from '../../doc-builder.js';
 import { ConfigurationError, MlciError, ParseError } from '../../errors.js';
 import { flattenInto } from '../../flatten.js';
 import { escapeSegment } from '../../keys.js';
 import type { MetricsDoc } from '../../model.js';
-import { readTextFile, statOrExplain } from '../files.js';
+import {
+  folderScope,
+  listFolder,
+  openRegular,
+  readAt,
+  readTextFile,
+  statOrExplain,
+  type FolderScope,
+} from '../files.js';
 import { parseYamlText } from '../structured.js';
 import { DETECT, type Probe, type Reader, type ReaderOptions } from '../types.js';
 import { EventDecoder, EventKind, TagTable } from './events.js';
@@ -84,43 +91,52 @@ export interface EventRun {
 }
 
 /** The runs below `root` (a folder), by relative folder name; the given folder itself first. */
-export async function findEventRuns(
-  root: string,
-): Promise<{ runs: EventRun[]; deeper: boolean; unreadable: string[] }> {
+export async function findEventRuns(root: string): Promise<{
+  runs: EventRun[];
+  deeper: boolean;
+  unreadable: string[];
+  /** Event files not opened: a device, pipe or socket, or a link that dangles, loops or leaves `root`. */
+  refused: string[];
+  scope: FolderScope;
+}> {
+  const scope = await folderScope(root);
   const runs: EventRun[] = [];
   const unreadable: string[] = [];
+  const refused: string[] = [];
   let deeper = false;
+  const label = (dir: string) => relative(root, dir).split(sep).join('/');
   const visit = async (dir: string, depth: number): Promise<void> => {
-    let entries;
+    let listing;
     try {
-      entries = await readdir(dir, { withFileTypes: true });
+      listing = await listFolder(dir, scope);
     } catch (error) {
-      if (depth === 0) throw new ConfigurationError(`${root}: cannot list this folder (${String(error)})`);
-      unreadable.push(relative(root, dir).split(sep).join('/'));
+      if (depth === 0 || !(error instanceof MlciError)) throw error;
+      unreadable.push(label(dir));
       return;
     }
     const files: string[] = [];
     const folders: string[] = [];
-    for (const entry of entries) {
-      if (entry.isDirectory()) {
-        if (!entry.name.startsWith('.')) folders.push(entry.name);
-      } else if ((entry.isFile() || entry.isSymbolicLink()) && isEventFileName(entry.name)) {
+    for (const entry of listing.entries) {
+      // Linked folders are not followed: a link to an ancestor would read the same runs again.
+      if (entry.isDirectory) {
+        if (!entry.name.startsWith('.') && !entry.isLink) folders.push(entry.name);
+      } else if (isEventFileName(entry.name)) {
         files.push(entry.name);
       }
     }
-    if (files.length > 0) {
-      const name = relative(root, dir).split(sep).join('/');
-      runs.push({ dir, name, files: files.sort().map((f) => join(dir, f)) });
+    for (const { name, why } of listing.refused) {
+      if (isEventFileName(name)) refused.push(`${label(join(dir, name))}: ${why}`);
     }
+    if (files.length > 0) runs.push({ dir, name: label(dir), files: files.map((f) => join(dir, f)) });
     if (depth === EVENT_SEARCH_DEPTH) {
       if (folders.length > 0) deeper = true;
       return;
     }
-    for (const folder of folders.sort()) await visit(join(dir, folder), depth + 1);
+    for (const folder of folders) await visit(join(dir, folder), depth + 1);
   };
   await visit(root, 0);
   runs.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return { runs, deeper, unreadable };
+  return { runs, deeper, unreadable, refused, scope };
 }
 
 export async function readTensorBoard(path: string, options: ReaderOptions): Promise<MetricsDoc> {
@@ -129,32 +145,35 @@ export async function readTensorBoard(path: string, options: ReaderOptions): Pro
   if (!info.isDirectory()) {
     const reading = new RunReading(builder, '', false);
     await reading.readFile(path);
-    await reading.finish(join(dirname(path), HPARAMS));
+    await reading.finish(join(dirname(path), HPARAMS), await folderScope(dirname(path)));
     return builder.build();
   }
-  const { runs, deeper, unreadable } = await findEventRuns(path);
+  const { runs, deeper, unreadable, refused, scope } = await findEventRuns(path);
   if (runs.length === 0) {
+    const why = refused.length > 0 ? `; not opened: ${refused.join('; ')}` : '';
     throw new ConfigurationError(
-      `${path}: no TensorBoard event files (events.out.tfevents.*) in this folder or up to ${EVENT_SEARCH_DEPTH} folders below it`,
+      `${path}: no TensorBoard event files (events.out.tfevents.*) in this folder or up to ${EVENT_SEARCH_DEPTH} folders below it${why}`,
     );
   }
-  const failures: ParseError[] = [];
+  const failures: MlciError[] = [];
   let readable = 0;
   for (const run of runs) {
     const reading = new RunReading(builder, run.name === '' ? '' : `${run.name}/`, true, path);
     for (const file of run.files) {
       try {
-        await reading.readFile(file);
+        await reading.readFile(file, true);
         readable++;
       } catch (error) {
-        if (!(error instanceof ParseError)) throw error;
+        if (!(error instanceof MlciError)) throw error;
         failures.push(error);
       }
     }
-    await reading.finish(join(run.dir, HPARAMS));
+    await reading.finish(join(run.dir, HPARAMS), scope);
   }
   if (readable === 0) throw failures[0]!;
   for (const failure of failures) builder.warn(`not read: ${failure.message}`);
+  for (const what of refused)
+    builder.warn(`not opened: ${what}; mlci reads event files, and links only to files inside ${path}`);
   if (runs.length > 1 || runs[0]!.name !== '') {
     const names = runs.map((r) => (r.name === '' ? '(the folder itself)' : r.name));
     builder.note(
@@ -201,7 +220,8 @@ class RunReading {
     return relative(this.root, file).split(sep).join('/');
   }
 
-  async readFile(file: string): Promise<void> {
+  /** `listed`: found by a folder listing that saw a regular file there. */
+  async readFile(file: string, listed = false): Promise<void> {
     const builder = this.builder;
     const decoder = this.decoder;
     const where = this.inFolder ? `${this.label(file)}: ` : '';
@@ -246,28 +266,28 @@ class RunReading {
       );
     };
 
-    const handle = await open(file, 'r');
+    const { fd } = openRegular(file, listed);
     let size = 0;
     // Two buffers: the next chunk is read (off the main thread) while this one is parsed.
     const buffers = [new Uint8Array(CHUNK_BYTES), new Uint8Array(CHUNK_BYTES)];
     let which = 0;
-    let pending: Promise<{ bytesRead: number }> | undefined = handle.read(buffers[0]!, 0, CHUNK_BYTES, 0);
+    let pending: Promise<number> | undefined = readAt(fd, buffers[0]!, 0, CHUNK_BYTES, 0);
     try {
       while (pending !== undefined) {
-        const { bytesRead } = await pending;
+        const bytesRead = await pending;
         pending = undefined;
         if (bytesRead === 0) break;
         const chunk = buffers[which]!;
         size += bytesRead;
         which ^= 1;
-        pending = handle.read(buffers[which]!, 0, CHUNK_BYTES, size);
+        pending = readAt(fd, buffers[which]!, 0, CHUNK_BYTES, size);
         parser.push(bytesRead === CHUNK_BYTES ? chunk : chunk.subarray(0, bytesRead));
         if (parser.done) break;
       }
       parser.end();
     } finally {
       if (pending !== undefined) await pending.catch(() => undefined);
-      await handle.close();
+      closeSync(fd);
     }
     this.files++;
     this.records += records;
@@ -275,7 +295,7 @@ class RunReading {
   }
 
   /** Notes what the run held besides scalars, and reads its hparams.yaml. */
-  async finish(hparamsPath: string): Promise<void> {
+  async finish(hparamsPath: string, scope: FolderScope): Promise<void> {
     const builder = this.builder;
     const run = this.prefix === '' ? '' : `run ${this.prefix.slice(0, -1)}: `;
     if (this.files > 0) {
@@ -309,15 +329,15 @@ class RunReading {
       );
     }
     if (other.length > 0) builder.note(`${run}not metrics, not read: ${other.join(', ')}`);
-    await this.readHparams(hparamsPath, run);
+    await this.readHparams(hparamsPath, run, scope);
   }
 
-  private async readHparams(path: string, run: string): Promise<void> {
+  private async readHparams(path: string, run: string, scope: FolderScope): Promise<void> {
     if (!existsSync(path)) return;
     try {
       // Lightning dumps hparams with PyYAML's full dumper: a class is `!!python/name:torch.optim.adam.Adam ''`,
       // which a safe loader reads as ''. Its name is what is worth comparing between runs.
-      const text = (await readTextFile(path)).replace(
+      const text = (await readTextFile(path, { within: scope })).replace(
         /!!python\/name:([\w.]+)[ \t]+''/g,
         (_, name: string) => `'${name}'`,
       );

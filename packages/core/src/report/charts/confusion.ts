@@ -199,7 +199,8 @@ export function confusionChart(
   const summary = summarizeConfusion(head);
   const baseSummary = base === undefined ? undefined : summarizeConfusion(base);
   const named = options.name === undefined ? '' : ` (${options.name})`;
-  const title = `Confusion matrix${named}`;
+  // Several runs per side: the matrix says whether it sums them or shows one (#14).
+  const title = `Confusion matrix${named}${head.scope !== undefined ? `, ${head.scope}` : ''}`;
   const notes: string[] = [
     head.integer
       ? `${plural(summary.total, 'example')}${summary.accuracy !== undefined ? `, accuracy ${accuracyText(summary.accuracy)}` : ''}`
@@ -220,7 +221,13 @@ export function confusionChart(
   return {
     file,
     title,
-    alt: matrixAlt(head, summary, baseSummary, merged, named),
+    alt: matrixAlt(
+      head,
+      summary,
+      baseSummary,
+      merged,
+      named + (head.scope !== undefined ? `, ${head.scope},` : ''),
+    ),
     config: heatmapConfig(shown.labels, cells, title, capitalize(notes.join('; '))),
     width: CHART_WIDTH,
     height: CHROME_HEIGHT + rowHeight(shown.labels.length) * shown.labels.length,
@@ -316,8 +323,10 @@ export function confusionChangeChart(
   );
   const named = options.name === undefined ? '' : ` (${options.name})`;
   const title = `Confusion matrix${named}: change from the baseline`;
+  const scopes = sideScopes(head, base);
   const subtitle =
     'Percentage points of each actual class, pull request minus baseline; blue better, orange-red worse; counts baseline→pull request' +
+    (scopes !== '' ? `; ${scopes}` : '') +
     (merged.length > 0 ? `; ${merged.length} least frequent of ${union.length} classes merged` : '');
   return {
     file: uniqueFileName(
@@ -326,11 +335,19 @@ export function confusionChangeChart(
       taken(options),
     ),
     title,
-    alt: changeAlt(head, base, changes, named),
+    alt: changeAlt(head, base, changes, named) + (scopes !== '' ? ` Counts: ${scopes}.` : ''),
     config: heatmapConfig(labels, cells, title, subtitle),
     width: CHART_WIDTH,
     height: CHROME_HEIGHT + rowHeight(labels.length) * labels.length,
   };
+}
+
+/** "pull request summed over 3 runs, baseline one run of 3: ...", or '' when neither side says. */
+export function sideScopes(head: { scope?: string }, base: { scope?: string } | undefined): string {
+  const parts: string[] = [];
+  if (head.scope !== undefined) parts.push(`pull request ${head.scope}`);
+  if (base?.scope !== undefined) parts.push(`baseline ${base.scope}`);
+  return parts.join(', ');
 }
 
 function heatmapConfig(

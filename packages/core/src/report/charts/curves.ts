@@ -8,6 +8,7 @@ import type { MetricsDoc, SeriesData, SeriesPoint } from '../../model.js';
 import { DEFAULT_MAX_SERIES_POINTS } from '../../series.js';
 import {
   axisOptions,
+  bandFill,
   BASE_DASH,
   BASE_LINE_WIDTH,
   baseOptions,
@@ -18,7 +19,6 @@ import {
   listWords,
   OKABE_ITO,
   plural,
-  seriesColor,
   tickLabel,
   uniqueFileName,
   withAlpha,
@@ -26,13 +26,22 @@ import {
 } from './theme.js';
 
 /**
- * Training curves: one chart per measure, the pull request's runs solid over the baseline's
- * dashed, one colour per split (train, validation, test) so `train/loss` and `val/loss` share a
- * chart. Pure: documents in, chart.js configurations out (render with `renderChart`).
+ * Training curves: one chart per measure, so `train/loss` and `val/loss` share a chart. The side
+ * is what a reviewer must tell apart first, so it has the colour: the pull request dark blue and
+ * solid, the baseline light orange and dashed (two greys far apart, so it reads in greyscale and
+ * at a comment's width), each named in the legend. Within a side the evaluation split is the
+ * thick line and the train split the thin one. Pure: documents in, chart.js configurations out
+ * (render with `renderChart`).
  *
- * Repeats (several runs per side, e.g. seeds) are all drawn, thinner and slightly transparent,
- * rather than averaged: runs log at different steps, so a mean curve would need resampling that
- * could invent points, and the spread between seeds is itself what a reviewer wants to see.
+ * Repeats (several runs per side, e.g. seeds) are one mean line with a band from the lowest to the
+ * highest run, at the steps every run logged: twelve thin lines of three seeds cannot be read at
+ * 830 px, while the band keeps the spread between seeds in view. Runs that logged at different
+ * steps are each drawn instead, since a mean there would need resampling that invents points.
+ *
+ * Only what says something about the model is drawn by default: bookkeeping series (epoch, step,
+ * learning rate, runtimes, throughputs, timestamps) and flat series (a 0.6% wobble would fill the
+ * axis like a cliff) are left out and named in a note, unless a gate names them or the team asks
+ * for them (`report.curves`).
  */
 
 /** One series of a group: `val_loss` is the `val` split of the measure `loss`. */
@@ -49,7 +58,15 @@ export interface CurveGroup {
   key: string;
   members: CurveMember[];
   /** Why it ranks where it does. */
-  reason: 'gate' | 'regressed' | 'other' | 'bookkeeping';
+  reason: 'gate' | 'requested' | 'regressed' | 'evaluation' | 'other' | 'bookkeeping';
+}
+
+/** A group left out whatever the limit: it says nothing about the model, or nothing at all. */
+export interface SkippedCurve {
+  group: CurveGroup;
+  why: 'bookkeeping' | 'flat';
+  /** The lowest and highest value of a flat group, for the note that replaces its chart. */
+  range?: [number, number];
 }
 
 export interface CurveOptions {
@@ -62,13 +79,29 @@ export interface CurveOptions {
   maxPoints?: number;
   /** File names already used in the report, so curve files do not collide with others. */
   takenFiles?: Set<string>;
+  /**
+   * Keys or globs of series to draw even when they are bookkeeping or flat (`report.curves`):
+   * ranked right after the gated ones.
+   */
+  include?: readonly string[];
 }
 
 export interface CurveSelection {
   chosen: CurveGroup[];
   /** Groups left out by the limit, in the order they would have come. */
   omitted: CurveGroup[];
+  /** Bookkeeping and flat groups, alphabetically: not drawn unless gated or asked for. */
+  skipped: SkippedCurve[];
 }
+
+/** A series whose every value lies within this share of its largest magnitude is flat. */
+export const FLAT_SHARE = 0.01;
+
+/**
+ * The sides' colours: Okabe–Ito blue and orange, which colour-blind readers tell apart, and whose
+ * greys (relative luminance 0.15 and 0.42) stay apart when printed or viewed in greyscale.
+ */
+export const SIDE_COLORS = { head: OKABE_ITO.blue, base: OKABE_ITO.orange } as const;
 
 const SPLIT_WORDS: Record<string, 'train' | 'val' | 'test'> = {
   train: 'train',
@@ -82,12 +115,6 @@ const SPLIT_WORDS: Record<string, 'train' | 'val' | 'test'> = {
   test: 'test',
 };
 const SPLIT_ORDER = ['train', 'val', 'test'] as const;
-const SPLIT_COLORS: Record<string, string> = {
-  train: OKABE_ITO.blue,
-  val: OKABE_ITO.vermillion,
-  test: OKABE_ITO.bluishGreen,
-};
-const OTHER_COLORS = [OKABE_ITO.reddishPurple, OKABE_ITO.orange, OKABE_ITO.skyBlue, OKABE_ITO.black];
 
 const PREFIX = /^(train|training|val|valid|validation|eval|evaluation|dev|test)[_\-/ ](.+)$/i;
 const SUFFIX = /^(.+?)[_\-/ ](train|training|val|valid|validation|eval|evaluation|dev|test)$/i;
@@ -119,9 +146,37 @@ function splitClass(split: string | undefined): string | undefined {
   return split === undefined ? undefined : SPLIT_WORDS[split.toLowerCase()];
 }
 
-/** Measures that describe the run rather than the model: drawn only when room is left. */
+/**
+ * Measures that describe the run rather than the model: the clock, the counters, the optimiser's
+ * schedule, the machine's speed. Never drawn unless gated or asked for.
+ */
 const BOOKKEEPING =
-  /(^|[._])(epoch|epochs|step|steps|global_step|learning_rate|lr|runtime|total_flos|flos|timestamp|wall_?time|[a-z]+_per_second)$/i;
+  /(^|[./])(epoch|epochs|step|steps|global_step|learning_rate|lr|lr[-_][a-z0-9]+|total_flos|flos)$/i;
+/** Suffixes: `eval_runtime`, `train_samples_per_second`; but `accuracy_step` is a metric per step. */
+const BOOKKEEPING_SUFFIX = /(^|[._/])([a-z]*_?runtime|[a-z]+_per_second|[a-z]+_per_sec)$/i;
+/** A clock, not a duration: `inference_time` is a model metric, `time` and `timestamp` are not. */
+const CLOCK = /(^|[./])(time|timestamp|wall_?time|_timestamp|created_at)$/i;
+
+/** Whether a key is bookkeeping (`epoch`, `eval_runtime`, `train_samples_per_second`, ...). */
+export function isBookkeeping(key: string): boolean {
+  return BOOKKEEPING.test(key) || BOOKKEEPING_SUFFIX.test(key) || CLOCK.test(key);
+}
+
+/** The lowest and highest finite value of a group on both sides, when it is flat. */
+function flatRange(group: CurveGroup, docs: readonly MetricsDoc[]): [number, number] | undefined {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const doc of docs)
+    for (const member of group.members)
+      for (const p of doc.series[member.key]?.points ?? [])
+        if (Number.isFinite(p.value)) {
+          min = Math.min(min, p.value);
+          max = Math.max(max, p.value);
+        }
+  if (!Number.isFinite(min)) return undefined;
+  const scale = Math.max(Math.abs(min), Math.abs(max));
+  return max - min <= FLAT_SHARE * scale ? [min, max] : undefined;
+}
 
 function drawable(series: SeriesData | undefined): boolean {
   return series !== undefined && series.points.length >= 2;
@@ -173,17 +228,19 @@ function memberRank(member: CurveMember): number {
 
 /**
  * Which curve groups get a chart, most important first: metrics named by gates (failing ones
- * first), then metrics that regressed, then the rest alphabetically, then bookkeeping series
- * (epoch, learning rate, runtime, throughput) alphabetically, regressed or not (unless gated). The rest is `omitted`, so the
- * report can say what it left out.
+ * first), then those the team asked for (`include`), then metrics that regressed, then
+ * evaluation curves (a val, eval or test split), then the rest, alphabetically. Bookkeeping and
+ * flat groups are `skipped` unless gated or asked for; what the limit leaves out is `omitted`, so
+ * the report can say both.
  */
 export function selectCurveGroups(
   head: readonly MetricsDoc[],
   base: readonly MetricsDoc[] | undefined,
-  options: Pick<CurveOptions, 'limit' | 'comparison'> = {},
+  options: Pick<CurveOptions, 'limit' | 'comparison' | 'include'> = {},
 ): CurveSelection {
   const limit = Math.max(0, options.limit ?? 6);
   const groups = curveGroups(head, base ?? []);
+  const docs = [...head, ...(base ?? [])];
   const gateRank = new Map<string, number>();
   const selectors: string[] = [];
   for (const result of options.comparison?.gates ?? []) {
@@ -192,28 +249,48 @@ export function selectCurveGroups(
       gateRank.set(result.metric, Math.min(rank, gateRank.get(result.metric) ?? 9));
     else selectors.push(result.gate.selector);
   }
+  const include = options.include ?? [];
   const regressed = new Set(
     (options.comparison?.metrics ?? []).filter((m) => m.status === 'regressed').map((m) => m.key),
   );
-  const ranked = groups.map((group) => {
+  const skipped: SkippedCurve[] = [];
+  const ranked: Array<{ group: CurveGroup; rank: number }> = [];
+  for (const group of groups) {
     const keys = group.members.map((m) => m.key);
-    let rank = Math.min(...keys.map((k) => gateRank.get(k) ?? 9));
+    const names = [group.key, ...keys];
+    let rank = Math.min(...names.map((k) => gateRank.get(k) ?? 9));
     if (rank === 9 && selectors.some((s) => matchKeys(s, keys).length > 0)) rank = 2;
+    const requested = include.some((s) => matchKeys(s, names).length > 0);
     if (rank < 9) group.reason = 'gate';
-    else if (BOOKKEEPING.test(group.key)) {
-      // Even when it "regressed": runtimes and throughputs move with the machine, and must not
-      // push a model metric's curve out.
+    else if (requested) {
+      group.reason = 'requested';
+      rank = 3;
+    } else if (isBookkeeping(group.key)) {
+      // Even when it "regressed": runtimes and throughputs move with the machine.
       group.reason = 'bookkeeping';
-      rank = 5;
+      skipped.push({ group, why: 'bookkeeping' });
+      continue;
     } else if (keys.some((k) => regressed.has(k))) {
       group.reason = 'regressed';
-      rank = 3;
-    } else rank = 4;
-    return { group, rank };
-  });
+      rank = 4;
+    } else if (group.members.some((m) => ['val', 'test'].includes(splitClass(m.split) ?? ''))) {
+      group.reason = 'evaluation';
+      rank = 5;
+    } else {
+      group.reason = 'other';
+      rank = 6;
+    }
+    const flat = rank >= 4 ? flatRange(group, docs) : undefined;
+    if (flat !== undefined) {
+      skipped.push({ group, why: 'flat', range: flat });
+      continue;
+    }
+    ranked.push({ group, rank });
+  }
   ranked.sort((a, b) => a.rank - b.rank || compareText(a.group.key, b.group.key));
+  skipped.sort((a, b) => compareText(a.group.key, b.group.key));
   const ordered = ranked.map((r) => r.group);
-  return { chosen: ordered.slice(0, limit), omitted: ordered.slice(limit) };
+  return { chosen: ordered.slice(0, limit), omitted: ordered.slice(limit), skipped };
 }
 
 /** Locale-independent, so every machine orders the same way. */
@@ -237,8 +314,107 @@ export function curveCharts(
 interface Line {
   member: CurveMember;
   side: 'head' | 'base';
+  /** The run's index, or -1 for the mean of the side's runs. */
   run: number;
   series: SeriesData;
+  /** For a mean line: the lowest and highest run at each of its points, and the runs' last values. */
+  band?: { lower: number[]; upper: number[]; ends: number[] };
+}
+
+/**
+ * The mean of a side's runs at the steps every run logged, with the lowest and highest run there.
+ * Undefined when the runs share fewer than two steps, or fewer than half of the shortest run's:
+ * then they logged at different steps and a mean would need invented points.
+ */
+export function meanSeries(
+  runs: readonly SeriesData[],
+): { series: SeriesData; lower: number[]; upper: number[] } | undefined {
+  if (runs.length < 2) return undefined;
+  const byStep = runs.map((r) => new Map(r.points.map((p) => [p.step, p.value])));
+  const shortest = Math.min(...runs.map((r) => r.points.length));
+  const steps = runs[0]!.points.map((p) => p.step).filter((step) => byStep.every((m) => m.has(step)));
+  if (steps.length < 2 || steps.length < shortest / 2) return undefined;
+  const points: SeriesPoint[] = [];
+  const lower: number[] = [];
+  const upper: number[] = [];
+  let nonFinite = 0;
+  for (const step of steps) {
+    const values = byStep.map((m) => m.get(step)!);
+    // A run that diverged at this step leaves a gap in the mean: it must not vanish into it.
+    const finite = values.every(Number.isFinite);
+    const value = finite ? values.reduce((a, b) => a + b, 0) / values.length : NaN;
+    if (!finite) nonFinite++;
+    points.push({ step, value });
+    lower.push(finite ? Math.min(...values) : NaN);
+    upper.push(finite ? Math.max(...values) : NaN);
+  }
+  const finitePoints = points.filter((p) => Number.isFinite(p.value));
+  const values = finitePoints.map((p) => p.value);
+  const series: SeriesData = {
+    points,
+    stats: {
+      ...runs[0]!.stats,
+      count: points.length,
+      nonFinite,
+      last: points[points.length - 1]!,
+      ...(values.length > 0
+        ? {
+            min: finitePoints.reduce((a, b) => (b.value < a.value ? b : a)),
+            max: finitePoints.reduce((a, b) => (b.value > a.value ? b : a)),
+          }
+        : {}),
+    },
+  } as SeriesData;
+  return { series, lower, upper };
+}
+
+/** How a member's line looks: the evaluation split thick, train thin, any further split dotted. */
+function memberStyle(
+  role: 'main' | 'train' | 'other',
+  side: 'head' | 'base',
+): { width: number; dash: number[] } {
+  const isHead = side === 'head';
+  if (role === 'train') return { width: isHead ? 1.25 : 1, dash: isHead ? [] : BASE_DASH };
+  if (role === 'other') return { width: isHead ? 1.75 : 1.5, dash: isHead ? [2, 3] : [6, 3, 2, 3] };
+  return { width: isHead ? HEAD_LINE_WIDTH : BASE_LINE_WIDTH, dash: isHead ? [] : BASE_DASH };
+}
+
+function memberRoles(members: readonly CurveMember[]): Map<string, 'main' | 'train' | 'other'> {
+  const roles = new Map<string, 'main' | 'train' | 'other'>();
+  let main = false;
+  for (const m of members) {
+    const cls = m.label === 'train' ? 'train' : splitClass(m.split);
+    if (cls === 'train' && members.length > 1) roles.set(m.key, 'train');
+    else if (!main) {
+      roles.set(m.key, 'main');
+      main = true;
+    } else roles.set(m.key, 'other');
+  }
+  // Only train splits (`train_loss` and `train/loss` both): the first is the main line.
+  if (!main && members.length > 0) roles.set(members[0]!.key, 'main');
+  return roles;
+}
+
+/** One side's lines of one member: the mean with its band, or each run when they cannot be averaged. */
+function sideLines(member: CurveMember, side: 'head' | 'base', docs: readonly MetricsDoc[]): Line[] {
+  const runs = docs.flatMap((doc, run) => {
+    const series = doc.series[member.key];
+    return series === undefined ? [] : [{ run, series }];
+  });
+  if (runs.length > 1) {
+    const mean = meanSeries(runs.map((r) => r.series));
+    if (mean !== undefined)
+      return [
+        {
+          member,
+          side,
+          run: -1,
+          series: mean.series,
+          band: { lower: mean.lower, upper: mean.upper, ends: runs.map((r) => r.series.stats.last.value) },
+        },
+      ];
+  }
+  return runs.map(({ run, series }) => ({ member, side, run, series }));
 }
 
 /** One group's chart. Exposed for callers that choose groups themselves. */
@@ -252,26 +428,22 @@ export function curveChart(
   const cap = Math.max(10, options.maxPoints ?? DEFAULT_MAX_SERIES_POINTS);
   const lines: Line[] = [];
   for (const member of group.members) {
-    head.forEach((doc, run) => {
-      const series = doc.series[member.key];
-      if (series !== undefined) lines.push({ member, side: 'head', run, series });
-    });
-    base.forEach((doc, run) => {
-      const series = doc.series[member.key];
-      if (series !== undefined) lines.push({ member, side: 'base', run, series });
-    });
+    lines.push(...sideLines(member, 'head', head), ...sideLines(member, 'base', base));
   }
   const single = group.members.length === 1;
-  const colors = memberColors(group.members);
+  const roles = memberRoles(group.members);
   let min = Infinity;
   let max = -Infinity;
-  for (const line of lines) {
-    for (const p of line.series.points) {
-      if (Number.isFinite(p.value)) {
-        min = Math.min(min, p.value);
-        max = Math.max(max, p.value);
-      }
+  const see = (v: number) => {
+    if (Number.isFinite(v)) {
+      min = Math.min(min, v);
+      max = Math.max(max, v);
     }
+  };
+  for (const line of lines) {
+    for (const p of line.series.points) see(p.value);
+    for (const v of line.band?.lower ?? []) see(v);
+    for (const v of line.band?.upper ?? []) see(v);
   }
   // Log scale when every value is positive and they span more than two decades: a loss falling
   // from 3 to 0.01 is a flat line near zero on a linear axis after the first few hundred steps.
@@ -279,21 +451,53 @@ export function curveChart(
   const integerSteps = lines.every((l) => l.series.points.every((p) => Number.isInteger(p.step)));
   const headRuns = head.length;
   const baseRuns = base.length;
-  const datasets: ChartDataset<'line', Array<{ x: number; y: number | null }>>[] = lines.map((line) => {
-    const color = colors.get(line.member.key)!;
+  const datasets: ChartDataset<'line', Array<{ x: number; y: number | null }>>[] = [];
+  const labelled = new Set<string>();
+  for (const line of lines) {
+    const color = SIDE_COLORS[line.side];
     const isHead = line.side === 'head';
-    const runs = isHead ? headRuns : baseRuns;
     const side = isHead ? 'pull request' : 'baseline';
-    const points = capPoints(line.series.points, cap);
-    const sparse = points.length <= 60;
-    const label = line.run > 0 ? '' : single ? side : `${line.member.label} (${side})`;
-    return {
+    const style = memberStyle(roles.get(line.member.key) ?? 'main', line.side);
+    const kept = capPoints(line.series.points, cap);
+    const sparse = kept.length <= 60;
+    const sideName = line.run === -1 ? `${side}, mean` : side;
+    const name = single ? sideName : `${line.member.label} (${sideName})`;
+    // One legend entry per member and side, however many runs are drawn.
+    const label = labelled.has(name) ? '' : name;
+    labelled.add(name);
+    const point = (p: SeriesPoint, v: number) => ({ x: p.step, y: Number.isFinite(v) ? v : null });
+    if (line.band !== undefined) {
+      const index = new Map(line.series.points.map((p, i) => [p, i]));
+      const edge = {
+        label: '',
+        borderColor: withAlpha(color, 0),
+        backgroundColor: withAlpha(color, 0),
+        borderWidth: 0,
+        pointRadius: 0,
+        pointHoverRadius: 0,
+        spanGaps: false,
+        fill: false,
+        tension: 0,
+        order: 3,
+        normalized: isSorted(kept),
+      };
+      const { lower, upper } = line.band;
+      datasets.push({
+        ...edge,
+        data: kept.map((p) => point(p, upper[index.get(p)!]!)),
+        // The train split's band is fainter: the evaluation split's spread is what decides.
+        mlciBandFill: withAlpha(color, roles.get(line.member.key) === 'train' ? 0.1 : 0.2),
+      } as ChartDataset<'line', Array<{ x: number; y: number | null }>>);
+      datasets.push({ ...edge, data: kept.map((p) => point(p, lower[index.get(p)!]!)) });
+    }
+    const each = line.run >= 0 && (isHead ? headRuns : baseRuns) > 1;
+    datasets.push({
       label,
-      data: points.map((p) => ({ x: p.step, y: Number.isFinite(p.value) ? p.value : null })),
-      borderColor: runs > 1 ? withAlpha(color, 0.7) : color,
+      data: kept.map((p) => point(p, p.value)),
+      borderColor: each ? withAlpha(color, 0.75) : color,
       backgroundColor: color,
-      borderWidth: (isHead ? HEAD_LINE_WIDTH : BASE_LINE_WIDTH) * (runs > 1 ? 0.6 : 1),
-      borderDash: isHead ? [] : BASE_DASH,
+      borderWidth: style.width * (each ? 0.7 : 1),
+      borderDash: style.dash,
       pointRadius: sparse ? (isHead ? 2.5 : 2) : 0,
       pointStyle: isHead ? 'circle' : 'rect',
       pointBorderWidth: 0,
@@ -303,18 +507,24 @@ export function curveChart(
       tension: 0,
       // Lower order is drawn last, so the pull request's lines lie on top of the baseline's.
       order: isHead ? 0 : 1,
-      normalized: isSorted(points),
-    };
-  });
+      normalized: isSorted(kept),
+    });
+  }
 
   const measure = single ? group.key : `${group.key}: ${group.members.map((m) => m.label).join(' vs ')}`;
   const notes: string[] = [];
-  if (headRuns > 1 || baseRuns > 1) {
+  const averaged = lines.some((l) => l.band !== undefined);
+  const eachDrawn = lines.some((l) => l.run >= 0 && (l.side === 'head' ? headRuns : baseRuns) > 1);
+  if (averaged) {
     notes.push(
-      baseRuns > 0 && baseRuns !== headRuns
-        ? `${plural(headRuns, 'run')} of the pull request, ${plural(baseRuns, 'run')} of the baseline, each drawn`
-        : `${plural(headRuns, 'run')} per side, each drawn`,
+      baseRuns > 1 && headRuns > 1 && baseRuns !== headRuns
+        ? `lines: the mean of ${headRuns} runs of the pull request and ${baseRuns} of the baseline; shaded: from the lowest to the highest run`
+        : `lines: the mean of ${plural(Math.max(headRuns, baseRuns), 'run')}${headRuns > 1 && baseRuns > 1 ? ' per side' : headRuns > 1 ? ' of the pull request' : ' of the baseline'}; shaded: from the lowest to the highest run`,
     );
+  }
+  if (eachDrawn) {
+    const runs = headRuns > 1 ? headRuns : baseRuns;
+    notes.push(`${plural(runs, 'run')}, logged at different steps, each drawn`);
   }
   const gaps = gapNotes(lines, single);
   if (gaps.length > 0) notes.push(`gaps are NaN or infinite values`);
@@ -326,6 +536,7 @@ export function curveChart(
   const config = {
     type: 'line',
     data: { datasets },
+    ...(averaged ? { plugins: [bandFill] } : {}),
     options: {
       ...options_,
       parsing: false,
@@ -335,6 +546,8 @@ export function curveChart(
           ...options_.plugins?.legend,
           labels: {
             ...options_.plugins?.legend?.labels,
+            // A zero-height box draws the line itself, dash and width included, not a filled box.
+            boxHeight: 0,
             filter: (item: { text: string }) => item.text !== '',
           },
         },
@@ -374,25 +587,6 @@ export function curveChart(
     width: CHART_WIDTH,
     height: CURVE_HEIGHT,
   };
-}
-
-function memberColors(members: readonly CurveMember[]): Map<string, string> {
-  const colors = new Map<string, string>();
-  if (members.length === 1) {
-    colors.set(members[0]!.key, seriesColor(0));
-    return colors;
-  }
-  const used = new Set<string>();
-  let other = 0;
-  for (const m of members) {
-    const cls = m.label === 'train' ? 'train' : splitClass(m.split);
-    let color = cls === undefined ? undefined : SPLIT_COLORS[cls];
-    // Two members of one class (`val` and `eval`) still need two colours.
-    if (color === undefined || used.has(color)) color = OTHER_COLORS[other++ % OTHER_COLORS.length]!;
-    used.add(color);
-    colors.set(m.key, color);
-  }
-  return colors;
 }
 
 /**
@@ -506,10 +700,17 @@ function altText(
 ): string {
   const parts = group.members.map((member) => {
     const settings = options.displayFor?.(member.key);
-    const ends = (side: 'head' | 'base') =>
-      lines.filter((l) => l.member === member && l.side === side).map((l) => l.series.stats.last.value);
-    const h = ends('head');
-    const b = ends('base');
+    const of = (side: 'head' | 'base') => lines.filter((l) => l.member === member && l.side === side);
+    const ends = (side: 'head' | 'base') => of(side).map((l) => l.series.stats.last.value);
+    const range = (values: number[]): string => {
+      const finite = values.filter(Number.isFinite);
+      if (finite.length === 0) return `non-finite in all ${values.length} runs`;
+      const lo = Math.min(...finite);
+      const hi = Math.max(...finite);
+      return lo === hi
+        ? `all ${values.length} runs at ${formatValue(lo, settings)}`
+        : `runs between ${formatValue(lo, settings)} and ${formatValue(hi, settings)}`;
+    };
     const describe = (values: number[]): string => {
       if (values.length === 1) return `at ${formatValue(values[0]!, settings)}`;
       const finite = values.filter(Number.isFinite);
@@ -520,11 +721,28 @@ function altText(
         ? `at ${formatValue(lo, settings)} in all ${values.length} runs`
         : `between ${formatValue(lo, settings)} and ${formatValue(hi, settings)} over ${values.length} runs`;
     };
+    const mean = (side: 'head' | 'base') => of(side).find((l) => l.band !== undefined);
     const who = facts.single ? '' : `${member.label}: `;
     const text: string[] = [];
-    if (h.length > 0) text.push(`pull request ends ${describe(h)}`);
+    const h = ends('head');
+    const b = ends('base');
+    const headMean = mean('head');
+    const baseMean = mean('base');
+    if (headMean !== undefined)
+      text.push(
+        `pull request's mean of ${headMean.band!.ends.length} runs ends at ${formatValue(headMean.series.stats.last.value, settings)} (${range(headMean.band!.ends)})`,
+      );
+    else if (h.length > 0) text.push(`pull request ends ${describe(h)}`);
     else text.push('not in the pull request');
-    if (b.length > 0) {
+    if (baseMean !== undefined) {
+      const change =
+        headMean !== undefined
+          ? changeText(headMean.series.stats.last.value, baseMean.series.stats.last.value)
+          : '';
+      text.push(
+        `baseline's ${headMean !== undefined ? 'at' : `mean of ${baseMean.band!.ends.length} runs ends at`} ${formatValue(baseMean.series.stats.last.value, settings)} (${range(baseMean.band!.ends)})${change}`,
+      );
+    } else if (b.length > 0) {
       let change = '';
       if (h.length === 1 && b.length === 1) change = changeText(h[0]!, b[0]!);
       text.push(`baseline ${describe(b)}${change}`);

@@ -1,7 +1,8 @@
-import type { Chart, ChartConfiguration, Plugin } from 'chart.js';
+import type { ChartConfiguration } from 'chart.js';
 import type { DisplaySettings } from '../../config/config.js';
 import type { MetricsDoc } from '../../model.js';
 import {
+  bandFill,
   axisOptions,
   baseOptions,
   CHART_WIDTH,
@@ -90,60 +91,6 @@ export function noiseBand(
   });
   return { lower, upper };
 }
-
-/** Marks an upper band dataset: its value is the fill colour down to the next (lower) dataset. */
-interface BandDataset {
-  mlciBandFill?: string;
-  data: (number | null)[];
-}
-
-/**
- * Fills each band between its upper and lower lines, behind the data (chart.js's own filler is
- * not bundled: render.ts registers only what mlci's charts use). A gap in the band breaks the fill.
- */
-const bandFill: Plugin = {
-  id: 'mlci-noise-band',
-  beforeDatasetsDraw(chart: Chart) {
-    const { ctx, chartArea } = chart;
-    chart.data.datasets.forEach((dataset, i) => {
-      const fill = (dataset as unknown as BandDataset).mlciBandFill;
-      if (fill === undefined) return;
-      const lowerData = (chart.data.datasets[i + 1] as unknown as BandDataset).data;
-      const top = chart.getDatasetMeta(i).data;
-      const bottom = chart.getDatasetMeta(i + 1).data;
-      ctx.save();
-      ctx.beginPath();
-      ctx.rect(
-        chartArea.left,
-        chartArea.top,
-        chartArea.right - chartArea.left,
-        chartArea.bottom - chartArea.top,
-      );
-      ctx.clip();
-      ctx.fillStyle = fill;
-      let run: number[] = [];
-      const flush = () => {
-        if (run.length >= 2) {
-          ctx.beginPath();
-          run.forEach((j, k) =>
-            k === 0 ? ctx.moveTo(top[j]!.x, top[j]!.y) : ctx.lineTo(top[j]!.x, top[j]!.y),
-          );
-          for (const j of [...run].reverse()) ctx.lineTo(bottom[j]!.x, bottom[j]!.y);
-          ctx.closePath();
-          ctx.fill();
-        }
-        run = [];
-      };
-      (dataset as unknown as BandDataset).data.forEach((value, j) => {
-        if (value !== null && lowerData[j] !== null && top[j] !== undefined && bottom[j] !== undefined)
-          run.push(j);
-        else flush();
-      });
-      flush();
-      ctx.restore();
-    });
-  },
-};
 
 /** A metric's value in a document: the metric, else the last point of its curve. */
 function valueOf(doc: MetricsDoc, key: string): number | undefined {

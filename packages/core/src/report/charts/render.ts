@@ -1,6 +1,14 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { CHART_FONT_FAMILY } from './theme.js';
 import { ChartsUnavailableError } from './unavailable.js';
+import {
+  canvasPackageFor,
+  describeTarget,
+  detectLibc,
+  shippedRunners,
+  type CanvasTarget,
+} from './canvas-binary.js';
 import type * as Canvas from '@napi-rs/canvas';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,20 +60,72 @@ export function fontDirectory(): string {
 }
 
 type CanvasModule = typeof Canvas;
-let canvasModule: CanvasModule | undefined;
+let canvasLoading: Promise<CanvasModule> | undefined;
 
 export { ChartsUnavailableError };
 
-/** Loaded on first use, so that a platform without the binary still gets a report (without charts). */
-async function loadCanvas(): Promise<CanvasModule> {
-  if (canvasModule !== undefined) return canvasModule;
+/**
+ * Loaded on first use, so that a platform without the binary still gets a report (without charts).
+ *
+ * mlci picks the binary itself (canvasPackageFor) and hands its path to @napi-rs/canvas through the
+ * variable its loader reads first, NAPI_RS_NATIVE_LIBRARY_PATH: so what the tests check for each
+ * runner is what loads, and a missing binary is named in the report. The package is looked up from
+ * @napi-rs/canvas's own folder, which finds it hoisted beside it (dist/node_modules, a checkout, an
+ * npm install of mlci) or nested inside it. If that lookup fails, @napi-rs/canvas still gets to try
+ * its own way before the charts are given up.
+ */
+function loadCanvas(): Promise<CanvasModule> {
+  // One load, however many charts ask for it at once.
+  canvasLoading ??= importCanvas();
+  return canvasLoading;
+}
+
+async function importCanvas(): Promise<CanvasModule> {
+  const target: CanvasTarget = { platform: process.platform, arch: process.arch };
+  if (process.platform === 'linux') target.libc = detectLibc((path) => readFileSync(path, 'utf8'));
+  let binary: string | undefined;
+  let why: string;
   try {
-    canvasModule = await import('@napi-rs/canvas');
-    return canvasModule;
+    binary = canvasBinaryPath(target, createRequire(import.meta.url));
+    why = '';
+  } catch (error) {
+    why = (error as Error).message;
+  }
+  const previous = process.env['NAPI_RS_NATIVE_LIBRARY_PATH'];
+  // A path the user set wins: it is how @napi-rs/canvas documents choosing a binary by hand.
+  if (binary !== undefined && previous === undefined) process.env['NAPI_RS_NATIVE_LIBRARY_PATH'] = binary;
+  try {
+    return await import('@napi-rs/canvas');
   } catch (error) {
     throw new ChartsUnavailableError(
-      `charts cannot be drawn on ${process.platform}-${process.arch}: the canvas library did not load (${(error as Error).message.split('\n')[0]}); mlci's bundled actions draw charts on Linux x64 runners`,
+      `charts cannot be drawn on ${describeTarget(target)}: ${why || `the canvas library did not load (${(error as Error).message.split('\n')[0]})`}; mlci's bundled actions draw charts on ${shippedRunners()} runners`,
     );
+  } finally {
+    // Only for the import: child processes of the step must not inherit it.
+    if (previous === undefined) delete process.env['NAPI_RS_NATIVE_LIBRARY_PATH'];
+  }
+}
+
+/**
+ * The file of the canvas binary for `target`, found the way Node would from @napi-rs/canvas's folder
+ * (`require` resolves from the caller: the bundle's chunk in dist/, the source in a checkout).
+ * Throws, saying what is missing, when no binary exists for the target or none is installed.
+ */
+export function canvasBinaryPath(target: CanvasTarget, require: NodeJS.Require): string {
+  const name = canvasPackageFor(target);
+  if (name === undefined)
+    throw new Error(`@napi-rs/canvas publishes no binary for ${describeTarget(target)}`);
+  let canvasFolder: string;
+  try {
+    canvasFolder = dirname(require.resolve('@napi-rs/canvas/package.json'));
+  } catch {
+    throw new Error('@napi-rs/canvas is not installed');
+  }
+  try {
+    // The package's `main` is the .node file itself.
+    return createRequire(join(canvasFolder, 'package.json')).resolve(name);
+  } catch {
+    throw new Error(`${name}, its binary, is not installed beside @napi-rs/canvas`);
   }
 }
 
@@ -146,6 +206,10 @@ export async function renderChart(config: ChartConfiguration, options: RenderOpt
     // getImageData, not canvas.data(): it gives straight (not premultiplied) RGBA, which is what a
     // PNG holds, so no pass over the pixels is needed here (Skia converts natively, ~1 ms on Node 24).
     const image = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    // Compressed here, synchronously. zlib.deflate on libuv's thread pool, with the charts started
+    // together so that one is compressed while the next is drawn, gave the same bytes but took
+    // twice as long for the report's two charts (54 against 24 ms at best, on a loaded 2-CPU
+    // machine): the hand-offs between threads cost more than the few ms of deflate they hide.
     return encodePng(image.data, canvas.width, canvas.height);
   } finally {
     chart.destroy();

@@ -14,6 +14,7 @@ import {
   uniqueFileName,
   type ChartSpec,
 } from './theme.js';
+import { sideScopes } from './confusion.js';
 
 /**
  * ROC and precision-recall charts: the pull request's curve solid, the baseline's dashed in the
@@ -179,16 +180,19 @@ export function rocChart(head: RocCurve, base?: RocCurve, options: CurveChartOpt
     );
   datasets.push(chance('chance (AUC 0.5)', { x: 0, y: 0 }, { x: 1, y: 1 }));
   const title = `ROC curve${n.title}`;
+  const scopes = sideScopes(head, base);
   const subtitle =
-    base === undefined
+    (base === undefined
       ? `AUC ${scoreText(head.auc)}`
-      : `AUC ${scoreText(base.auc)} → ${scoreText(head.auc)} (${deltaText(head.auc, base.auc)})`;
+      : `AUC ${scoreText(base.auc)} → ${scoreText(head.auc)} (${deltaText(head.auc, base.auc)})`) +
+    (scopes !== '' ? `; ${scopes}` : '');
   const alt =
     `ROC curve${n.title}: true positive rate against false positive rate. The pull request's area under the curve (AUC) is ${scoreText(head.auc)}` +
     (base === undefined
       ? '.'
       : `, the baseline's ${scoreText(base.auc)} (${deltaText(head.auc, base.auc)}).`) +
-    ' The dotted diagonal is chance (AUC 0.5).';
+    ' The dotted diagonal is chance (AUC 0.5).' +
+    (scopes !== '' ? ` Curves: ${scopes}.` : '');
   return {
     file: fileName('roc', options),
     title,
@@ -224,16 +228,19 @@ export function precisionRecallChart(
       chance(`chance (precision ${scoreText(prevalence)})`, { x: 0, y: prevalence }, { x: 1, y: prevalence }),
     );
   const title = `Precision-recall curve${n.title}`;
+  const scopes = sideScopes(head, base);
   const subtitle =
-    base === undefined
+    (base === undefined
       ? `Average precision (AP) ${scoreText(head.ap)}`
-      : `Average precision (AP) ${scoreText(base.ap)} → ${scoreText(head.ap)} (${deltaText(head.ap, base.ap)})`;
+      : `Average precision (AP) ${scoreText(base.ap)} → ${scoreText(head.ap)} (${deltaText(head.ap, base.ap)})`) +
+    (scopes !== '' ? `; ${scopes}` : '');
   const alt =
     `Precision-recall curve${n.title}: precision against recall. The pull request's average precision (AP) is ${scoreText(head.ap)}` +
     (base === undefined ? '.' : `, the baseline's ${scoreText(base.ap)} (${deltaText(head.ap, base.ap)}).`) +
     (prevalence !== undefined
       ? ` The dotted line is chance: precision ${scoreText(prevalence)}, the share of positive examples.`
-      : '');
+      : '') +
+    (scopes !== '' ? ` Curves: ${scopes}.` : '');
   return {
     file: fileName('precision-recall', options),
     title,

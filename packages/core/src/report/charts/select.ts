@@ -6,17 +6,21 @@ import type { ConfusionMatrix, PrCurve, RocCurve } from '../../plots/model.js';
 import { changeChart } from './change.js';
 import { confusionCharts } from './confusion.js';
 import { precisionRecallChart, rocChart } from './roc.js';
-import { curveCharts, selectCurveGroups, type CurveGroup } from './curves.js';
+import { curveCharts, FLAT_SHARE, selectCurveGroups, type CurveGroup } from './curves.js';
 import { meanMetrics } from '../../history.js';
 import { BAND_LOOKBACK, BAND_Z, historyChart, type HistoryEntry } from './history.js';
-import { listWords, plural, type ChartSpec } from './theme.js';
+import { formatValue, listWords, plural, type ChartSpec } from './theme.js';
 
 /**
  * Which charts a report gets, in the order it shows them:
+ * 0. first, the chart that explains the verdict, since the report's first screen shows only
+ *    `specs[0]`: the curve of a failed (then warned) gate's metric when there is one, else the
+ *    order below, which starts with the change chart;
  * 1. the metric-change chart (when there is a baseline and something changed): the overview;
  * 2. the evaluation plots (confusion matrix and its change, ROC, precision-recall), when given;
- * 3. training curves, at most `maxCurves` (default 6): gated metrics, then regressed ones, then
- *    the rest alphabetically, bookkeeping series (epoch, learning rate, runtime) last;
+ * 3. training curves, at most `maxCurves` (default 6): gated metrics, then those asked for
+ *    (`report.curves`), regressed ones, evaluation curves, the rest; never bookkeeping series
+ *    (epoch, learning rate, runtime, throughput) or flat ones unless gated or asked for;
  * 4. the base-branch history of the gated metrics, when past documents were given.
  * `notes` says in words what was left out, for the report to print under the charts.
  */
@@ -42,6 +46,8 @@ export interface ChartPlanOptions {
   maxBars?: number;
   /** At most this many metrics in the history chart (default 3). */
   maxHistoryKeys?: number;
+  /** Series to draw even when bookkeeping or flat: `report.curves` of .mlci.yml (keys or globs). */
+  curves?: readonly string[];
 }
 
 export interface ChartPlan {
@@ -72,15 +78,25 @@ export function planCharts(input: ChartPlanInput, options: ChartPlanOptions = {}
   }
 
   const limit = options.maxCurves ?? 6;
-  const selection = selectCurveGroups(input.head, input.base, { limit, comparison: input.comparison });
-  specs.push(
-    ...curveCharts(input.head, input.base, {
-      limit,
-      comparison: input.comparison,
-      takenFiles: taken,
-      ...(displayFor !== undefined ? { displayFor } : {}),
-    }),
+  const include = options.curves ?? [];
+  const selection = selectCurveGroups(input.head, input.base, {
+    limit,
+    comparison: input.comparison,
+    include,
+  });
+  const curves = curveCharts(input.head, input.base, {
+    limit,
+    comparison: input.comparison,
+    include,
+    takenFiles: taken,
+    ...(displayFor !== undefined ? { displayFor } : {}),
+  });
+  // The curve of a failed, else warned, gate's metric explains the verdict best: it goes first.
+  const explaining = selection.chosen.findIndex(
+    (g) => g.reason === 'gate' && gateRankOf(input.comparison, g) <= 1,
   );
+  if (explaining >= 0) specs.unshift(curves.splice(explaining, 1)[0]!);
+  specs.push(...curves);
   if (selection.omitted.length > 0) {
     const names = selection.omitted.map((g) => g.key);
     const shown = names.slice(0, 10);
@@ -89,6 +105,24 @@ export function planCharts(input: ChartPlanInput, options: ChartPlanOptions = {}
       `${plural(selection.omitted.length, 'more training curve')} not drawn (at most ${limit} are): ${shown.join(', ')}${more}.`,
     );
   }
+  const bookkeeping = selection.skipped.filter((s) => s.why === 'bookkeeping').map((s) => s.group.key);
+  if (bookkeeping.length > 0)
+    notes.push(
+      `Bookkeeping series not drawn: ${listWords(bookkeeping)} (name one under report.curves in .mlci.yml to draw it).`,
+    );
+  const flat = selection.skipped.filter((s) => s.why === 'flat');
+  if (flat.length > 0)
+    notes.push(
+      `Flat, so not drawn (every value within ${FLAT_SHARE * 100}% of the largest): ${flat
+        .map((s) => {
+          const [lo, hi] = s.range!;
+          const settings = displayFor?.(s.group.members[0]!.key);
+          return lo === hi
+            ? `${s.group.key} ${formatValue(lo, settings)}`
+            : `${s.group.key} ${formatValue(lo, settings)} to ${formatValue(hi, settings)}`;
+        })
+        .join('; ')}.`,
+    );
 
   if (input.history !== undefined && input.history.length > 0) {
     const keys = input.historyKeys ?? defaultHistoryKeys(input, options.maxHistoryKeys ?? 3);
@@ -124,6 +158,18 @@ export function planCharts(input: ChartPlanInput, options: ChartPlanOptions = {}
       );
   }
   return { specs, omittedCurves: selection.omitted, notes };
+}
+
+/** 0 for a group whose metric failed a gate (or could not be evaluated), 1 warned, 2 passed, 9 none. */
+function gateRankOf(comparison: Comparison, group: CurveGroup): number {
+  const names = new Set([group.key, ...group.members.map((m) => m.key)]);
+  let rank = 9;
+  for (const result of comparison.gates) {
+    if (result.metric === undefined || !names.has(result.metric)) continue;
+    const r = result.status === 'fail' || result.status === 'error' ? 0 : result.status === 'warn' ? 1 : 2;
+    rank = Math.min(rank, r);
+  }
+  return rank;
 }
 
 /**

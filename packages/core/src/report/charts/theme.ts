@@ -1,4 +1,4 @@
-import type { ChartConfiguration } from 'chart.js';
+import type { Chart, ChartConfiguration, Plugin } from 'chart.js';
 import type { DisplaySettings } from '../../config/config.js';
 import { formatNumber, roundNoise } from '../../format.js';
 
@@ -257,3 +257,61 @@ export function distinctLabels(keys: readonly string[], max: number): string[] {
     return `${head}${headLength < start ? '…' : ''}${window}${chars.length - tailLength > end ? '…' : ''}${tail}`;
   });
 }
+
+/** Marks an upper band dataset: its value is the fill colour down to the next (lower) dataset. */
+interface BandDataset {
+  mlciBandFill?: string;
+  data: Array<number | null | { y: number | null }>;
+}
+
+/**
+ * Fills each band between its upper and lower lines, behind the data: the history's noise band,
+ * the curves' spread between runs. chart.js's own filler is not bundled (render.ts registers only
+ * what mlci's charts use). A gap in the band breaks the fill.
+ */
+export const bandFill: Plugin = {
+  id: 'mlci-noise-band',
+  beforeDatasetsDraw(chart: Chart) {
+    const { ctx, chartArea } = chart;
+    chart.data.datasets.forEach((dataset, i) => {
+      const fill = (dataset as unknown as BandDataset).mlciBandFill;
+      if (fill === undefined) return;
+      const lowerData = (chart.data.datasets[i + 1] as unknown as BandDataset).data;
+      const top = chart.getDatasetMeta(i).data;
+      const bottom = chart.getDatasetMeta(i + 1).data;
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(
+        chartArea.left,
+        chartArea.top,
+        chartArea.right - chartArea.left,
+        chartArea.bottom - chartArea.top,
+      );
+      ctx.clip();
+      ctx.fillStyle = fill;
+      let run: number[] = [];
+      const flush = () => {
+        if (run.length >= 2) {
+          ctx.beginPath();
+          run.forEach((j, k) =>
+            k === 0 ? ctx.moveTo(top[j]!.x, top[j]!.y) : ctx.lineTo(top[j]!.x, top[j]!.y),
+          );
+          for (const j of [...run].reverse()) ctx.lineTo(bottom[j]!.x, bottom[j]!.y);
+          ctx.closePath();
+          ctx.fill();
+        }
+        run = [];
+      };
+      // Values are numbers (history, on a category axis) or points (curves, on a linear axis).
+      const missing = (v: number | null | { y: number | null } | undefined) =>
+        v === null || v === undefined || (typeof v === 'object' && v.y === null);
+      (dataset as unknown as BandDataset).data.forEach((value, j) => {
+        if (!missing(value) && !missing(lowerData[j]) && top[j] !== undefined && bottom[j] !== undefined)
+          run.push(j);
+        else flush();
+      });
+      flush();
+      ctx.restore();
+    });
+  },
+};
