@@ -15,9 +15,18 @@ const LATENCY_MS = 100;
 /** This Node, or MLCI_ACTION_NODE=/path/to/node (the runner's actions use Node 24). */
 const STEP_NODE = stepNode().version;
 
+/**
+ * MLCI_BENCH_DIST=/tmp/x/dist times another build (from `npx tsx scripts/build-to.ts /tmp/x/dist`):
+ * work in progress can be timed without rewriting the dist/ that others' tests read.
+ */
+const DIST_DIR = process.env.MLCI_BENCH_DIST || undefined;
+
 const runs: JobResult[] = [];
 for (let i = 0; i <= RUNS; i++) {
-  const result = await runPullRequestJob({ latencyMs: LATENCY_MS });
+  const result = await runPullRequestJob({
+    latencyMs: LATENCY_MS,
+    ...(DIST_DIR !== undefined ? { distDir: DIST_DIR } : {}),
+  });
   if (i > 0) runs.push(result); // the first is a warm-up (disk caches, the fake's validators)
 }
 

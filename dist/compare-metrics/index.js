@@ -9,5 +9,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/compare-metrics/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-DNB5R3NV.js"), import("../chunks/run-IEWXWRQQ.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-NE2EWUES.js"), import("../chunks/run-TJ544YEG.js")]);
 await runAction(run);

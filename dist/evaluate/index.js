@@ -9,5 +9,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/evaluate/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-DNB5R3NV.js"), import("../chunks/run-A4RONCFW.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-NE2EWUES.js"), import("../chunks/run-I5A2PUGU.js")]);
 await runAction(run);

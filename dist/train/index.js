@@ -6,7 +6,7 @@ import {
   optionalInput,
   requiredInput,
   writeState
-} from "../chunks/chunk-S3GQUUSF.js";
+} from "../chunks/chunk-MMDLYMGU.js";
 import {
   require_node_child_process
 } from "../chunks/chunk-CWKNKEBK.js";
@@ -31,7 +31,7 @@ import {
   resolveShell,
   roundSeconds,
   stripAnsi
-} from "../chunks/chunk-HKRQ7G2F.js";
+} from "../chunks/chunk-E55BLKAB.js";
 import "../chunks/chunk-GWAIW46Y.js";
 import {
   require_promises

@@ -8,7 +8,8 @@ import { join, relative, resolve } from 'node:path';
  * reset `Date.now() / 1000 + 20`) are fine; support code may time what it records for benches.
  */
 const TESTS = resolve(import.meta.dirname, '..');
-const MEASURING = /performance\.now\(\)|process\.hrtime|Date\.now\(\)\s*-|-\s*Date\.now\(\)(?!\s*\/)/;
+// `Date.now() - started` (an interval) but not `Date.now() - days * DAY` (a timestamp).
+const MEASURING = /performance\.now\(\)|process\.hrtime|Date\.now\(\)\s*-\s*[A-Za-z_$][\w$.]*\s*(?:[);,]|$)/;
 
 function testFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -1,8 +1,12 @@
 import {
   assetUrl,
+  expiredPushFolders,
+  parsePushesIndex,
   pathSegments,
+  prunePushFolders,
   publishAssets,
   removeAssetsFolder,
+  PUSHES_INDEX_FILE,
 } from '../../packages/github/src/assets.js';
 import { createClient } from '../../packages/github/src/client.js';
 import { commitFiles, readBranchHeadEarly } from '../../packages/github/src/git-data.js';
@@ -338,6 +342,164 @@ describe('removeAssetsFolder with a read-only token', () => {
       message: 'charts',
     });
     const result = await removeAssetsFolder(fakeClient(fake()), { owner: OWNER, repo: REPO, folder: 'pr-1' });
+    expect(result).toEqual({
+      ok: false,
+      reason: expect.stringMatching(
+        /^the token may not push to the mlci-assets branch [\s\S]*contents: write/,
+      ),
+    });
+  });
+});
+
+// Issue #14, item 6: the default branch's `<sha>/` folders were never removed ("the pushes'
+// folders are not removed yet", docs/workflows.md section 4). They go after assets-keep-days.
+describe('expiredPushFolders: which of the default branch chart folders are past the retention', () => {
+  const now = new Date('2026-12-06T12:00:00Z');
+  const A = 'a'.repeat(40);
+  const B = 'b'.repeat(40);
+  const C = 'c'.repeat(40);
+
+  test('older than keepDays goes; within it stays with its date', () => {
+    const index = { [A]: '2026-08-01T00:00:00Z', [B]: '2026-11-30T00:00:00Z' };
+    expect(expiredPushFolders([A, B, A], index, { now, keepDays: 90 })).toEqual({
+      expired: [A],
+      kept: { [B]: '2026-11-30T00:00:00Z' },
+    });
+  });
+
+  test('a folder the index does not date (older versions, by hand) is dated now, never removed on a guess', () => {
+    expect(expiredPushFolders([C], { [C]: 'not a date' }, { now, keepDays: 1 })).toEqual({
+      expired: [],
+      kept: { [C]: now.toISOString() },
+    });
+  });
+
+  test('entries of folders no longer on the branch are dropped from the index', () => {
+    expect(expiredPushFolders([], { [A]: '2026-12-01T00:00:00Z' }, { now, keepDays: 90 }).kept).toEqual({});
+  });
+
+  test('an unreadable index reads as empty', () => {
+    expect(parsePushesIndex(undefined)).toEqual({});
+    expect(parsePushesIndex('{')).toEqual({});
+    expect(parsePushesIndex('{"folders": [1]}')).toEqual({});
+    expect(parsePushesIndex(`{"folders": {"${A}": "2026-01-01T00:00:00Z", "x": 3}}`)).toEqual({
+      [A]: '2026-01-01T00:00:00Z',
+    });
+  });
+});
+
+describe('prunePushFolders against the fake GitHub', () => {
+  const fake = useFakeGitHub();
+  const OLD = '1'.repeat(40);
+  const RECENT = '2'.repeat(40);
+  const NEW = '3'.repeat(40);
+  const now = new Date('2026-12-06T12:00:00Z');
+  const tree = () => [...fake().state.files(FULL_NAME, 'mlci-assets').keys()].sort();
+  const headOf = () => fake().state.repo(FULL_NAME).refs.get('refs/heads/mlci-assets');
+  const index = () =>
+    JSON.parse(fake().state.files(FULL_NAME, 'mlci-assets').get(PUSHES_INDEX_FILE)!.toString('utf8')) as {
+      folders: Record<string, string>;
+    };
+  const seedAssets = () => {
+    seedPullRequest(fake());
+    fake().state.commit(FULL_NAME, {
+      branch: 'mlci-assets',
+      files: {
+        [`${OLD}/mlci/change-metrics.png`]: Buffer.from(PNG),
+        [`${OLD}/mlci/gpu/curve-loss.png`]: Buffer.from(PNG),
+        [`${RECENT}/mlci/change-metrics.png`]: Buffer.from(PNG),
+        [`${NEW}/mlci/change-metrics.png`]: Buffer.from(PNG),
+        'pr-4/mlci/change-metrics.png': Buffer.from(PNG),
+        [PUSHES_INDEX_FILE]: JSON.stringify({
+          version: 1,
+          folders: { [OLD]: '2026-08-01T00:00:00.000Z', [RECENT]: '2026-11-01T00:00:00.000Z' },
+        }),
+      },
+      message: 'charts',
+    });
+  };
+  const prune = (client = fakeClient(fake()), keepDays = 90) =>
+    prunePushFolders(client, { owner: OWNER, repo: REPO, keepDays, now, retryDelayMs: 0 });
+
+  test("removes the folders past keepDays in one commit on the head, keeps the recent ones, pull requests' and the index", async () => {
+    seedAssets();
+    const before = headOf()!;
+    const result = await prune();
+    expect(result).toMatchObject({
+      ok: true,
+      removedFolders: [OLD],
+      removed: 2,
+      bytes: 2 * PNG.length,
+      kept: 2,
+    });
+    expect(tree()).toEqual([
+      `${RECENT}/mlci/change-metrics.png`,
+      `${NEW}/mlci/change-metrics.png`,
+      'pr-4/mlci/change-metrics.png',
+      PUSHES_INDEX_FILE,
+    ]);
+    // The new folder is dated by this run; the old commit keeps the removed charts for old links.
+    expect(index().folders).toEqual({ [RECENT]: '2026-11-01T00:00:00.000Z', [NEW]: now.toISOString() });
+    expect(fake().state.repo(FULL_NAME).commits.get(headOf()!)!.parents).toEqual([before]);
+    expect(fake().state.files(FULL_NAME, before).has(`${OLD}/mlci/change-metrics.png`)).toBe(true);
+  });
+
+  test('nothing expired and every folder dated: no commit; no branch: nothing', async () => {
+    seedPullRequest(fake());
+    expect(await prune()).toEqual({ ok: true, removedFolders: [], removed: 0, bytes: 0, kept: 0 });
+    seedAssets();
+    await prune();
+    const head = headOf();
+    expect(await prune()).toMatchObject({ ok: true, removedFolders: [], kept: 2 });
+    expect(headOf()).toBe(head);
+  });
+
+  test('a report that lands between the listing and the commit is read again, never overwritten', async () => {
+    seedAssets();
+    const client = fakeClient(fake());
+    const graphql = client.graphql;
+    let raced = false;
+    const LATE = '4'.repeat(40);
+    client.graphql = (async (...args: Parameters<typeof graphql>) => {
+      const query = String(args[0]);
+      if (!raced && query.includes('createCommitOnBranch')) {
+        raced = true;
+        fake().state.commit(FULL_NAME, {
+          branch: 'mlci-assets',
+          files: {
+            [`${LATE}/mlci/change-metrics.png`]: Buffer.from(PNG),
+            'pr-9/mlci/x.png': Buffer.from(PNG),
+          },
+          message: 'a concurrent report',
+        });
+      }
+      return graphql(...args);
+    }) as typeof graphql;
+    const result = await prune(client);
+    expect(result).toMatchObject({ ok: true, removedFolders: [OLD], kept: 3 });
+    expect(tree()).toEqual([
+      `${RECENT}/mlci/change-metrics.png`,
+      `${NEW}/mlci/change-metrics.png`,
+      `${LATE}/mlci/change-metrics.png`,
+      'pr-4/mlci/change-metrics.png',
+      'pr-9/mlci/x.png',
+      PUSHES_INDEX_FILE,
+    ]);
+    expect(Object.keys(index().folders).sort()).toEqual([RECENT, NEW, LATE].sort());
+  });
+});
+
+describe('prunePushFolders with a read-only token', () => {
+  const fake = useFakeGitHub({ readOnly: true });
+
+  test('a reason, not an exception', async () => {
+    seedPullRequest(fake());
+    fake().state.commit(FULL_NAME, {
+      branch: 'mlci-assets',
+      files: { [`${'1'.repeat(40)}/mlci/change-metrics.png`]: Buffer.from(PNG) },
+      message: 'charts',
+    });
+    const result = await prunePushFolders(fakeClient(fake()), { owner: OWNER, repo: REPO, keepDays: 90 });
     expect(result).toEqual({
       ok: false,
       reason: expect.stringMatching(

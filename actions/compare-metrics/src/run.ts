@@ -65,7 +65,12 @@ import {
 } from '../../shared/src/pipeline.js';
 import { writeState } from '../../shared/src/state.js';
 import { annotateGates } from '../../shared/src/annotations.js';
-import { keepBasePlots, plotRepositoryPaths } from '../../shared/src/base-plots.js';
+import {
+  keepBasePlots,
+  plotRepositoryPaths,
+  predictionsOfRuns,
+  runFolders,
+} from '../../shared/src/base-plots.js';
 import { historyExpression, readBaseHistory, trendForReport, type HistoryInput } from './history.js';
 
 export interface CompareInputs extends MetricsInputs {
@@ -210,6 +215,7 @@ export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): P
     found: base !== undefined ? result.found : undefined,
     plots: plotRepositoryPaths(setup.config),
     ...(predictionsPath(inputs, setup) !== undefined ? { predictions: predictionsPath(inputs, setup)! } : {}),
+    repeats: setup.repeats,
     historyBranch: inputs.historyBranch,
   });
   if (basePlots !== undefined) state.basePlots = basePlots;
@@ -282,7 +288,7 @@ async function locateBaseline(
     // plot files (the report draws the base's confusion matrix and curves beside the pull request's).
     alsoFetch: [
       ...configPaths(setup),
-      ...[predictionsPath(inputs, setup)].filter((p) => p !== undefined),
+      ...(await predictionsOfEveryRun(inputs, setup)),
       ...plotRepositoryPaths(setup.config),
     ],
     // The history's summary rides in the same query (read by readBaseHistory).
@@ -455,6 +461,18 @@ function configPaths(setup: MetricsSetup): string[] {
   return setup.config.file !== undefined
     ? [setup.config.file.replace(/\\/g, '/').replace(/^\.\//, '')]
     : [...DEFAULT_CONFIG_NAMES];
+}
+
+/**
+ * The predictions to fetch with the baseline: the file, and with several runs (`repeats:`) the
+ * same file in each run's folder as the pull request's runs are named (the base's runs usually
+ * are too), so that the report can sum every seed, not show one. All ride in the one query.
+ */
+async function predictionsOfEveryRun(inputs: CompareInputs, setup: MetricsSetup): Promise<string[]> {
+  const path = predictionsPath(inputs, setup);
+  if (path === undefined) return [];
+  const perRun = predictionsOfRuns(path, await runFolders('.', setup.repeats));
+  return [...new Set([path, ...(perRun ?? [])])];
 }
 
 /** The per-example predictions file of a run, in the repository: the input, else the config's. */

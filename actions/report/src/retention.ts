@@ -1,4 +1,11 @@
-import { messageOf, removeAssetsFolder, statusOf, type GitHubClient, type GitHubContext } from '@mlci/github';
+import {
+  messageOf,
+  prunePushFolders,
+  removeAssetsFolder,
+  statusOf,
+  type GitHubClient,
+  type GitHubContext,
+} from '@mlci/github';
 import type { ActionIO } from '../../shared/src/io.js';
 import { loggerOf } from '../../shared/src/io.js';
 
@@ -65,6 +72,40 @@ export async function cleanUpClosedPullRequest(
     const status = statusOf(error);
     io.warning(
       `${options.branch}:${folder} not removed (${status === undefined ? '' : `${status} `}${messageOf(error)}); delete the folder by hand, or leave it: it only costs space.`,
+    );
+  }
+}
+
+/**
+ * After a push to the default branch uploaded its charts: removes the `<sha>/` folders older than
+ * `assets-keep-days` (0 keeps them all) and dates the new one (github/src/assets.ts
+ * prunePushFolders). Like the pull request's clean-up, never fails the step: the report is out,
+ * and a folder left over only costs space until the next push removes it.
+ */
+export async function pruneDefaultBranchCharts(
+  io: ActionIO,
+  options: { context: GitHubContext; client: GitHubClient; branch: string; keepDays: number },
+): Promise<void> {
+  const { context, client, branch, keepDays } = options;
+  if (keepDays === 0) return;
+  if (context.event.kind !== 'push' || !context.event.toDefaultBranch) return;
+  try {
+    const result = await prunePushFolders(client, {
+      owner: context.owner,
+      repo: context.repo,
+      branch,
+      keepDays,
+      log: loggerOf(io),
+    });
+    if (!result.ok) io.warning(`Old default branch charts not removed from ${branch}: ${result.reason}.`);
+    else if (result.removedFolders.length > 0)
+      io.info(
+        `Removed ${result.removedFolders.length} default branch chart ${result.removedFolders.length === 1 ? 'folder' : 'folders'} older than ${keepDays} days from ${branch} (${result.removed} files, ${Math.round(result.bytes / 1024)} KiB); ${result.kept} kept.`,
+      );
+  } catch (error) {
+    const status = statusOf(error);
+    io.warning(
+      `Old default branch charts not removed from ${branch} (${status === undefined ? '' : `${status} `}${messageOf(error)}); the next push to the default branch tries again.`,
     );
   }
 }

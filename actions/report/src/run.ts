@@ -43,6 +43,7 @@ import {
   recordHistoryWithSummary,
   upsertReportComment,
   DEFAULT_ASSETS_BRANCH,
+  DEFAULT_ASSETS_KEEP_DAYS,
   DEFAULT_HISTORY_BRANCH,
   STAMP_ROOM,
   type CheckConclusion,
@@ -51,7 +52,12 @@ import {
   type Logger,
 } from '@mlci/github';
 import { gateAnnotations, type GateAnnotation } from '../../shared/src/annotations.js';
-import { loadReportPlots } from '../../shared/src/base-plots.js';
+import {
+  loadReportPlots,
+  predictionsOfRuns,
+  repeatPatterns,
+  runFolders,
+} from '../../shared/src/base-plots.js';
 import { refuseForkCheckoutWithWriteToken } from '../../shared/src/fork.js';
 import {
   booleanInput,
@@ -75,7 +81,7 @@ import {
 import { readJsonFile, readState, statePath } from '../../shared/src/state.js';
 import { stopwatch, type Stopwatch } from '../../shared/src/stopwatch.js';
 import { readSavedReport, type SavedReport } from './saved-report.js';
-import { cleanUpClosedPullRequest, isClosedPullRequest } from './retention.js';
+import { cleanUpClosedPullRequest, isClosedPullRequest, pruneDefaultBranchCharts } from './retention.js';
 
 /** Nothing of the report reached GitHub (no comment, no check run, no commit status). */
 export class PublishError extends MlciError {
@@ -92,6 +98,8 @@ export interface ReportInputs extends MetricsInputs {
   summary: boolean;
   uploadCharts: boolean;
   assetsBranch: string;
+  /** Days the default branch's `<sha>/` chart folders stay on the assets branch; 0 keeps them all. */
+  assetsKeepDays: number;
   recordHistory: 'auto' | 'true' | 'false';
   historyBranch: string;
   /** Records the history branch keeps (history.ts compacts past them); default max(100, history-window). */
@@ -118,6 +126,7 @@ export function parseInputs(get: GetInput): ReportInputs {
     summary: booleanInput(get, 'summary', true),
     uploadCharts: booleanInput(get, 'upload-charts', true),
     assetsBranch: optionalInput(get, 'assets-branch') ?? DEFAULT_ASSETS_BRANCH,
+    assetsKeepDays: integerInput(get, 'assets-keep-days', DEFAULT_ASSETS_KEEP_DAYS, 0, 36_500),
     recordHistory: choiceInput(get, 'record-history', ['auto', 'true', 'false'] as const, 'auto'),
     historyBranch: optionalInput(get, 'history-branch') ?? DEFAULT_HISTORY_BRANCH,
     plots: listInput(get, 'plots'),
@@ -298,7 +307,9 @@ async function assembleState(
 
 /**
  * The pull request's plots and, when compare-metrics kept them, the base's (the confusion matrix,
- * ROC and precision-recall of both sides and their change); what the base lacks is said.
+ * ROC and precision-recall of both sides and their change); what the base lacks is said. With
+ * several runs per side, every run's predictions are summed (or the one file names its run), as
+ * the tables show the runs' mean rather than one seed.
  */
 async function plotsFor(inputs: ReportInputs, config: BuildReportInput['config'], state: ComparisonState) {
   if (config === undefined) return { pairs: {}, notes: [] };
@@ -309,9 +320,16 @@ async function plotsFor(inputs: ReportInputs, config: BuildReportInput['config']
     (config.report.predictions !== undefined
       ? relativeToConfig(config, config.report.predictions)
       : undefined);
+  const headRunPredictions =
+    predictionsFile !== undefined && state.head.length > 1
+      ? predictionsOfRuns(predictionsFile, await runFolders('.', repeatPatterns(inputs, config)))
+      : undefined;
   const { notes, ...pairs } = await loadReportPlots({
     headFiles: plotFiles,
     ...(predictionsFile !== undefined ? { headPredictions: predictionsFile } : {}),
+    ...(headRunPredictions !== undefined ? { headRunPredictions } : {}),
+    headRuns: state.head.length,
+    baseRuns: state.base?.length ?? 1,
     stateDir: inputs.stateDir,
     ...(state.basePlots !== undefined ? { base: state.basePlots } : {}),
   });
@@ -392,6 +410,14 @@ async function publish(
   if (charts.length > 0) step.time.lap('charts upload');
   const urls = upload.ok ? upload.value : undefined;
   if (!upload.ok) step.io.warning(`Charts not uploaded: ${upload.reason}. The report goes out without them.`);
+  // A push to the default branch: its charts are up, the folders past assets-keep-days go (retention.ts).
+  if (urls !== undefined && step.client !== undefined)
+    await pruneDefaultBranchCharts(step.io, {
+      context: step.context,
+      client: step.client,
+      branch: step.inputs.assetsBranch,
+      keepDays: step.inputs.assetsKeepDays,
+    });
   if (urls !== undefined && input.extraSections !== undefined) {
     hosted.extraSections = input.extraSections.map((section) => ({
       ...section,

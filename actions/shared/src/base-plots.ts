@@ -1,8 +1,21 @@
 import { existsSync, statSync } from 'node:fs';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { ConfigurationError, type BuildReportInput, type MlciConfig } from '@mlci/core';
-import { loadPredictionPair, loadSidePlots, pairPlots, relativeToConfig, type SidePlots } from '@mlci/cli';
+import { dirname, join, posix, resolve, sep } from 'node:path';
+import {
+  ConfigurationError,
+  matchRuns,
+  type BuildReportInput,
+  type MlciConfig,
+  type PredictionSet,
+} from '@mlci/core';
+import {
+  listForPatterns,
+  loadPredictionPair,
+  loadSidePlots,
+  pairPlots,
+  relativeToConfig,
+  type SidePlots,
+} from '@mlci/cli';
 import type { FoundBaseline } from '@mlci/github';
 
 /**
@@ -22,6 +35,11 @@ export interface BasePlotsState {
   plots: string[];
   /** The per-example predictions' repository path, when the base has them (copied likewise). */
   predictions?: string;
+  /**
+   * With several runs (`repeats:`), the same file in every run of the base, when each has it
+   * (copied likewise): the report sums them rather than letting `predictions` stand for all.
+   */
+  runPredictions?: string[];
   /** What the base lacks, as sentences for the report: a missing plot is said, never an error. */
   missing: string[];
 }
@@ -46,6 +64,8 @@ export async function keepBasePlots(options: {
   found: FoundBaseline | undefined;
   plots: readonly string[];
   predictions?: string;
+  /** The runs' patterns (`repeats:`): the predictions are then looked for in every run. */
+  repeats?: readonly string[];
   historyBranch: string;
 }): Promise<BasePlotsState | undefined> {
   const { found, plots, predictions } = options;
@@ -76,7 +96,65 @@ export async function keepBasePlots(options: {
     if (path === predictions) state.predictions = path;
     else state.plots.push(path);
   }
+  if (root !== undefined && predictions !== undefined && (options.repeats ?? []).length > 0) {
+    const paths = predictionsOfRuns(predictions, await runFolders(root, options.repeats!));
+    if (paths !== undefined && paths.every((p) => isFile(join(root, p)))) {
+      for (const path of paths) {
+        const to = join(target, path);
+        await mkdir(dirname(to), { recursive: true });
+        await copyFile(join(root, path), to);
+      }
+      state.runPredictions = paths;
+    }
+  }
   return state;
+}
+
+function isFile(path: string): boolean {
+  return existsSync(path) && statSync(path).isFile();
+}
+
+/**
+ * The folder of each run the patterns name under `root`, as `/`-separated relative paths: the
+ * matched folder, or the matched file's folder (`runs/seed-1/metrics.json` -> `runs/seed-1`).
+ */
+export async function runFolders(root: string, repeats: readonly string[]): Promise<string[]> {
+  if (repeats.length === 0) return [];
+  const entries = await listForPatterns(root, repeats);
+  const kinds = new Map(entries.map((e) => [e.path, e.kind]));
+  return matchRuns(repeats, entries).map((run) =>
+    kinds.get(run) === 'dir' ? run : posix.dirname(run) === '.' ? '' : posix.dirname(run),
+  );
+}
+
+/**
+ * The same predictions file in every run: `runs/seed-1/predictions.csv` with the runs in
+ * `runs/seed-1`, `runs/seed-2`, `runs/seed-3` is also `runs/seed-2/predictions.csv` and
+ * `runs/seed-3/predictions.csv`. Undefined when there is one run, when the file is in no run's
+ * folder, or when runs share a folder (one file there cannot be told apart per run): the file
+ * then stands for one run, and the report says so. Pure; the callers check that the files exist.
+ */
+export function predictionsOfRuns(predictions: string, folders: readonly string[]): string[] | undefined {
+  const path = repositoryPath(predictions);
+  if (folders.length < 2 || folders.includes('') || new Set(folders).size !== folders.length)
+    return undefined;
+  const owner = folders.find((f) => path.startsWith(`${f}/`));
+  if (owner === undefined) return undefined;
+  const rest = path.slice(owner.length + 1);
+  return folders.map((f) => `${f}/${rest}`);
+}
+
+/**
+ * The patterns that name the pull request's runs in the report step: the repeats input, else none
+ * when the files input names one run, else the config's `repeats:` (as metricsSetup reads them).
+ */
+export function repeatPatterns(
+  inputs: { repeats: readonly string[]; files: readonly string[] },
+  config: MlciConfig,
+): string[] {
+  if (inputs.repeats.length > 0) return [...inputs.repeats];
+  if (inputs.files.length > 0) return [];
+  return config.repeats.map((p) => relativeToConfig(config, p).split(sep).join('/'));
 }
 
 /** compare.json's basePlots, checked: it may come from another job's artifact. */
@@ -101,6 +179,8 @@ export function decodeBasePlots(value: unknown, file: string): BasePlotsState {
       throw new ConfigurationError(`${file}: basePlots.predictions: expected a path inside the repository`);
     state.predictions = doc.predictions;
   }
+  if (doc.runPredictions !== undefined)
+    state.runPredictions = strings(doc.runPredictions, 'runPredictions', insideRepository);
   return state;
 }
 
@@ -119,10 +199,20 @@ function insideRepository(path: string): boolean {
  * Both sides' plots for the report: the pull request's from `headFiles` and its predictions, the
  * base's from what compare-metrics kept (named by where they came from, `main@abc1234 (merge
  * base):eval/cm.json`), paired by kind. `notes` says what the base lacks.
+ *
+ * With several runs per side (`repeats:`) the confusion matrix sums every run's counts and ROC/PR
+ * pool their examples when each run wrote predictions (`headRunPredictions`, the base's
+ * `runPredictions`); otherwise the one file's plots say which run of how many they show, rather
+ * than one seed standing for the mean the tables show (#14).
  */
 export async function loadReportPlots(options: {
   headFiles: readonly string[];
   headPredictions?: string;
+  /** The same file in every run of the pull request (predictionsOfRuns), all present. */
+  headRunPredictions?: readonly string[];
+  /** How many runs each side has (1 when not said). */
+  headRuns?: number;
+  baseRuns?: number;
   stateDir: string;
   base?: BasePlotsState;
 }): Promise<Pick<BuildReportInput, 'confusion' | 'roc' | 'pr'> & { notes: string[] }> {
@@ -136,15 +226,30 @@ export async function loadReportPlots(options: {
     basePredictions === undefined ? undefined : join(dir, basePredictions),
     options.headPredictions,
   );
-  if (predictions.base !== undefined && basePredictions !== undefined)
-    predictions.base = { ...predictions.base, file: `${base!.label}:${basePredictions}` };
-  const head = await loadSidePlots(options.headFiles, predictions.head);
+  const headRunFiles = options.headRunPredictions ?? [];
+  const headSets = await setsOf(
+    headRunFiles.every((p) => existsSync(p)) ? headRunFiles.map((p) => ({ path: p, shown: p })) : [],
+    predictions.head,
+    options.headPredictions,
+  );
+  const head = await loadSidePlots(options.headFiles, headSets, { runs: options.headRuns ?? 1 });
   let baseSide: SidePlots = {};
   if (base !== undefined) {
+    if (predictions.base !== undefined && basePredictions !== undefined)
+      predictions.base = { ...predictions.base, file: `${base.label}:${basePredictions}` };
+    const runFiles = base.runPredictions ?? [];
+    const baseSets = await setsOf(
+      runFiles.every(present)
+        ? runFiles.map((p) => ({ path: join(dir, p), shown: `${base.label}:${p}` }))
+        : [],
+      predictions.base,
+      basePredictions === undefined ? undefined : join(dir, basePredictions),
+    );
     const files = base.plots.filter(present);
     baseSide = await loadSidePlots(
       files.map((p) => join(dir, p)),
-      predictions.base,
+      baseSets,
+      { runs: options.baseRuns ?? 1 },
     );
     for (const kind of ['confusion', 'roc', 'pr'] as const) {
       const plot = baseSide[kind];
@@ -154,4 +259,25 @@ export async function loadReportPlots(options: {
     }
   }
   return { ...pairPlots(head, baseSide), notes };
+}
+
+/**
+ * Every run's predictions when there are several (named as shown), else the one set, else none.
+ * The one set, read already at `onePath`, is not read again.
+ */
+async function setsOf(
+  runs: ReadonlyArray<{ path: string; shown: string }>,
+  one: PredictionSet | undefined,
+  onePath: string | undefined,
+): Promise<PredictionSet[]> {
+  if (runs.length > 1) {
+    const sets: PredictionSet[] = [];
+    for (const run of runs) {
+      const same = one !== undefined && onePath !== undefined && resolve(run.path) === resolve(onePath);
+      const set = same ? one : (await loadPredictionPair(undefined, run.path)).head!;
+      sets.push({ ...set, file: run.shown });
+    }
+    return sets;
+  }
+  return one === undefined ? [] : [one];
 }

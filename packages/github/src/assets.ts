@@ -1,7 +1,7 @@
 import { messageOf, type Logger, type GitHubClient } from './client.js';
 import { isReadOnlyError } from './fork.js';
 import { branchHead, commitFilesInOneRequest, isGraphqlForbidden, type FileToCommit } from './git-data.js';
-import { commitTree, type TreeBlob } from './snapshot.js';
+import { commitTree, readBlobs, type TreeBlob } from './snapshot.js';
 
 export const DEFAULT_ASSETS_BRANCH = 'mlci-assets';
 
@@ -175,6 +175,173 @@ export async function removeAssetsFolder(
       bytes: listed.reduce((sum, b) => sum + b.size, 0),
       commitSha: result.commitSha,
     };
+  } catch (error) {
+    if (!isReadOnlyError(error) && !isGraphqlForbidden(error)) throw error;
+    return {
+      ok: false,
+      reason: `the token may not push to the ${branch} branch (${messageOf(error)}); grant \`contents: write\``,
+    };
+  }
+}
+
+/**
+ * The file at the assets branch's root that dates the default branch's `<sha>/` folders: a folder
+ * name says which commit it charts, not when it was uploaded, and the tree has no dates.
+ */
+export const PUSHES_INDEX_FILE = 'pushes.json';
+
+/** Default days a push's charts stay at the assets branch's head (`assets-keep-days`). */
+export const DEFAULT_ASSETS_KEEP_DAYS = 90;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** A push's folder: the full commit sha (pull requests' folders are `pr-<number>`). */
+const PUSH_FOLDER = /^[0-9a-f]{40}$/;
+
+interface PushesIndex {
+  version: 1;
+  /** `<sha>` -> when it was first seen on the branch (ISO 8601). */
+  folders: Record<string, string>;
+}
+
+/**
+ * Which push folders have expired: pure, so the rule is tested without a branch. A folder missing
+ * from the index (uploaded before the index existed, or by hand) is dated `now`: it is kept a full
+ * retention from the first run that sees it, never removed on a guess. An unreadable date counts
+ * as missing.
+ */
+export function expiredPushFolders(
+  folders: readonly string[],
+  index: Readonly<Record<string, string>>,
+  options: { now: Date; keepDays: number },
+): { expired: string[]; kept: Record<string, string> } {
+  const cutoff = options.now.getTime() - options.keepDays * DAY_MS;
+  const expired: string[] = [];
+  const kept: Record<string, string> = {};
+  for (const folder of [...new Set(folders)].sort()) {
+    const recorded = index[folder];
+    const time = recorded === undefined ? Number.NaN : Date.parse(recorded);
+    if (Number.isNaN(time)) kept[folder] = options.now.toISOString();
+    else if (time < cutoff) expired.push(folder);
+    else kept[folder] = recorded!;
+  }
+  return { expired, kept };
+}
+
+/** The index's folders; anything else (no file, not JSON, another shape) reads as empty. */
+export function parsePushesIndex(text: string | undefined): Record<string, string> {
+  if (text === undefined) return {};
+  try {
+    const parsed = JSON.parse(text) as Partial<PushesIndex> | null;
+    const folders = parsed?.folders;
+    if (typeof folders !== 'object' || folders === null || Array.isArray(folders)) return {};
+    return Object.fromEntries(
+      Object.entries(folders).filter((e): e is [string, string] => typeof e[1] === 'string'),
+    );
+  } catch {
+    return {};
+  }
+}
+
+export interface PrunePushFoldersOptions {
+  owner: string;
+  repo: string;
+  /** Default `mlci-assets`. */
+  branch?: string;
+  /** Days a push's `<sha>/` folder stays at the head, from the first run that saw it. */
+  keepDays: number;
+  /** Injected by tests; default the current time. */
+  now?: Date;
+  maxAttempts?: number;
+  retryDelayMs?: number;
+  log?: Logger;
+}
+
+export type PrunePushFoldersResult =
+  | {
+      ok: true;
+      /** The `<sha>` folders removed, sorted. */
+      removedFolders: string[];
+      /** Files removed and their bytes. */
+      removed: number;
+      bytes: number;
+      /** The push folders still at the head. */
+      kept: number;
+      /** Undefined when nothing changed and nothing was committed. */
+      commitSha?: string;
+    }
+  | { ok: false; reason: string };
+
+/**
+ * Removes the default branch's `<sha>/` folders older than keepDays from the assets branch, and
+ * dates the new ones in `pushes.json`, in one commit on top of the head (its tree listed, the index
+ * read, createCommitOnBranch), after the push's own upload. The same compare-and-swap as
+ * removeAssetsFolder: when another report moved the branch first, the tree and the index are read
+ * again at the new head and the commit redone. Pull requests' `pr-<number>/` folders are left to
+ * their `closed` run.
+ *
+ * Why days and not a count of commits: nothing reads a `<sha>/` folder at the head. Comments,
+ * check runs and job summaries link each chart by the assets commit that added it
+ * (`/blob/<commit>/...`), which stays in the branch's history, and trend charts are drawn from the
+ * history branch's records; so removal only bounds the head's size, and days bound it the same
+ * whether the team pushes twice a day or twice a month.
+ */
+export async function prunePushFolders(
+  client: GitHubClient,
+  options: PrunePushFoldersOptions,
+): Promise<PrunePushFoldersResult> {
+  const branch = options.branch ?? DEFAULT_ASSETS_BRANCH;
+  const { owner, repo } = options;
+  const now = options.now ?? new Date();
+  let outcome = { removedFolders: [] as string[], removed: 0, bytes: 0, kept: 0 };
+  const changesAt = async (head: string | undefined): Promise<FileToCommit[]> => {
+    outcome = { removedFolders: [], removed: 0, bytes: 0, kept: 0 };
+    if (head === undefined) return [];
+    const tree = await commitTree(client, { owner, repo, sha: head });
+    const folders = tree.blobs.map((b) => b.path.split('/')[0]!).filter((f) => PUSH_FOLDER.test(f));
+    const indexBlob = tree.blobs.find((b) => b.path === PUSHES_INDEX_FILE);
+    const indexText =
+      indexBlob === undefined
+        ? undefined
+        : (await readBlobs(client, { owner, repo, blobs: [indexBlob] })).get(indexBlob.sha)?.toString('utf8');
+    const before = parsePushesIndex(indexText);
+    const { expired, kept } = expiredPushFolders(folders, before, { now, keepDays: options.keepDays });
+    const gone = new Set(expired);
+    const deleted = tree.blobs.filter((b) => gone.has(b.path.split('/')[0]!));
+    outcome = {
+      removedFolders: expired,
+      removed: deleted.length,
+      bytes: deleted.reduce((sum, b) => sum + b.size, 0),
+      kept: Object.keys(kept).length,
+    };
+    const index = `${JSON.stringify({ version: 1, folders: kept } satisfies PushesIndex, null, 2)}\n`;
+    if (deleted.length === 0 && index === indexText) return [];
+    return [
+      ...deleted.map((b) => ({ path: b.path, content: null })),
+      { path: PUSHES_INDEX_FILE, content: index },
+    ];
+  };
+  try {
+    const head = await branchHead(client, owner, repo, branch);
+    const first = await changesAt(head);
+    if (head === undefined || first.length === 0) return { ok: true, ...outcome };
+    let attempt = 0;
+    const result = await commitFilesInOneRequest(client, {
+      owner,
+      repo,
+      branch,
+      files: [],
+      filesAtHead: async (at) => (attempt++ === 0 && at === head ? first : changesAt(at)),
+      keepFiles: true,
+      head: Promise.resolve(head),
+      message:
+        outcome.removedFolders.length === 0
+          ? 'mlci: date the default branch charts'
+          : `mlci: remove ${outcome.removedFolders.length} default branch chart folders older than ${options.keepDays} days`,
+      ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
+      ...(options.retryDelayMs === undefined ? {} : { retryDelayMs: options.retryDelayMs }),
+      ...(options.log === undefined ? {} : { log: options.log }),
+    });
+    return { ok: true, ...outcome, commitSha: result.commitSha };
   } catch (error) {
     if (!isReadOnlyError(error) && !isGraphqlForbidden(error)) throw error;
     return {

@@ -136,6 +136,23 @@ describe('encodePng', () => {
     expect(Array.from(decodePng(encodePng(clamped, width, height)).data)).toEqual(Array.from(pixels));
   });
 
+  it('gives the same bytes whatever was encoded before it (its rows buffer is reused between charts)', () => {
+    const picture = (width: number, height: number, seed: number) => {
+      const pixels = new Uint8Array(width * height * 4);
+      for (let i = 0; i < pixels.length; i++) pixels[i] = (i * seed + (i >> 7)) % 256;
+      return pixels;
+    };
+    const small = picture(300, 40, 31);
+    const first = encodePng(small, 300, 40);
+    // Larger than the buffer's first size (1600x1200), in both directions: no byte of it may
+    // be left in the rows of the smaller picture, filter bytes included.
+    const large = picture(1700, 1300, 251);
+    expect(Buffer.from(decodePng(encodePng(large, 1700, 1300)).data).equals(Buffer.from(large))).toBe(true);
+    const again = encodePng(small, 300, 40);
+    expect(again.equals(first)).toBe(true);
+    expect(Array.from(decodePng(again).data)).toEqual(Array.from(small));
+  });
+
   it('writes a translucent chart background as straight RGBA, not premultiplied', async () => {
     const spec = referenceSpec();
     const png = decodePng(
