@@ -9,5 +9,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/report/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-NE2EWUES.js"), import("../chunks/run-XG7ZPT4H.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-NE2EWUES.js"), import("../chunks/run-BEAUPCEI.js")]);
 await runAction(run);

@@ -209,6 +209,18 @@ describe('a configuration error fails the step and the check, with its message',
       expect(reported.stdout).toMatch(new RegExp(`^::error::.*${message.source}`, 'm'));
       expect(fake.state.repo(FULL).checkRuns.filter((c) => c.conclusion !== 'failure')).toEqual([]);
       expect(fake.state.repo(FULL).statuses.filter((c) => c.state !== 'failure')).toEqual([]);
+      // The required check answers, as a failure that says why: a pull request blocked by a check
+      // that never comes does not tell its author what to fix.
+      const [check, ...more] = fake.state.repo(FULL).checkRuns;
+      expect(more).toEqual([]);
+      expect(check).toMatchObject({
+        name: 'mlci',
+        conclusion: 'failure',
+        output: { title: 'mlci could not judge this commit: configuration error' },
+      });
+      expect(check!.output.summary).toContain(
+        config.includes('acuracy') ? 'matches no metric' : 'not a fraction',
+      );
     },
     60_000,
   );

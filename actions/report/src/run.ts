@@ -238,10 +238,17 @@ export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): P
     client !== undefined && inputs.uploadCharts
       ? readBranchHeadEarly(client, context.owner, context.repo, inputs.assetsBranch)
       : undefined;
-  // The config matters even when the metrics come from the state folder: display settings, plots.
-  const config = actionConfig(inputs);
-  const state = await assembleState(io, inputs, config);
   const target = targetOf(context);
+  // The config matters even when the metrics come from the state folder: display settings, plots.
+  let config: MlciConfig;
+  let state: ComparisonState;
+  try {
+    config = actionConfig(inputs);
+    state = await assembleState(io, inputs, config);
+  } catch (error) {
+    if (error instanceof ConfigurationError) await answerRequiredCheck(step, target, error);
+    throw error;
+  }
   const input: BuildReportInput = {
     comparison: state.comparison,
     head: state.head,
@@ -282,6 +289,42 @@ export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): P
   io.debug(`Time: ${time}`);
   finish(io, inputs, state.comparison, published);
   if (unrecorded) throw new MlciError('the baseline was not recorded (see the error above); re-run the job');
+}
+
+/**
+ * A configuration error (a gate that matches no metric, a percent limit that cannot be read) fails
+ * the step; it also answers the check that branch protection requires, as a failure carrying the
+ * message, so that the blocked pull request says why instead of waiting for a check that never
+ * comes. Nothing here can read as a pass; a check that cannot be written is only logged (the
+ * failed step still blocks).
+ */
+async function answerRequiredCheck(
+  step: ReportStep,
+  target: Target,
+  error: ConfigurationError,
+): Promise<void> {
+  const { client, context, inputs, log } = step;
+  if (client === undefined) return;
+  const longestTicks = Math.max(0, ...(error.message.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(Math.max(3, longestTicks + 1));
+  try {
+    const result = await publishCheckRun(client, {
+      owner: context.owner,
+      repo: context.repo,
+      headSha: target.headSha,
+      name: inputs.checkName,
+      conclusion: 'failure',
+      updateExisting: (context.runAttempt ?? 1) > 1,
+      title: 'mlci could not judge this commit: configuration error',
+      summary: `The configuration is wrong, so no gate was evaluated:\n\n${fence}\n${error.message}\n${fence}\n\nFix \`.mlci.yml\` or the workflow's inputs and push again.`,
+      ...(context.runUrl !== undefined ? { detailsUrl: context.runUrl } : {}),
+      log,
+    });
+    if (result.kind === 'none')
+      log.warning(`The failing ${inputs.checkName} check was not written: ${result.reason}.`);
+  } catch (publishError) {
+    log.warning(`The failing ${inputs.checkName} check was not written: ${messageOf(publishError)}.`);
+  }
 }
 
 /** compare.json, else evaluate.json, else the metrics read here and compared with no baseline search. */
