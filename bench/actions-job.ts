@@ -10,7 +10,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeGitHub } from '../test/support/fake-github/index.js';
-import { runDistAction, stepNode, webhookExample, type RunOptions } from '../test/support/action-runner.js';
+import {
+  pullRequestPayload,
+  runDistAction,
+  stepNode,
+  type RunOptions,
+} from '../test/support/action-runner.js';
 
 export const STEPS = ['evaluate', 'compare-metrics', 'report', 'report again', 'report at latency'] as const;
 export type Step = (typeof STEPS)[number];
@@ -102,14 +107,7 @@ export async function runPullRequestJob(
     writeFileSync(join(workspace, '.mlci.yml'), CONFIG);
     writeFileSync(join(workspace, 'metrics.json'), metrics(0.01));
     writeFileSync(join(workspace, 'train.csv'), LOG);
-    const payload = webhookExample('pull_request', 'opened');
-    payload.number = pr.number;
-    payload.pull_request.number = pr.number;
-    Object.assign(payload.pull_request.head, { sha: head, ref: 'feature' });
-    payload.pull_request.head.repo.full_name = FULL;
-    Object.assign(payload.pull_request.base, { sha: base, ref: 'main' });
-    payload.pull_request.base.repo.full_name = FULL;
-    Object.assign(payload.repository, { full_name: FULL, name: 'model', default_branch: 'main' });
+    const payload = pullRequestPayload({ number: pr.number, head, base, repository: FULL });
     // One job: the three steps share RUNNER_TEMP (and with it the actions' compile cache on Node 22+).
     const run: RunOptions = {
       runnerTemp: newJobTemp(),

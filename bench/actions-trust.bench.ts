@@ -10,7 +10,13 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeGitHub, type FakeGitHub } from '../test/support/fake-github/index.js';
-import { runDistAction, stepNode, webhookExample, type RunOptions } from '../test/support/action-runner.js';
+import {
+  pullRequestPayload,
+  runDistAction,
+  stepNode,
+  webhookExample,
+  type RunOptions,
+} from '../test/support/action-runner.js';
 import { emit, median, peakRssMiB } from './lib.js';
 
 const RUNS = 9;
@@ -121,14 +127,7 @@ try {
     message: 'x',
   });
   const pr = state.addPullRequest(FULL, { head: { ref: 'feature', sha: head }, base: { ref: 'main' } });
-  const payload = webhookExample('pull_request', 'opened');
-  payload.number = pr.number;
-  payload.pull_request.number = pr.number;
-  Object.assign(payload.pull_request.head, { sha: head, ref: 'feature' });
-  payload.pull_request.head.repo.full_name = FULL;
-  Object.assign(payload.pull_request.base, { sha: base, ref: 'main' });
-  payload.pull_request.base.repo.full_name = FULL;
-  Object.assign(payload.repository, { full_name: FULL, name: 'model', default_branch: 'main' });
+  const payload = pullRequestPayload({ number: pr.number, head, base, repository: FULL });
   const workspace = folder({
     '.mlci.yml': CONFIG,
     // A harmless change: the same predictions, the seeds' usual spread around the same level.

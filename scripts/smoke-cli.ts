@@ -175,38 +175,22 @@ export async function smokeTest(tarball: string, options: SmokeOptions = {}): Pr
     await run(repo, ['check', 'model/metrics.json', '--gate', 'accuracy >= 0.95'], 1);
 
     // git: revisions of the user's repository, relative to the current folder like `git show rev:./path`.
+    const compare = (gate: string) => [
+      'compare',
+      '--base',
+      'git:main:metrics.json',
+      '--head',
+      'metrics.json',
+      '--gate',
+      gate,
+    ];
     const compared = json(
-      await run(
-        model,
-        [
-          'compare',
-          '--base',
-          'git:main:metrics.json',
-          '--head',
-          'metrics.json',
-          '--gate',
-          'accuracy drop <= 0.01',
-          '--json',
-        ],
-        0,
-      ),
+      await run(model, [...compare('accuracy drop <= 0.01'), '--json'], 0),
       'mlci compare --json',
     );
     if (compared['verdict'] === undefined)
       throw new Error(`mlci compare --json has no verdict: ${JSON.stringify(compared)}`);
-    await run(
-      model,
-      [
-        'compare',
-        '--base',
-        'git:main:metrics.json',
-        '--head',
-        'metrics.json',
-        '--gate',
-        'accuracy drop <= 0.001',
-      ],
-      1,
-    );
+    await run(model, compare('accuracy drop <= 0.001'), 1);
 
     await run(repo, ['report', '--out', 'mlci-report', '--base', 'git:main:model', '--head', 'model'], 0);
     const out = join(repo, 'mlci-report');

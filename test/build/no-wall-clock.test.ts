@@ -2,8 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
 /**
- * Tests assert behaviour, never time: a busy machine made `expect(ms).toBeLessThan(20)` fail (31 ms
- * seen, issue #13). Budgets live in `npm run bench`, measured against `node -e 0` in the same run.
+ * Tests assert behaviour, never time: on a busy machine a 20 ms limit on the fake server's answers
+ * failed (31 ms seen, issue #13). Budgets live in `npm run bench`, measured against `node -e 0` in
+ * the same run.
  * This finds a test that reads the clock to measure an interval. Timestamps as data (a rate-limit
  * reset `Date.now() / 1000 + 20`) are fine; support code may time what it records for benches.
  */

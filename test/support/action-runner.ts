@@ -181,3 +181,28 @@ export function webhookExample(event: string, action?: string): Example {
   if (example === undefined) throw new Error(`no ${event}${action ? `.${action}` : ''} example payload`);
   return structuredClone(example);
 }
+
+/**
+ * GitHub's `pull_request.opened` example payload, pointed at a pull request of `repository`
+ * (`owner/name`): its number, head `feature` at `head` (in `headRepository`, a fork, when given),
+ * base `main` at `base`.
+ */
+export function pullRequestPayload(pr: {
+  number: number;
+  head: string;
+  base: string;
+  repository: string;
+  headRepository?: string;
+}): Example {
+  const [owner, name] = pr.repository.split('/') as [string, string];
+  const payload = webhookExample('pull_request', 'opened');
+  payload.number = pr.number;
+  payload.pull_request.number = pr.number;
+  Object.assign(payload.pull_request.head, { sha: pr.head, ref: 'feature' });
+  payload.pull_request.head.repo.full_name = pr.headRepository ?? pr.repository;
+  Object.assign(payload.pull_request.base, { sha: pr.base, ref: 'main' });
+  payload.pull_request.base.repo.full_name = pr.repository;
+  Object.assign(payload.repository, { full_name: pr.repository, name, default_branch: 'main' });
+  payload.repository.owner.login = owner;
+  return payload;
+}

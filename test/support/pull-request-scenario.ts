@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FakeGitHub } from './fake-github/index.js';
-import { webhookExample, type RunOptions } from './action-runner.js';
+import { pullRequestPayload, webhookExample, type RunOptions } from './action-runner.js';
 
 /**
  * A repository with a committed baseline and a pull request, on the fake GitHub, and the run
@@ -88,15 +88,13 @@ export function pullRequestRun(
   dir: string,
   token = TOKEN,
 ): Omit<RunOptions, 'inputs'> {
-  const payload = webhookExample('pull_request', 'opened');
-  payload.number = s.pr.number;
-  Object.assign(payload.pull_request, { number: s.pr.number });
-  Object.assign(payload.pull_request.head, { sha: s.head, ref: 'feature' });
-  payload.pull_request.head.repo.full_name = s.headRepo;
-  Object.assign(payload.pull_request.base, { sha: s.base, ref: 'main' });
-  payload.pull_request.base.repo.full_name = FULL;
-  Object.assign(payload.repository, { full_name: FULL, name: REPO, default_branch: 'main' });
-  payload.repository.owner.login = OWNER;
+  const payload = pullRequestPayload({
+    number: s.pr.number,
+    head: s.head,
+    base: s.base,
+    repository: FULL,
+    headRepository: s.headRepo,
+  });
   return {
     workspace: dir,
     event: { name: 'pull_request', payload },
