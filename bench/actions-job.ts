@@ -24,6 +24,8 @@ export interface StepResult {
   milliseconds: number;
   /** The step's own account of its time (its `::debug::Time:` line), by phase; empty if none. */
   phases: Record<string, number>;
+  /** The page faults of each phase, from the same line. */
+  phaseFaults: Record<string, number>;
   requests: number;
   /** Time the fake itself spent answering (its OpenAPI validation included). */
   fakeMilliseconds: number;
@@ -56,6 +58,36 @@ export async function nodeNothing(): Promise<number> {
   return performance.now() - started;
 }
 
+/** The page faults of a Node process that runs nothing, counted at its end (as the steps count theirs). */
+export async function nodeNothingFaults(): Promise<number> {
+  return new Promise<number>((done, fail) => {
+    let out = '';
+    const child = spawn(stepNode().path, [
+      '-e',
+      'process.stdout.write(String(process.resourceUsage().minorPageFault))',
+    ]);
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', fail);
+    child.on('close', () => done(Number(out)));
+  });
+}
+
+/**
+ * What one page fault costs on this machine now: 64 MiB of fresh memory touched once, per 4 KiB
+ * page, in microseconds. On a small virtual machine this is 10 µs and more (a bare-metal host
+ * takes well under one), which makes memory that a step touches for the first time cost as much
+ * as its code.
+ */
+export function pageFaultMicroseconds(): number {
+  const bytes = 64 * 1024 * 1024;
+  const before = process.resourceUsage().minorPageFault;
+  const started = performance.now();
+  Buffer.allocUnsafeSlow(bytes).fill(1);
+  const elapsed = performance.now() - started;
+  const faults = Math.max(1, process.resourceUsage().minorPageFault - before);
+  return (elapsed * 1000) / faults;
+}
+
 export interface JobResult extends Record<Step, StepResult> {
   /** `node -e 0`, timed right before each report step of the job: the mean of the two. */
   nodeMilliseconds: number;
@@ -77,11 +109,16 @@ export async function runPullRequestJob(
     if (result.exitCode !== 0) throw new Error(`${name} failed: ${result.stdout}\n${result.stderr}`);
     const made = fake.requests.slice(before);
     const phases: Record<string, number> = {};
+    const phaseFaults: Record<string, number> = {};
     const line = /::debug::Time: (.*)/.exec(result.stdout)?.[1] ?? '';
-    for (const m of line.matchAll(/(?:^|, )(.+?) (\d+) ms/g)) phases[m[1]!] = Number(m[2]);
+    for (const m of line.matchAll(/(?:^|, )(.+?) (\d+) ms \((\d+) page faults\)/g)) {
+      phases[m[1]!] = Number(m[2]);
+      phaseFaults[m[1]!] = Number(m[3]);
+    }
     results[name] = {
       milliseconds: result.milliseconds,
       phases,
+      phaseFaults,
       requests: made.length,
       fakeMilliseconds: made.reduce((sum, r) => sum + (r.serverMs ?? 0), 0),
     };

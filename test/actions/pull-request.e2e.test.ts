@@ -82,7 +82,7 @@ describe('evaluate, compare-metrics and report on a pull request', () => {
     expect(reported.summary).toContain('Failed');
     // Where the step's time went, in the debug log (shown with ACTIONS_STEP_DEBUG).
     expect(reported.stdout).toMatch(
-      /::debug::Time: start-up \d+ ms, reading \d+ ms, charts \(2\) and Markdown \d+ ms, report folder \d+ ms, charts upload \d+ ms, job summary \d+ ms, comment \d+ ms, check run \d+ ms/,
+      /::debug::Time: start-up \d+ ms \(\d+ page faults\), reading \d+ ms \(\d+ page faults\), charts \(2\) and Markdown \d+ ms \(\d+ page faults\), report folder \d+ ms \(\d+ page faults\), charts upload \d+ ms \(\d+ page faults\), job summary \d+ ms \(\d+ page faults\), comment \d+ ms \(\d+ page faults\), check run \d+ ms \(\d+ page faults\)/,
     );
     const charts = fake.state.files(FULL, 'mlci-assets');
     const png = charts.get('pr-1/mlci/change-metrics.png');

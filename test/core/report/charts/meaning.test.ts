@@ -20,6 +20,7 @@ import { docWith } from './helpers.js';
 
 const WHISPER = 'test/fixtures/real/hf-trainer/whisper-ja/trainer_state.json';
 const LIGHTNING = 'test/fixtures/real/lightning-csv/binn-lightning_logs-version_0-metrics.csv';
+const KERAS = 'test/fixtures/real/keras-csv/dvc-docs-mnist-logs.csv';
 const TENSORBOARD =
   'test/fixtures/real/tensorboard/packt-ch01-lightning-version_3/events.out.tfevents.1677120043.MININT-M682FNV.11337.0';
 const IRIS = 'examples/iris-classifier';
@@ -141,6 +142,17 @@ describe('bookkeeping series are never drawn by default', () => {
     const doc = await readMetricsPath(LIGHTNING);
     const files = curveCharts([doc], undefined).map((s) => s.file);
     expect(files).toEqual(['curve-train-acc.png', 'curve-train-loss.png']);
+  });
+
+  it('keras-csv (CSVLogger): accuracy and loss, each with its val_ split, and no epoch curve', async () => {
+    const doc = await readMetricsPath(KERAS);
+    const specs = curveCharts([doc], undefined);
+    expect(specs.map((s) => s.file)).toEqual(['curve-accuracy.png', 'curve-loss.png']);
+    // One chart per measure, its splits as lines (the reader groups accuracy with val_accuracy).
+    expect(specs.map((s) => lines(s).map((d) => d.label))).toEqual([
+      ['train (pull request)', 'val (pull request)'],
+      ['train (pull request)', 'val (pull request)'],
+    ]);
   });
 
   it('planCharts says in words what it left out and how to ask for it', async () => {
