@@ -131,3 +131,54 @@ describe('decodeComparison', () => {
     );
   });
 });
+
+describe('samples and per-example results travel with a document (#15)', () => {
+  const doc = () => ({
+    metrics: { 'latency_ms.p95': 12.5, 'arc_easy.acc': 0.5 },
+    series: {},
+    params: {},
+    sources: [{ file: 'results.json', format: 'lm-eval' as const, notes: [], warnings: [] }],
+    samples: { latency_ms: [10, 11, 12.5, NaN] },
+    examples: [
+      { task: 'arc_easy', file: 'samples_arc_easy.jsonl', ids: ['0', '1'], scores: { acc: [1, 0] } },
+    ],
+  });
+
+  it('round-trips through the state file form, NaN included', () => {
+    const decoded = decodeMetricsDoc(roundTrip(doc()));
+    expect(decoded.samples).toEqual({ latency_ms: [10, 11, 12.5, NaN] });
+    expect(decoded.examples).toEqual(doc().examples);
+  });
+
+  it('leaves both out of documents that have none', () => {
+    const { samples: _s, examples: _e, ...plain } = doc();
+    const decoded = decodeMetricsDoc(roundTrip(plain));
+    expect('samples' in decoded).toBe(false);
+    expect('examples' in decoded).toBe(false);
+  });
+
+  it('refuses scores that do not give one number per example, naming where', () => {
+    const bad = doc();
+    bad.examples[0]!.scores.acc = [1];
+    expect(decodeError(() => decodeMetricsDoc(roundTrip(bad)))).toContain(
+      'document.examples[0].scores.acc: expected one number per example (2)',
+    );
+  });
+});
+
+describe('the --json form of a document', () => {
+  it('writes samples and examples only when present, NaN as a string', async () => {
+    const { toJsonDoc } = await import('../../packages/core/src/serialize.js');
+    const json = toJsonDoc({
+      metrics: { 'latency_ms.p50': 1 },
+      series: {},
+      params: {},
+      sources: [],
+      samples: { latency_ms: [1, NaN] },
+      examples: [{ task: 't', file: 'f', ids: ['a'], scores: { acc: [NaN] } }],
+    });
+    expect(json.samples).toEqual({ latency_ms: [1, 'NaN'] });
+    expect(json.examples).toEqual([{ task: 't', file: 'f', ids: ['a'], scores: { acc: ['NaN'] } }]);
+    expect('samples' in toJsonDoc({ metrics: {}, series: {}, params: {}, sources: [] })).toBe(false);
+  });
+});

@@ -1,5 +1,6 @@
 import { DocBuilder } from '../../packages/core/src/doc-builder.js';
 import { mergeDocs } from '../../packages/core/src/merge.js';
+import { emptyDoc } from '../../packages/core/src/model.js';
 
 function doc(file: string, metrics: Record<string, number>, params: Record<string, string> = {}) {
   const b = new DocBuilder(file, 'json');
@@ -33,5 +34,36 @@ describe('mergeDocs', () => {
   it('treats NaN as equal to NaN', () => {
     const merged = mergeDocs([doc('a', { x: NaN }), doc('b', { x: NaN })]);
     expect(merged.sources.flatMap((s) => s.notes)).toEqual([]);
+  });
+});
+
+describe('mergeDocs with samples and examples', () => {
+  const source = (file: string) => [{ file, format: 'json' as const, notes: [], warnings: [] }];
+  it('keeps both sides, and a later task or sample key replaces the earlier with a note', () => {
+    const merged = mergeDocs([
+      {
+        ...emptyDoc(),
+        sources: source('a.json'),
+        samples: { latency_ms: [1, 2] },
+        examples: [{ task: 'b', file: 'a.jsonl', ids: ['1'], scores: { acc: [1] } }],
+      },
+      {
+        ...emptyDoc(),
+        sources: source('b.json'),
+        samples: { latency_ms: [3], throughput: [9] },
+        examples: [
+          { task: 'b', file: 'b.jsonl', ids: ['1'], scores: { acc: [0] } },
+          { task: 'a', file: 'b.jsonl', ids: ['2'], scores: { acc: [1] } },
+        ],
+      },
+    ]);
+    expect(merged.samples).toEqual({ latency_ms: [3], throughput: [9] });
+    expect(merged.examples!.map((e) => [e.task, e.file])).toEqual([
+      ['a', 'b.jsonl'],
+      ['b', 'b.jsonl'],
+    ]);
+    expect(merged.sources[1]!.notes.join(' ')).toMatch(
+      /samples of latency_ms \(from a\.json\).*examples of b \(from a\.jsonl\)/,
+    );
   });
 });

@@ -10,7 +10,7 @@ import { ConfigurationError } from './errors.js';
 import { parseGate } from './gates/parse.js';
 import { UNTESTABLE_CHOICES, type GateResult } from './gates/types.js';
 import { CORRECTIONS } from './stats/family.js';
-import type { MetricsDoc, SeriesData, SeriesPoint } from './model.js';
+import type { ExampleResults, MetricsDoc, SeriesData, SeriesPoint } from './model.js';
 import { numberFromJson } from './numbers.js';
 
 /** Limits for untrusted documents: generous for real reports, small enough to render quickly. */
@@ -20,6 +20,9 @@ export const DOCUMENT_LIMITS = {
   entries: 100_000,
   points: 100_000,
   runs: 100,
+  /** Raw measurements per sampled metric, and examples per evaluation task. */
+  samples: 1_000_000,
+  tasks: 10_000,
 } as const;
 
 type Check<T> = (value: unknown, path: string) => T;
@@ -150,14 +153,34 @@ const source: Check<MetricsDoc['sources'][number]> = (value, path) => ({
   warnings: optional(value, path, 'warnings', list(text(), 1000)) ?? [],
 });
 
+const exampleResults: Check<ExampleResults> = (value, path) => {
+  const ids = required(value, path, 'ids', list(text(DOCUMENT_LIMITS.key), DOCUMENT_LIMITS.samples));
+  const scores = required(value, path, 'scores', record(list(number, DOCUMENT_LIMITS.samples), 1000));
+  for (const [measure, values] of Object.entries(scores)) {
+    if (values.length !== ids.length)
+      fail(`${path}.scores.${measure}`, `one number per example (${ids.length})`, `${values.length} numbers`);
+  }
+  return {
+    task: required(value, path, 'task', text(DOCUMENT_LIMITS.key)),
+    file: required(value, path, 'file', text()),
+    ids,
+    scores,
+  };
+};
+
 /** A MetricsDoc written with stringifyDocument (NaN and infinities as strings), checked and restored. */
 export function decodeMetricsDoc(value: unknown, path = 'document'): MetricsDoc {
-  return {
+  const doc: MetricsDoc = {
     metrics: required(value, path, 'metrics', record(number)),
     series: optional(value, path, 'series', record(series, 10_000)) ?? {},
     params: optional(value, path, 'params', record(paramValue)) ?? {},
     sources: optional(value, path, 'sources', list(source, 1000)) ?? [],
   };
+  const samples = optional(value, path, 'samples', record(list(number, DOCUMENT_LIMITS.samples), 10_000));
+  if (samples !== undefined) doc.samples = samples;
+  const examples = optional(value, path, 'examples', list(exampleResults, DOCUMENT_LIMITS.tasks));
+  if (examples !== undefined) doc.examples = examples;
+  return doc;
 }
 
 const GATE_STATUSES = ['pass', 'warn', 'fail', 'neutral', 'error'] as const;

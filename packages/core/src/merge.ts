@@ -37,6 +37,22 @@ export function mergeDocs(docs: readonly MetricsDoc[]): MetricsDoc {
       out.series[key] = data;
       origin.set(`s:${key}`, here);
     }
+    for (const [key, values] of Object.entries(doc.samples ?? {})) {
+      out.samples ??= {};
+      if (out.samples[key] !== undefined)
+        replaced.push(`samples of ${key} (from ${origin.get(`x:${key}`) ?? '?'})`);
+      out.samples[key] = values;
+      origin.set(`x:${key}`, here);
+    }
+    for (const set of doc.examples ?? []) {
+      out.examples ??= [];
+      const at = out.examples.findIndex((e) => e.task === set.task);
+      if (at >= 0) {
+        replaced.push(`examples of ${set.task} (from ${out.examples[at]!.file})`);
+        out.examples.splice(at, 1);
+      }
+      out.examples.push(set);
+    }
     if (replaced.length > 0 && sources[0] !== undefined) {
       const shown = replaced.slice(0, 10).join(', ');
       const more = replaced.length > 10 ? ` and ${replaced.length - 10} more` : '';
@@ -44,10 +60,14 @@ export function mergeDocs(docs: readonly MetricsDoc[]): MetricsDoc {
     }
     out.sources.push(...sources);
   }
-  return {
+  const merged: MetricsDoc = {
     metrics: sortRecord(out.metrics),
     series: sortRecord(out.series),
     params: sortRecord(out.params),
     sources: out.sources,
   };
+  if (out.samples !== undefined) merged.samples = sortRecord(out.samples);
+  if (out.examples !== undefined)
+    merged.examples = [...out.examples].sort((a, b) => (a.task < b.task ? -1 : a.task > b.task ? 1 : 0));
+  return merged;
 }

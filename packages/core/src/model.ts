@@ -7,6 +7,9 @@
  *   (`SeriesData.points`) while `SeriesData.stats` stays exact over every point that was read.
  * - `params`: hyper-parameters and other scalar facts about the run.
  * - `sources`: which files were read, as which format, and what the reader wants the user to know.
+ * - `samples` (optional): every raw measurement behind a metric that summarises a distribution
+ *   (a benchmark's timings behind `latency_ms.p95`), for tests that need more than one number.
+ * - `examples` (optional): per-example results of an evaluation, by task, for paired gates.
  */
 export type FormatId =
   | 'json'
@@ -21,7 +24,11 @@ export type FormatId =
   | 'tensorboard'
   | 'junit'
   | 'wandb'
-  | 'sklearn-report';
+  | 'sklearn-report'
+  | 'lm-eval'
+  | 'promptfoo'
+  | 'inspect-ai'
+  | 'benchmark';
 
 export interface SeriesPoint {
   step: number;
@@ -66,11 +73,31 @@ export interface SourceInfo {
   warnings: string[];
 }
 
+/**
+ * The examples of one evaluation task, each by its id, with one number per measure: what a paired
+ * gate compares example by example across two runs (McNemar for right/wrong, a paired bootstrap
+ * for scores). The task's metrics are `<task>.<measure>` (`arc_easy.acc`).
+ */
+export interface ExampleResults {
+  /** The task: the key prefix of its metrics. */
+  task: string;
+  /** The file the examples were read from. */
+  file: string;
+  /** Example ids in file order, unique within the task (lm-eval's doc_id, a sample id). */
+  ids: string[];
+  /** Per measure (`acc`, `exact_match`), one number per example in `ids` order; NaN when missing. */
+  scores: Record<string, number[]>;
+}
+
 export interface MetricsDoc {
   metrics: Record<string, number>;
   series: Record<string, SeriesData>;
   params: Record<string, ParamValue>;
   sources: SourceInfo[];
+  /** Raw measurements behind a metric, by the metric family's key (`latency_ms` → every timing). */
+  samples?: Record<string, number[]>;
+  /** Per-example results, one entry per task. */
+  examples?: ExampleResults[];
 }
 
 export function emptyDoc(): MetricsDoc {

@@ -12,6 +12,15 @@ export interface MetricsDocJson {
   series: Record<string, Array<[number, number | string]>>;
   params: Record<string, string | number | boolean | null>;
   sources: Array<{ file: string; format: string; notes: string[]; warnings: string[] }>;
+  /** Only when the document has them: raw measurements behind a metric. */
+  samples?: Record<string, Array<number | string>>;
+  /** Only when the document has them: per-example results by task. */
+  examples?: Array<{
+    task: string;
+    file: string;
+    ids: string[];
+    scores: Record<string, Array<number | string>>;
+  }>;
 }
 
 export function toJsonDoc(doc: MetricsDoc): MetricsDocJson {
@@ -29,7 +38,7 @@ export function toJsonDoc(doc: MetricsDoc): MetricsDocJson {
   for (const [key, value] of Object.entries(doc.params)) {
     setOwn(params, key, typeof value === 'number' && !Number.isFinite(value) ? numberToJson(value) : value);
   }
-  return {
+  const json: MetricsDocJson = {
     metrics,
     series,
     params,
@@ -40,4 +49,18 @@ export function toJsonDoc(doc: MetricsDoc): MetricsDocJson {
       warnings: s.warnings,
     })),
   };
+  if (doc.samples !== undefined) {
+    const samples: NonNullable<MetricsDocJson['samples']> = {};
+    for (const [key, values] of Object.entries(doc.samples)) setOwn(samples, key, values.map(numberToJson));
+    json.samples = samples;
+  }
+  if (doc.examples !== undefined) {
+    json.examples = doc.examples.map((set) => {
+      const scores: Record<string, Array<number | string>> = {};
+      for (const [measure, values] of Object.entries(set.scores))
+        setOwn(scores, measure, values.map(numberToJson));
+      return { task: set.task, file: set.file, ids: set.ids, scores };
+    });
+  }
+  return json;
 }

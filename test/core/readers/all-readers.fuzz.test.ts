@@ -31,6 +31,11 @@ const SAMPLES: Record<FormatId, string[]> = {
   junit: [`${REAL}/junit/biobb_pytorch-pytest-junit.xml`],
   wandb: [`${REAL}/wandb/jaxmarl-ippo-smoke-wandb-summary.json`],
   'sklearn-report': [`${REAL}/sklearn/remla-classification_report-dvc-metric.json`],
+  // Registered as their readers land (#15 part 2).
+  'lm-eval': [],
+  promptfoo: [],
+  'inspect-ai': [],
+  benchmark: [],
 };
 
 const INLINE: Partial<Record<FormatId, string>> = {
