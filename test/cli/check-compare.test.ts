@@ -175,3 +175,35 @@ describe('paths in the config file', () => {
     expect(stdout).toMatch(/^PASSED: all 1 check passed\n/);
   });
 });
+
+describe('mlci check with no files named (zero configuration, #15)', () => {
+  it('reads what the project’s tools wrote and says so on stderr', async () => {
+    const project = mkdtempSync(join(tmpdir(), 'mlci-cli-zero-'));
+    mkdirSync(join(project, 'outputs'));
+    cpSync(resolve('test/fixtures/real/hf-trainer/whisper-ja'), join(project, 'outputs', 'whisper-ja'), {
+      recursive: true,
+    });
+    writeFileSync(join(project, '.mlci.yml'), 'gates:\n  - eval_wer <= 1\n');
+    const { code, stdout, stderr } = await runCli('check', '--config', join(project, '.mlci.yml'));
+    expect(code).toBe(0);
+    expect(stdout).toContain('pass    eval_wer <= 1  eval_wer');
+    expect(stderr).toContain(
+      "mlci check: read outputs/whisper-ja/ (Hugging Face Trainer output): no files are named, and this is what the project's tools wrote",
+    );
+  });
+
+  it('refuses to guess between two runs of one kind, naming both (exit 2)', async () => {
+    const project = mkdtempSync(join(tmpdir(), 'mlci-cli-zero-'));
+    for (const side of ['a', 'b']) {
+      mkdirSync(join(project, side));
+      cpSync(HEAD, join(project, side, 'metrics.json'));
+    }
+    writeFileSync(join(project, '.mlci.yml'), 'gates:\n  - f1 >= 0.5\n');
+    const { code, stderr } = await runCli('check', '--config', join(project, '.mlci.yml'));
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      'no pull request metrics given, and the project holds several runs of the same kind',
+    );
+    expect(stderr).toContain('a/metrics.json, b/metrics.json');
+  });
+});

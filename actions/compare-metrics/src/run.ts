@@ -146,7 +146,8 @@ export function baseOf(context: GitHubContext): { ref: string; sha: string; head
 export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const inputs = parseInputs(io.getInput);
   if (inputs.token !== undefined) io.setSecret(inputs.token);
-  const setup = metricsSetup(inputs);
+  const setup = await metricsSetup(inputs);
+  for (const line of setup.discovered ?? []) io.info(line);
   const head = await readHead(setup, inputs.format);
   const context = readContext(env, (path) => readFileSync(path, 'utf8'));
   const located = await locateBaseline(io, inputs, setup, context, env);

@@ -26,7 +26,7 @@ export function parseInputs(get: GetInput): EvaluateInputs {
  */
 export async function run(io: ActionIO): Promise<void> {
   const inputs = parseInputs(io.getInput);
-  const state = await checkOwnNumbers(inputs);
+  const state = await checkOwnNumbers(inputs, undefined, (line) => io.info(line));
   const { comparison, head } = state;
   const path = await writeState(inputs.stateDir, 'evaluate', state);
   io.info(comparisonText(comparison, { metrics: true }).trimEnd());

@@ -345,7 +345,7 @@ async function assembleState(
   io.info(
     'No compare-metrics or evaluate step ran before: reading the metrics here and checking their own numbers.',
   );
-  return checkOwnNumbers(inputs, config);
+  return checkOwnNumbers(inputs, config, (line) => io.info(line));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import {
+  discoverMetricsFiles,
   ConfigurationError,
   decodeComparison,
   decodeHistoryDocument,
@@ -64,6 +65,8 @@ export interface MetricsSetup {
    * baseline is looked for in the same shape.
    */
   repeats: string[];
+  /** Set when no files were named and they were found (zero configuration): what was picked and why. */
+  discovered?: string[];
 }
 
 /** The config file named by the `config` input, else `.mlci.yml` in the workspace, else none. */
@@ -77,7 +80,10 @@ export function actionConfig(inputs: Pick<MetricsInputs, 'config'>): MlciConfig 
 }
 
 /** `config`: the already loaded config, when the caller needed it first. */
-export function metricsSetup(inputs: MetricsInputs, config: MlciConfig = actionConfig(inputs)): MetricsSetup {
+export async function metricsSetup(
+  inputs: MetricsInputs,
+  config: MlciConfig = actionConfig(inputs),
+): Promise<MetricsSetup> {
   const extraGates = inputs.gates.map((text, i) => parseGate(text, `input gates, line ${i + 1}`));
   if (inputs.files.length > 0 && inputs.repeats.length > 0) {
     throw new ConfigurationError(
@@ -103,9 +109,9 @@ export function metricsSetup(inputs: MetricsInputs, config: MlciConfig = actionC
           )
         : config.files.map((f) => ({ ...f, path: relativeToConfig(config, f.path) }));
   if (files.length === 0 && repeats.length === 0) {
-    throw new ConfigurationError(
-      'no metrics files: set the input files (a path per line) or repeats (a pattern per line, one run per match), or list them under files: or repeats: in .mlci.yml',
-    );
+    // Zero configuration: what the project's tools wrote, said in the log and the report (discover.ts).
+    const discovered = await discoverMetricsFiles('.');
+    return { config, extraGates, files: discovered.files, repeats, discovered: discovered.reasons };
   }
   return { config, extraGates, files, repeats };
 }
@@ -115,6 +121,7 @@ export async function readHead(setup: MetricsSetup, format?: string): Promise<Ru
   const options = format !== undefined ? { format } : {};
   if (setup.repeats.length > 0) return { runs: (await readRepeats('.', setup.repeats, options)).runs };
   const { doc } = await readFiles(setup.files, options);
+  if (setup.discovered !== undefined) doc.sources[0]?.notes.unshift(...setup.discovered);
   return { runs: [doc] };
 }
 
@@ -122,8 +129,13 @@ export async function readHead(setup: MetricsSetup, format?: string): Promise<Ru
  * The run's own numbers checked, with no baseline expected: what evaluate does, and what report
  * does itself when no earlier step left a state file.
  */
-export async function checkOwnNumbers(inputs: MetricsInputs, config?: MlciConfig): Promise<ComparisonState> {
-  const setup = metricsSetup(inputs, config);
+export async function checkOwnNumbers(
+  inputs: MetricsInputs,
+  config?: MlciConfig,
+  log?: (line: string) => void,
+): Promise<ComparisonState> {
+  const setup = await metricsSetup(inputs, config);
+  for (const line of setup.discovered ?? []) log?.(line);
   const head = await readHead(setup, inputs.format);
   const comparison = runComparison({
     head,

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import {
   ConfigurationError,
+  discoverMetricsFiles,
   emptyConfig,
   mergeDocs,
   parseConfig,
@@ -111,12 +112,17 @@ export function relativeToConfig(config: MlciConfig, path: string): string {
   return join(dirname(config.file), path);
 }
 
-/** Several specs, one run each (repeats), or the config's files as one run when none are given. */
+/**
+ * Several specs, one run each (repeats), or the config's files as one run when none are given, or,
+ * when the config names none either, the files the project's tools wrote (discover.ts): `log` is
+ * told what was picked and why, and so are the run's notes.
+ */
 export async function readRunSet(
   specs: readonly string[],
   config: MlciConfig,
   options: ReadRunOptions,
   what: string,
+  log?: (line: string) => void,
 ): Promise<RunSet> {
   if (specs.length === 0) {
     if (config.repeats.length > 0) {
@@ -130,9 +136,24 @@ export async function readRunSet(
       return { runs };
     }
     if (config.files.length === 0) {
-      throw new ConfigurationError(
-        `no ${what} metrics given: pass paths, or list them under files: (one run) or repeats: (one run per match) in .mlci.yml`,
+      // Zero configuration: what the project's tools wrote (discover.ts), said in the run's notes.
+      const root = config.file === undefined ? '.' : dirname(config.file);
+      let discovered;
+      try {
+        discovered = await discoverMetricsFiles(root);
+      } catch (error) {
+        if (!(error instanceof ConfigurationError)) throw error;
+        throw new ConfigurationError(
+          `no ${what} metrics given, and ${error.message.replace(/^no metrics files are named, and /, '')}`,
+        );
+      }
+      const { doc } = await readFiles(
+        discovered.files.map((f) => ({ ...f, path: root === '.' ? f.path : join(root, f.path) })),
+        options,
       );
+      doc.sources[0]?.notes.unshift(...discovered.reasons);
+      for (const reason of discovered.reasons) log?.(reason);
+      return { runs: [doc] };
     }
     const { doc, label } = await readFiles(
       config.files.map((f) => ({ ...f, path: relativeToConfig(config, f.path) })),

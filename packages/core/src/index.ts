@@ -11,6 +11,7 @@ export * from './serialize.js';
 export * from './readers/types.js';
 export * from './readers/files.js';
 export * from './readers/registry.js';
+export * from './discover.js';
 export * from './readers/tabular.js';
 export * from './readers/delimited.js';
 export * from './readers/jsonl.js';

@@ -32,6 +32,7 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
     config,
     readOptions,
     'pull request',
+    (line) => io.stderr(`mlci check: ${line}\n`),
   );
   if (config.gates.length + extraGates.length === 0) {
     io.stderr('mlci check: no gates given: add gates: to .mlci.yml or pass --gate "accuracy >= 0.9"\n');

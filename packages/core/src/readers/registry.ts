@@ -77,6 +77,11 @@ export function resolveFormat(name: string): Reader {
 }
 
 export function chooseReader(probe: Probe): Reader | undefined {
+  return detectBest(probe)?.reader;
+}
+
+/** The reader most confident about `probe`, with its score (DETECT); undefined when none is. */
+export function detectBest(probe: Probe): { reader: Reader; score: number } | undefined {
   let best: Reader | undefined;
   let bestScore = 0;
   for (const reader of READERS) {
@@ -88,7 +93,7 @@ export function chooseReader(probe: Probe): Reader | undefined {
       bestScore = score;
     }
   }
-  return best;
+  return best === undefined ? undefined : { reader: best, score: bestScore };
 }
 
 export async function detectReader(path: string): Promise<Reader> {
