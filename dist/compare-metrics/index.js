@@ -9,5 +9,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/compare-metrics/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-NE2EWUES.js"), import("../chunks/run-TJ544YEG.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-O4YDVS5V.js"), import("../chunks/run-XLQR36ZU.js")]);
 await runAction(run);

@@ -9,5 +9,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/evaluate/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-NE2EWUES.js"), import("../chunks/run-I5A2PUGU.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-O4YDVS5V.js"), import("../chunks/run-LY6CU3HP.js")]);
 await runAction(run);

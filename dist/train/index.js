@@ -6,7 +6,7 @@ import {
   optionalInput,
   requiredInput,
   writeState
-} from "../chunks/chunk-MMDLYMGU.js";
+} from "../chunks/chunk-ZLBAE74K.js";
 import {
   require_node_child_process
 } from "../chunks/chunk-CWKNKEBK.js";
@@ -31,8 +31,8 @@ import {
   resolveShell,
   roundSeconds,
   stripAnsi
-} from "../chunks/chunk-E55BLKAB.js";
-import "../chunks/chunk-GWAIW46Y.js";
+} from "../chunks/chunk-PPPQ6UM3.js";
+import "../chunks/chunk-V3TF6P22.js";
 import {
   require_promises
 } from "../chunks/chunk-SI4UUVF4.js";

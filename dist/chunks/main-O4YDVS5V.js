@@ -1,0 +1,18 @@
+import { createRequire as __mlciCreateRequire } from 'node:module';
+const require = __mlciCreateRequire(import.meta.url);
+import {
+  runAction
+} from "./chunk-RLFRB5OL.js";
+import "./chunk-L6DSRPNV.js";
+import "./chunk-VMLB7Z4O.js";
+import "./chunk-PPPQ6UM3.js";
+import "./chunk-V3TF6P22.js";
+import "./chunk-SI4UUVF4.js";
+import "./chunk-TQLTVCQ6.js";
+import "./chunk-2EDACSTG.js";
+import "./chunk-ERMUBDDR.js";
+import "./chunk-DPFCA6DW.js";
+import "./chunk-3CG65SHH.js";
+export {
+  runAction
+};
