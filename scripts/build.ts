@@ -11,6 +11,9 @@
  *   Other platforms get a report without charts, and the report says so. See canvasPackages().
  * - the chart font and the preview stylesheet (packages/core/assets), found at run time next to
  *   the bundle (see fontDirectory() and stylesheetDirectory()).
+ * - sql.js's WebAssembly SQLite (`sql-wasm.wasm`, for MLflow's mlflow.db store) into assets/: its
+ *   JavaScript is bundled (a chunk of its own, loaded only when a .db is read), the binary is a
+ *   file it reads (see sqlWasmPath()).
  * The build is deterministic (content-hashed chunk names, no timestamps), so CI rebuilds and fails
  * when `git status --porcelain dist` shows any difference, new files included.
  */
@@ -247,6 +250,12 @@ export async function buildDist(dist: string = DIST, options: BuildOptions = {})
     `${JSON.stringify({ private: true, type: 'module', description: 'Built by scripts/build.ts; do not edit.' }, null, 2)}\n`,
   );
   cpSync(join(root, 'packages', 'core', 'assets'), join(dist, 'assets'), { recursive: true });
+  cpSync(
+    join(root, 'node_modules', 'sql.js', 'dist', 'sql-wasm.wasm'),
+    join(dist, 'assets', 'sql-wasm.wasm'),
+  );
+  // The binary's licence travels with it (sql.js is MIT; SQLite itself is in the public domain).
+  cpSync(join(root, 'node_modules', 'sql.js', 'LICENSE'), join(dist, 'assets', 'sql-wasm.LICENSE'));
   for (const { name, from } of canvasPackages(options)) {
     const to = join(dist, 'node_modules', name);
     mkdirSync(to, { recursive: true });

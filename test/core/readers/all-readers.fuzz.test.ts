@@ -26,7 +26,10 @@ const SAMPLES: Record<FormatId, string[]> = {
   jsonl: [],
   dvclive: [`${REAL}/dvclive/airq-dvclive`],
   'hf-trainer': [`${REAL}/hf-trainer/whisper-ja/trainer_state.json`, `${REAL}/hf-trainer/whisper-ja`],
-  mlflow: [`${REAL}/mlflow/packt-ch02-mlruns/1/34e6c900bbec484aa32ca9a4827a0c85`],
+  mlflow: [
+    `${REAL}/mlflow/packt-ch02-mlruns/1/34e6c900bbec484aa32ca9a4827a0c85`,
+    `${REAL}/mlflow-sqlite/ml_drug_classification-mlruns.db`,
+  ],
   tensorboard: [`${REAL}/tensorboard/packt-ch01-lightning-version_3`],
   junit: [`${REAL}/junit/biobb_pytorch-pytest-junit.xml`],
   wandb: [`${REAL}/wandb/jaxmarl-ippo-smoke-wandb-summary.json`],

@@ -544,3 +544,38 @@ describe('mlflow: random and damaged metric files', () => {
     );
   });
 });
+
+describe('mlflow: --run naming an experiment, and files', () => {
+  it('reads the latest finished run of the experiment --run names (by name or id)', async () => {
+    const dir = tree({
+      ...experiment(
+        '3',
+        [{ id: 'a0a0a0a0000000000000000000000003', name: 'three', metrics: { m: '1 3 0\n' } }],
+        '3/',
+      ),
+      ...experiment(
+        '4',
+        [
+          { id: 'b0b0b0b0000000000000000000000004', name: 'early', end: 1000, metrics: { m: '1 4 0\n' } },
+          { id: 'b1b1b1b1000000000000000000000004', name: 'late', end: 2000, metrics: { m: '1 5 0\n' } },
+        ],
+        '4/',
+      ),
+    });
+    const byName = await readMetricsPath(dir, { run: 'exp-4' });
+    expect(byName.params['run.name']).toBe('late');
+    expect(byName.sources[0]!.notes[0]).toBe(
+      "chose run b1b1b1b1 'late' (FINISHED, ended 1970-01-01T00:00:02Z), the latest finished of 2 runs in experiment 4 'exp-4', as --run \"exp-4\" asked; pass a run id to pick another",
+    );
+    expect((await readMetricsPath(dir, { run: '3' })).params['run.name']).toBe('three');
+    // A run of that name still wins over an experiment.
+    expect((await readMetricsPath(dir, { run: 'early' })).params['run.name']).toBe('early');
+  });
+
+  it('claims no file that is not an SQLite database', async () => {
+    const dir = tree({ 'mlflow.db': 'not sqlite', 'mlruns.csv': 'step,loss\n1,0.5\n' });
+    for (const name of ['mlflow.db', 'mlruns.csv']) {
+      expect(mlflowReader.detect(await probePath(join(dir, name)))).toBe(0);
+    }
+  });
+});

@@ -17,7 +17,7 @@ export const GATE_OPTIONS_HELP = `  --config F              the config file (def
                           evaluated after the config's gates; see docs/gates.md)
   --direction KEY=higher  whether higher or lower is better for a metric (repeatable)
 ${wrap(`read every path as format F instead of detecting it: ${formatIds()} (mlci read --help says what each is)`, 26, '  --format F')}
-  --run ID                MLflow: the run to read (id or name)
+  --run ID                MLflow: the run to read (run id, run name or experiment name)
   --json                  print the comparison document as JSON
   -h, --help              show this help`;
 

@@ -22,7 +22,7 @@ ${formatTable()}
 
 Options:
   --format F      read every path as format F instead of detecting it
-  --run ID        MLflow: the run to read (run id or run name); default the latest finished run
+  --run ID        MLflow: the run (id, name or experiment name); default the latest finished run
   --max-points N  downsample each curve to at most N points for display (default 2000)
   --json          print { metrics, series, params, sources } as JSON
   -h, --help      show this help

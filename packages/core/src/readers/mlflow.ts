@@ -7,15 +7,18 @@
  * - `<run>/metrics/<name>`: one line per logged value, `timestamp value step` (older MLflow:
  *   `timestamp value`, step 0). A name with "/" is a nested path (`metrics/train/loss`);
  * - `<run>/params/<name>`, `<run>/tags/<name>`: the value is the file's whole text.
- * A folder holding several runs is narrowed to one: `--run` (id, id prefix, or name), else the
- * latest FINISHED run, and a note always says which run was read and why.
+ * A folder holding several runs is narrowed to one: `--run` (id, id prefix, name, or an
+ * experiment), else the latest FINISHED run, and a note always says which run was read and why
+ * (mlflow/runs.ts, shared with the SQLite store).
+ * A file is MLflow's SQLite store (`mlflow.db`, MLflow 3.7's default): mlflow-sqlite.ts. It is the
+ * same format (one run, the same keys and rules), so one reader with one id serves both, and
+ * `--format mlflow` works on either.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DocBuilder } from '../doc-builder.js';
 import { ConfigurationError, MlciError, ParseError } from '../errors.js';
-import { childKey, escapeSegment } from '../keys.js';
-import type { MetricsDoc, ParamValue } from '../model.js';
+import type { MetricsDoc } from '../model.js';
 import { parseNumber } from '../numbers.js';
 import type { SeriesAccumulator } from '../series.js';
 import {
@@ -26,40 +29,49 @@ import {
   streamFile,
   type FolderScope,
 } from './files.js';
+import { detectMlflowSqlite, readMlflowSqlite } from './mlflow-sqlite.js';
+import {
+  chooseRun,
+  describeRun,
+  ended,
+  experimentLabel,
+  matches,
+  scopeOf,
+  statusName,
+  type MlflowExperiment,
+  type MlflowRunInfo,
+} from './mlflow/runs.js';
+import {
+  addRunParams,
+  addTag,
+  laterThan,
+  metricKey,
+  noteRead,
+  paramValue,
+  type LoggedValue,
+} from './mlflow/values.js';
 import { parseYamlText } from './structured.js';
 import { DETECT, type Probe, type Reader, type ReaderOptions } from './types.js';
+
+export { metricKey } from './mlflow/values.js';
+export type { MlflowRunInfo } from './mlflow/runs.js';
 
 const META = 'meta.yaml';
 /** Folders inside an experiment folder that are not runs (FileStore.RESERVED_EXPERIMENT_FOLDERS, logged models). */
 const NOT_RUNS = new Set(['tags', 'datasets', 'traces', 'models']);
 /** Folders inside an mlruns root that are not experiments. */
 const NOT_EXPERIMENTS = new Set(['.trash', 'models']);
-/** mlflow.entities.RunStatus, as stored (an integer) in meta.yaml. */
-const RUN_STATUS: Record<number, string> = {
-  1: 'RUNNING',
-  2: 'SCHEDULED',
-  3: 'FINISHED',
-  4: 'FAILED',
-  5: 'KILLED',
-};
-/** Tags that hold documents (JSON) rather than facts about the run. */
-const DOCUMENT_TAGS = new Set(['mlflow.log-model.history', 'mlflow.loggedArtifacts', 'mlflow.datasets']);
-/** A tag value longer than this is a document, not a fact to compare between runs. */
-const MAX_TAG_CHARS = 500;
 /** A metric line longer than this is not a metric line: refuse it instead of buffering it. */
 const MAX_LINE_CHARS = 64 * 1024;
-/** At most this many candidate runs are listed in an error. */
-const LISTED_RUNS = 20;
-const MIN_PREFIX = 6;
 /** How deep a metric name's "/" nesting is followed. */
 const MAX_NAME_DEPTH = 32;
 
 export const mlflowReader: Reader = {
   format: 'mlflow',
-  title: 'MLflow file store (an mlruns folder, an experiment folder or a run folder)',
-  target: 'directory',
+  title: 'MLflow tracking store (an mlruns folder, an experiment or run folder, or an mlflow.db SQLite file)',
+  target: 'both',
   detect(probe: Probe): number {
-    if (!probe.isDirectory) return DETECT.no;
+    if (!probe.isDirectory) return detectMlflowSqlite(probe);
     const has = (e: string) => probe.entries.includes(e);
     if (has(META)) {
       if (has('metrics')) return DETECT.name;
@@ -83,32 +95,19 @@ export const mlflowReader: Reader = {
   read: readMlflow,
 };
 
-/** A run as listed from its meta.yaml. */
-export interface MlflowRunInfo {
+/** A run as listed from its meta.yaml, and the folder it is in. */
+interface FolderRun extends MlflowRunInfo {
   dir: string;
-  id: string;
-  name: string;
-  /** RUNNING, SCHEDULED, FINISHED, FAILED, KILLED (or what meta.yaml says when unknown). */
-  status: string;
-  startTime?: number;
-  endTime?: number;
-  experimentId: string;
-  experimentName?: string;
-  deleted: boolean;
 }
 
 export async function readMlflow(path: string, options: ReaderOptions): Promise<MetricsDoc> {
   const info = await statOrExplain(path);
-  if (!info.isDirectory()) {
-    throw new ConfigurationError(
-      `${path}: is a file; the mlflow format reads an mlruns, experiment or run folder`,
-    );
-  }
+  if (!info.isDirectory()) return readMlflowSqlite(path, options);
   const builder = new DocBuilder(path, 'mlflow', { maxSeriesPoints: options.maxSeriesPoints });
   // Links inside the given folder may point anywhere inside it, never out of it.
   const scope = await folderScope(path);
   const metaPath = join(path, META);
-  let run: MlflowRunInfo;
+  let run: FolderRun;
   if (existsSync(metaPath)) {
     const meta = await readMeta(metaPath, scope);
     if (meta['run_id'] !== undefined || meta['run_uuid'] !== undefined) {
@@ -124,7 +123,8 @@ export async function readMlflow(path: string, options: ReaderOptions): Promise<
     } else if (meta['experiment_id'] !== undefined) {
       const experiment = experimentOf(meta, path);
       const listed = await listRuns(path, experiment, builder, scope);
-      run = chooseRun(listed, options.run, `experiment ${experimentLabel(experiment)}`, path, builder);
+      const label = `experiment ${experimentLabel(experiment)}`;
+      run = chooseRun(listed, options.run, { label, experiments: [experiment] }, path, builder);
     } else {
       throw new ParseError(
         { file: metaPath },
@@ -138,24 +138,17 @@ export async function readMlflow(path: string, options: ReaderOptions): Promise<
         `${path}: no MLflow experiment folders (a folder with a meta.yaml holding experiment_id) in this folder`,
       );
     }
-    const runs: MlflowRunInfo[] = [];
+    const runs: FolderRun[] = [];
     for (const experiment of experiments)
       runs.push(...(await listRuns(experiment.dir, experiment, builder, scope)));
-    const withRuns = experiments.filter((e) => runs.some((r) => r.experimentId === e.id));
-    const among =
-      withRuns.length === 1
-        ? `experiment ${experimentLabel(withRuns[0]!)}`
-        : `experiments ${(withRuns.length > 0 ? withRuns : experiments).map((e) => e.id).join(', ')}`;
-    run = chooseRun(runs, options.run, among, path, builder);
+    run = chooseRun(runs, options.run, scopeOf(experiments, runs), path, builder);
   }
   await readRunInto(builder, run, scope);
   return builder.build();
 }
 
-interface ExperimentInfo {
+interface ExperimentInfo extends MlflowExperiment {
   dir: string;
-  id: string;
-  name?: string;
 }
 
 function experimentOf(meta: Record<string, unknown>, dir: string): ExperimentInfo {
@@ -163,10 +156,6 @@ function experimentOf(meta: Record<string, unknown>, dir: string): ExperimentInf
   const name = text(meta['name']);
   if (name !== undefined && name !== '') experiment.name = name;
   return experiment;
-}
-
-function experimentLabel(e: ExperimentInfo): string {
-  return e.name === undefined ? e.id : `${e.id} '${e.name}'`;
 }
 
 async function listExperiments(
@@ -205,8 +194,8 @@ async function listRuns(
   experiment: ExperimentInfo,
   builder: DocBuilder,
   scope: FolderScope,
-): Promise<MlflowRunInfo[]> {
-  const out: MlflowRunInfo[] = [];
+): Promise<FolderRun[]> {
+  const out: FolderRun[] = [];
   for (const entry of await sortedDirs(dir, scope)) {
     if (NOT_RUNS.has(entry)) continue;
     const metaPath = join(dir, entry, META);
@@ -231,7 +220,7 @@ async function runInfo(
   meta: Record<string, unknown>,
   metaPath: string,
   scope: FolderScope,
-): Promise<MlflowRunInfo> {
+): Promise<FolderRun> {
   const id = text(meta['run_id']) ?? text(meta['run_uuid']);
   if (id === undefined || id === '') {
     throw new ParseError({ file: metaPath, key: 'run_id' }, 'expected the run id, found an empty value');
@@ -242,7 +231,7 @@ async function runInfo(
     const tag = join(dir, 'tags', 'mlflow.runName');
     if (existsSync(tag)) name = await readTextFile(tag, { within: scope });
   }
-  const run: MlflowRunInfo = {
+  const run: FolderRun = {
     dir,
     id,
     name,
@@ -257,129 +246,14 @@ async function runInfo(
   return run;
 }
 
-function statusName(status: unknown): string {
-  if (status === undefined || status === null) return 'RUNNING'; // MLflow's default when absent
-  if (typeof status === 'number') return RUN_STATUS[status] ?? `status ${status}`;
-  const s = String(status).toUpperCase();
-  const n = Number(s);
-  return Number.isInteger(n) && RUN_STATUS[n] !== undefined ? RUN_STATUS[n] : s;
-}
-
 function timeMs(value: unknown): number | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return value;
   if (typeof value === 'string' && /^\d+$/.test(value.trim())) return Number(value.trim());
   return undefined;
 }
 
-/** Runs whose id is `wanted`; else whose id starts with it (6+ characters) or whose name is it. */
-function matches(runs: readonly MlflowRunInfo[], wanted: string): MlflowRunInfo[] {
-  const exact = runs.filter((r) => r.id === wanted);
-  if (exact.length > 0) return exact;
-  return runs.filter((r) => (wanted.length >= MIN_PREFIX && r.id.startsWith(wanted)) || r.name === wanted);
-}
-
-function chooseRun(
-  all: readonly MlflowRunInfo[],
-  wanted: string | undefined,
-  scope: string,
-  path: string,
-  builder: DocBuilder,
-): MlflowRunInfo {
-  const runs = all.filter((r) => !r.deleted);
-  const deleted = all.length - runs.length;
-  const deletedNote = deleted > 0 ? `, not counting ${deleted} deleted run${deleted === 1 ? '' : 's'}` : '';
-  if (wanted !== undefined && wanted !== '') {
-    const found = matches(runs, wanted);
-    if (found.length === 1) {
-      const run = found[0]!;
-      const how = run.id === wanted ? 'its id' : run.name === wanted ? 'its name' : 'its id prefix';
-      builder.note(
-        `chose run ${short(run)} '${run.name}' (${run.status}${ended(run)}) by ${how}, as --run asked`,
-      );
-      return run;
-    }
-    if (found.length > 1) {
-      throw new ConfigurationError(
-        `${path}: --run ${JSON.stringify(wanted)} matches ${found.length} runs in ${scope}; pass a run id instead:\n${listing(found)}`,
-      );
-    }
-    const gone = matches(
-      all.filter((r) => r.deleted),
-      wanted,
-    );
-    const why = gone.length > 0 ? ` (run ${gone[0]!.id} matches, but it is deleted)` : '';
-    throw new ConfigurationError(
-      `${path}: no run matches --run ${JSON.stringify(wanted)}${why}: pass a run id, an id prefix of ${MIN_PREFIX}+ characters or a run name. ` +
-        (runs.length === 0 ? `There are no runs in ${scope}.` : `Runs in ${scope}:\n${listing(runs)}`),
-    );
-  }
-  if (runs.length === 0) {
-    throw new ConfigurationError(`${path}: no runs in ${scope}${deletedNote}`);
-  }
-  const finished = runs.filter((r) => r.status === 'FINISHED').sort(latestFirst);
-  const chosen = finished[0];
-  if (chosen === undefined) {
-    throw new ConfigurationError(
-      `${path}: none of the ${runs.length} run${runs.length === 1 ? '' : 's'} in ${scope} is FINISHED; pass --run to read one anyway:\n${listing(runs)}`,
-    );
-  }
-  const others = runs.length - finished.length;
-  const byStatus =
-    others > 0 ? ` (${countStatuses(runs.filter((r) => r.status !== 'FINISHED'))} not considered)` : '';
-  builder.note(
-    `chose run ${short(chosen)} '${chosen.name}' (FINISHED${ended(chosen)}), the latest finished of ${runs.length} run${runs.length === 1 ? '' : 's'} ` +
-      `in ${scope}${byStatus}${deletedNote}; pass --run to pick another`,
-  );
-  return chosen;
-}
-
-function latestFirst(a: MlflowRunInfo, b: MlflowRunInfo): number {
-  const byEnd = (b.endTime ?? -Infinity) - (a.endTime ?? -Infinity);
-  if (byEnd !== 0 && !Number.isNaN(byEnd)) return byEnd;
-  const byStart = (b.startTime ?? -Infinity) - (a.startTime ?? -Infinity);
-  if (byStart !== 0 && !Number.isNaN(byStart)) return byStart;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-function countStatuses(runs: readonly MlflowRunInfo[]): string {
-  const counts = new Map<string, number>();
-  for (const r of runs) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
-  return [...counts].map(([status, n]) => `${n} ${status}`).join(', ');
-}
-
-function listing(runs: readonly MlflowRunInfo[]): string {
-  const sorted = [...runs].sort(latestFirst);
-  const lines = sorted.slice(0, LISTED_RUNS).map((r) => `  ${describeRun(r)}`);
-  if (sorted.length > LISTED_RUNS) lines.push(`  and ${sorted.length - LISTED_RUNS} more`);
-  return lines.join('\n');
-}
-
-function describeRun(r: MlflowRunInfo): string {
-  return `${r.id} '${r.name}' ${r.status}${ended(r)}`;
-}
-
-function short(r: MlflowRunInfo): string {
-  return r.id.slice(0, 8);
-}
-
-function ended(r: MlflowRunInfo): string {
-  if (r.endTime !== undefined) return `, ended ${isoTime(r.endTime)}`;
-  if (r.startTime !== undefined) return `, started ${isoTime(r.startTime)}`;
-  return '';
-}
-
-function isoTime(ms: number): string {
-  const date = new Date(ms);
-  return Number.isNaN(date.getTime()) ? String(ms) : date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-async function readRunInto(builder: DocBuilder, run: MlflowRunInfo, scope: FolderScope): Promise<void> {
-  builder.param('run.id', run.id);
-  builder.param('run.name', run.name);
-  builder.param('run.status', run.status);
-  builder.param('run.experiment_id', run.experimentId);
-  if (run.startTime !== undefined) builder.param('run.start_time', isoTime(run.startTime));
-  if (run.endTime !== undefined) builder.param('run.end_time', isoTime(run.endTime));
+async function readRunInto(builder: DocBuilder, run: FolderRun, scope: FolderScope): Promise<void> {
+  addRunParams(builder, run);
 
   const metricsDir = join(run.dir, 'metrics');
   let metricCount = 0;
@@ -396,38 +270,9 @@ async function readRunInto(builder: DocBuilder, run: MlflowRunInfo, scope: Folde
   const tagsDir = join(run.dir, 'tags');
   let tagCount = 0;
   for (const name of await filesBelow(tagsDir, 'tag', scope, builder)) {
-    const key = childKey('tag', name);
-    const value = await readTextFile(join(tagsDir, ...name.split('/')));
-    if (DOCUMENT_TAGS.has(name) || value.length > MAX_TAG_CHARS) {
-      builder.skip(key, `a ${value.length}-character document, not a fact about the run`);
-      continue;
-    }
-    builder.param(key, value);
-    tagCount++;
+    if (addTag(builder, name, await readTextFile(join(tagsDir, ...name.split('/'))))) tagCount++;
   }
-  builder.note(
-    `read ${metricCount} metric${metricCount === 1 ? '' : 's'}, ${paramCount} param${paramCount === 1 ? '' : 's'} and ` +
-      `${tagCount} tag${tagCount === 1 ? '' : 's'} (as tag.<name>) of run ${run.id}; artifacts are not read`,
-  );
-}
-
-/** The metric name, "/" kept as part of it (it is how MLflow nests files), "." escaped. */
-export function metricKey(name: string): string {
-  return escapeSegment(name);
-}
-
-/**
- * MLflow stores `str(value)`: plain decimals become numbers and Python's `True`/`False` booleans,
- * so that params compare as they do in other formats; everything else is the text, verbatim.
- */
-function paramValue(text: string): ParamValue {
-  if (/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(text)) {
-    const n = Number(text);
-    if (Number.isFinite(n)) return n;
-  }
-  if (text === 'True') return true;
-  if (text === 'False') return false;
-  return text;
+  noteRead(builder, run, { metrics: metricCount, params: paramCount, tags: tagCount });
 }
 
 const INTEGER = /^[+-]?\d+$/;
@@ -446,7 +291,7 @@ export async function readMetricFile(
   listed = false,
 ): Promise<void> {
   let acc: SeriesAccumulator | undefined;
-  let best: { step: number; timestamp: number; value: number } | undefined;
+  let best: LoggedValue | undefined;
   let lineNo = 0;
   let good = 0;
 
@@ -498,18 +343,6 @@ export async function readMetricFile(
     return;
   }
   builder.metric(key, best.value);
-}
-
-/** Python's `(step, timestamp, value) > (best.step, best.timestamp, best.value)`; NaN compares false. */
-function laterThan(
-  step: number,
-  timestamp: number,
-  value: number,
-  best: { step: number; timestamp: number; value: number },
-): boolean {
-  if (step !== best.step) return step > best.step;
-  if (timestamp !== best.timestamp) return timestamp > best.timestamp;
-  return value > best.value;
 }
 
 /**
