@@ -6,16 +6,16 @@ import {
   optionalInput,
   requiredInput,
   writeState
-} from "../chunks/chunk-ZLBAE74K.js";
-import {
-  require_node_child_process
-} from "../chunks/chunk-CWKNKEBK.js";
+} from "../chunks/chunk-HTEIXSTZ.js";
 import {
   runAction
 } from "../chunks/chunk-RLFRB5OL.js";
 import {
   require_node_crypto
 } from "../chunks/chunk-L6DSRPNV.js";
+import {
+  require_node_child_process
+} from "../chunks/chunk-CWKNKEBK.js";
 import {
   require_node_os
 } from "../chunks/chunk-VMLB7Z4O.js";
@@ -31,22 +31,24 @@ import {
   resolveShell,
   roundSeconds,
   stripAnsi
-} from "../chunks/chunk-PPPQ6UM3.js";
+} from "../chunks/chunk-ESZXJ6OI.js";
+import "../chunks/chunk-2EDACSTG.js";
+import "../chunks/chunk-D2FLYXD6.js";
 import "../chunks/chunk-V3TF6P22.js";
+import "../chunks/chunk-MTIA3I3M.js";
 import {
   require_promises
-} from "../chunks/chunk-SI4UUVF4.js";
-import {
-  ConfigurationError,
-  MlciError
-} from "../chunks/chunk-TQLTVCQ6.js";
-import "../chunks/chunk-2EDACSTG.js";
+} from "../chunks/chunk-FJ6MDEC6.js";
 import {
   require_node_fs
 } from "../chunks/chunk-ERMUBDDR.js";
 import {
   require_node_path
 } from "../chunks/chunk-DPFCA6DW.js";
+import {
+  ConfigurationError,
+  MlciError
+} from "../chunks/chunk-TQLTVCQ6.js";
 import {
   __commonJS,
   __require,

@@ -1,0 +1,27 @@
+import { createRequire as __mlciCreateRequire } from 'node:module';
+const require = __mlciCreateRequire(import.meta.url);
+import {
+  ArgumentError,
+  describeArgumentProblem,
+  helpHint,
+  parseCommandArgs,
+  suggestCommand
+} from "./chunk-CBFGVLH5.js";
+import "./chunk-G5U2YJSW.js";
+import "./chunk-ESZXJ6OI.js";
+import "./chunk-2EDACSTG.js";
+import "./chunk-D2FLYXD6.js";
+import "./chunk-V3TF6P22.js";
+import "./chunk-MTIA3I3M.js";
+import "./chunk-FJ6MDEC6.js";
+import "./chunk-ERMUBDDR.js";
+import "./chunk-DPFCA6DW.js";
+import "./chunk-TQLTVCQ6.js";
+import "./chunk-3CG65SHH.js";
+export {
+  ArgumentError,
+  describeArgumentProblem,
+  helpHint,
+  parseCommandArgs,
+  suggestCommand
+};
