@@ -1,18 +1,25 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import {
   ConfigurationError,
   DEFAULT_REPORT_ID,
   diffConfigs,
+  diffDvcLocks,
   gateStatistics,
   GateFailedError,
   gatingConfig,
+  isMlciError,
+  isUnchangedPipeline,
   parseConfig,
+  parseDvcLock,
+  pipelineText,
+  readDvcLock,
   runComparison,
   type Acceptance,
   type BaselineProblem,
   type ConfigChanges,
+  type DvcLockDiff,
   type GateStatistics,
   type MlciConfig,
   stringifyDocument,
@@ -220,8 +227,11 @@ export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): P
     historyBranch: inputs.historyBranch,
   });
   if (basePlots !== undefined) state.basePlots = basePlots;
+  const pipeline = await pipelineChanges(io, setup, context, located);
+  if (pipeline !== undefined) state.pipeline = pipeline;
   const path = await writeState(inputs.stateDir, 'compare', state);
   io.info(comparisonText(comparison, { metrics: true }).trimEnd());
+  if (pipeline !== undefined) io.info(`\n${pipelineText(pipeline).trimEnd()}`);
   io.info(`\nwrote ${path}`);
   if (problem?.kind === 'unavailable') {
     io.error(
@@ -291,6 +301,8 @@ async function locateBaseline(
       ...configPaths(setup),
       ...(await predictionsOfEveryRun(inputs, setup)),
       ...plotRepositoryPaths(setup.config),
+      // The base's pipeline state, when the pull request has one (pipelineChanges).
+      ...(existsSync(dvcLockPath(setup)) ? [dvcLockPath(setup)] : []),
     ],
     // The history's summary rides in the same query (read by readBaseHistory).
     ...(inputs.history === 'false' ? {} : { alsoFetchExpressions: [historyAt(inputs, setup)] }),
@@ -447,6 +459,74 @@ async function pairedStatistics(
   const pair = await loadPredictionPair(baseFile, headFile);
   if (shown !== undefined && pair.base !== undefined) pair.base = { ...pair.base, file: shown };
   return statisticsFor(pair);
+}
+
+/** The pull request's `dvc.lock`: beside the config file, else at the workspace's root. */
+function dvcLockPath(setup: MetricsSetup): string {
+  const folder = setup.config.file === undefined ? '.' : dirname(setup.config.file);
+  return join(folder, 'dvc.lock').replace(/\\/g, '/').replace(/^\.\//, '');
+}
+
+/**
+ * What changed in the DVC pipeline: the pull request's `dvc.lock` against the one of the commit the
+ * baseline came from (the merge base when the baseline has no commit), read from the files fetched
+ * with the baseline or asked for. The pipeline is context, not a gate: a lock that cannot be fetched
+ * or parsed is a warning that names it, and the comparison goes on without the section.
+ */
+async function pipelineChanges(
+  io: ActionIO,
+  setup: MetricsSetup,
+  context: GitHubContext,
+  located: { result: BaselineResult; client: GitHubClient | undefined },
+): Promise<DvcLockDiff | undefined> {
+  const path = dvcLockPath(setup);
+  if (!existsSync(path)) return undefined;
+  const found = located.result.found;
+  const at = found?.sha !== undefined ? { sha: found.sha, label: found.label } : located.result.commits[0];
+  if (at === undefined) {
+    io.info(`${path} is not compared: no base commit to read the base's from.`);
+    return undefined;
+  }
+  const shown = `${at.label}:${path}`;
+  try {
+    const head = await readDvcLock(path);
+    const snapshot = located.result.snapshots.find((s) => s.sha === at.sha);
+    let base;
+    if (snapshot !== undefined) {
+      if (!snapshot.present.includes(path)) {
+        io.info(`${path} is not compared: ${at.label} has none.`);
+        return undefined;
+      }
+      base = await readDvcLock(join(snapshot.dir, path), shown);
+    } else {
+      if (located.client === undefined) {
+        io.info(`${path} is not compared: the base's cannot be fetched without a token.`);
+        return undefined;
+      }
+      const text = await fileAt(located.client, {
+        owner: context.owner,
+        repo: context.repo,
+        ref: at.sha,
+        path,
+      });
+      if (text === undefined) {
+        io.info(`${path} is not compared: ${at.label} has none.`);
+        return undefined;
+      }
+      base = parseDvcLock(text, shown);
+    }
+    const diff = diffDvcLocks(base, head, { file: path, base: at.label });
+    return isUnchangedPipeline(diff) ? undefined : diff;
+  } catch (error) {
+    // A lock that does not parse, or a request that failed; anything else is a bug and stays one.
+    const status = statusOf(error);
+    if (!isMlciError(error) && status === undefined) throw error;
+    io.warning(
+      `The pipeline changes (${path} against ${shown}) are not shown: ${isMlciError(error) ? error.message : `${status} ${messageOf(error)}`}`,
+      { title: 'mlci: dvc.lock not compared' },
+    );
+    return undefined;
+  }
 }
 
 /** The history summary of this report, as `branch:path`. */

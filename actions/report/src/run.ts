@@ -258,6 +258,7 @@ export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): P
   if (state.base !== undefined) input.base = state.base;
   if (state.baseline !== undefined)
     input.baseline = { label: state.baseline.label, how: state.baseline.source };
+  if (state.pipeline !== undefined) input.pipeline = state.pipeline;
   // The trend of the base branch, with this pull request's point (its label says "pull request").
   if (state.history !== undefined && context.event.kind === 'pull_request') {
     input.history = trendEntries(state.history);
@@ -891,6 +892,7 @@ async function postSavedReport(step: ReportStep): Promise<void> {
     chartNotes: ["Computed by the pull request's own workflow run and posted from the base repository."],
   };
   if (context.runUrl !== undefined) input.fullReportUrl = context.runUrl;
+  if (saved.pipeline !== undefined) input.pipeline = saved.pipeline;
   const published = await publish(step, target, input, saved.charts);
   io.debug(`Time: ${step.time}`);
   finish(io, inputs, saved.comparison, published);

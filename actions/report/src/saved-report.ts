@@ -1,6 +1,13 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigurationError, decodeComparison, type ChartImage, type Comparison } from '@mlci/core';
+import {
+  ConfigurationError,
+  decodeComparison,
+  decodeDvcLockDiff,
+  type ChartImage,
+  type Comparison,
+  type DvcLockDiff,
+} from '@mlci/core';
 import { readJsonFile } from '../../shared/src/state.js';
 
 /** A report folder saved by a pull request's run, as checked before anything of it is posted. */
@@ -9,6 +16,8 @@ export interface SavedReport {
   title: string;
   comparison: Comparison;
   charts: Array<ChartImage & { png: Buffer }>;
+  /** What changed in the DVC pipeline, when the saved report showed it (checked like the rest). */
+  pipeline?: DvcLockDiff;
   /** The document recorded an acceptance that `trustAcceptance: false` dropped. */
   acceptanceIgnored?: boolean;
 }
@@ -58,7 +67,18 @@ export async function readSavedReport(
   const charts = doc.charts.map((chart: unknown, i: number) => savedChart(dir, file, chart, i));
   const recorded = (doc.comparison as Record<string, unknown> | null)?.acceptance;
   const acceptanceIgnored = options.trustAcceptance === false && recorded !== undefined && recorded !== null;
-  return { id, title, comparison, charts, ...(acceptanceIgnored ? { acceptanceIgnored } : {}) };
+  const pipeline =
+    doc.pipeline === undefined || doc.pipeline === null
+      ? undefined
+      : decodeDvcLockDiff(doc.pipeline, `${file}: pipeline`);
+  return {
+    id,
+    title,
+    comparison,
+    charts,
+    ...(pipeline !== undefined ? { pipeline } : {}),
+    ...(acceptanceIgnored ? { acceptanceIgnored } : {}),
+  };
 }
 
 function savedChart(dir: string, file: string, value: unknown, index: number): ChartImage & { png: Buffer } {

@@ -4,6 +4,7 @@ import {
   discoverMetricsFiles,
   ConfigurationError,
   decodeComparison,
+  decodeDvcLockDiff,
   decodeHistoryDocument,
   decodeHistoryTrend,
   decodeMetricsDoc,
@@ -12,6 +13,7 @@ import {
   readMetrics,
   runComparison,
   type Comparison,
+  type DvcLockDiff,
   type FileSpec,
   type HistoryTrend,
   type Gate,
@@ -159,6 +161,8 @@ export interface ComparisonState {
   history?: HistoryTrend;
   /** The base's plot files and predictions, kept in the state folder for the report (base-plots.ts). */
   basePlots?: BasePlotsState;
+  /** What changed between the base's dvc.lock and the pull request's; absent when nothing did. */
+  pipeline?: DvcLockDiff;
 }
 
 /** A state document, checked like any document read from disk (it may come from another job's artifact). */
@@ -190,6 +194,7 @@ export function decodeComparisonState(value: unknown, file: string): ComparisonS
   }
   if (doc.history !== undefined) state.history = decodeHistoryTrend(doc.history, `${file}: history`);
   if (doc.basePlots !== undefined) state.basePlots = decodeBasePlots(doc.basePlots, file);
+  if (doc.pipeline !== undefined) state.pipeline = decodeDvcLockDiff(doc.pipeline, `${file}: pipeline`);
   return state;
 }
 

@@ -32,12 +32,21 @@ const SAMPLES: Record<FormatId, string[]> = {
   ],
   tensorboard: [`${REAL}/tensorboard/packt-ch01-lightning-version_3`],
   junit: [`${REAL}/junit/biobb_pytorch-pytest-junit.xml`],
-  wandb: [`${REAL}/wandb/jaxmarl-ippo-smoke-wandb-summary.json`],
+  wandb: [
+    `${REAL}/wandb/jaxmarl-ippo-smoke-wandb-summary.json`,
+    `${REAL}/wandb-binary/nn-modularity/run-20250126_193919-axeaxk52/run-axeaxk52.wandb`,
+  ],
   'sklearn-report': [`${REAL}/sklearn/remla-classification_report-dvc-metric.json`],
   // Registered as their readers land (#15 part 2).
-  'lm-eval': [],
-  promptfoo: [],
-  'inspect-ai': [],
+  'lm-eval': [
+    `${REAL}/lm-eval/qwen3-8b-negotiationtom`,
+    `${REAL}/lm-eval/flor-760m-eqbench/results_FLOR-760M_2025-07-21T1441-16_2025-07-21T14-41-47.889425.json`,
+  ],
+  promptfoo: [`${REAL}/promptfoo/tds-project-1-promptfoo_results.json`],
+  'inspect-ai': [
+    `${REAL}/inspect-ai/2025-02-11T15-18-04-05-00_popularity_mj7khqpMM4GBCfVQozKgzB.eval`,
+    `${REAL}/inspect-ai/every_eval_ever-data_arc_qwen.json`,
+  ],
   benchmark: [],
 };
 

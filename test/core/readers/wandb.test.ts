@@ -156,3 +156,58 @@ describe('wandb: bad input', () => {
     await expect(readMetricsPath(dir)).rejects.toThrow(/config\.yaml:\d+:\d+: invalid YAML/);
   });
 });
+
+describe('wandb: run folders with the binary log run-<id>.wandb (real runs)', () => {
+  const KWT = 'test/fixtures/real/wandb-binary/keyword-transformer';
+  const NNM = 'test/fixtures/real/wandb-binary/nn-modularity/run-20250126_193919-axeaxk52';
+
+  it('reads the history from the log, the summary and config from files/', async () => {
+    expect(chooseReader(await probePath(KWT))?.format).toBe('wandb');
+    const doc = await readMetricsPath(KWT);
+    // wandb-summary.json was written two steps after the log's last row: its values are final.
+    expect(doc.metrics).toEqual({
+      'Training/accuracy': 58.59375,
+      'Training/loss': 1.4769244194030762,
+      'Training/step': 863,
+      'Validation/accuracy': 68.17555147058823,
+      'Validation/step': 792,
+      _runtime: 21,
+      _step: 863,
+    });
+    expect(doc.series['Training/loss']!.stats.last).toEqual({
+      step: 861,
+      value: 1.6868462562561035,
+      wallTime: 1651263597,
+    });
+    expect(doc.params).toEqual({ Notes: 'Default Hyper Parameters, Swish activation.' });
+    const run = 'run-20220429_201936-3ojed7lz';
+    expect(doc.sources[0]!.notes).toEqual(
+      expect.arrayContaining([
+        `${run}/files/wandb-summary.json is at _step 863, the history ends at step 861: its last rows were not written (or not copied); the summary's values are the final ones`,
+        `read ${run}/run-3ojed7lz.wandb, ${run}/files/wandb-summary.json, ${run}/files/config.yaml of ${KWT}`,
+      ]),
+    );
+    expect(doc.sources[0]!.warnings).toEqual([
+      expect.stringMatching(
+        new RegExp(`^${run}/run-3ojed7lz\\.wandb: the log ends inside record 1107 \\(at byte 335628\\)`),
+      ),
+    ]);
+  });
+
+  it('tells that a run failed: its exit code is a param, and a warning', async () => {
+    expect(chooseReader(await probePath(NNM))?.format).toBe('wandb');
+    const doc = await readMetricsPath(NNM);
+    expect(doc.series['GPT-2 Token Sub-Space Intervention Loss 5']!.stats.count).toBe(20);
+    expect(doc.metrics['GPT-2 Token Sub-Space Intervention Loss 5']).toBe(0.08507950896663326);
+    expect(doc.params).toEqual({ _exit_code: 1 });
+    expect(doc.sources[0]!.warnings).toEqual(['run-axeaxk52.wandb: the run ended with exit code 1']);
+  });
+
+  it('reads the log alone when it is the file given, with or without --format', async () => {
+    const log = `${NNM}/run-axeaxk52.wandb`;
+    const doc = await readMetricsPath(log, { format: 'wandb' });
+    expect(doc).toEqual(await readMetricsPath(log));
+    expect(doc.sources[0]!.notes.join('\n')).not.toContain('wandb-summary.json');
+    expect(doc.metrics['_runtime']).toBe(4664.358548879623);
+  });
+});

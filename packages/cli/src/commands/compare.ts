@@ -1,4 +1,4 @@
-import { runComparison, stringifyDocument } from '@mlci/core';
+import { pipelineText, runComparison, stringifyDocument } from '@mlci/core';
 import { comparisonText } from '../comparison-text.js';
 import { helpHint, parseCommandArgs } from '../arguments.js';
 import { EXIT, type CliIO } from '../io.js';
@@ -6,9 +6,11 @@ import { readHistoryArgs } from '../history.js';
 import { readRunSet } from '../inputs.js';
 import { loadStatistics } from '../statistics.js';
 import { GATE_OPTIONS, GATE_OPTIONS_HELP, gateSetup } from './options.js';
+import { DVC_LOCK_OPTIONS, DVC_LOCK_OPTIONS_HELP, loadPipelineChanges } from './dvc-lock.js';
 
 export const COMPARE_OPTIONS = {
   ...GATE_OPTIONS,
+  ...DVC_LOCK_OPTIONS,
   'base-predictions': { type: 'string' },
   'head-predictions': { type: 'string' },
   history: { type: 'string', multiple: true, default: [] as string[] },
@@ -28,13 +30,17 @@ Options:
   --base RUN              a baseline run (repeatable)
   --head RUN              a pull request run (repeatable)
   --base-predictions F    per-example predictions of the baseline (CSV/TSV/JSONL: id, label,
-                          prediction, scores), for paired gates; may be git:<rev>:<path>
+                          prediction, scores), for paired gates; may be git:<rev>:<path>. Not
+                          needed for evaluation logs that carry per-example results (lm-eval
+                          with --log_samples, promptfoo, Inspect AI): paired gates pair those
+                          by example id; given files win over them
   --head-predictions F    the same for the pull request
   --history H             the base branch's past runs: a folder of mlci/history documents (the
                           mlci-history branch, or git:mlci-history:.), or [LABEL=]RUN for one past
                           run (repeatable, oldest first); their spread is each metric's noise, so
                           statistical gates work with one run per side and changes within noise
                           are told apart (docs/statistics.md)
+${DVC_LOCK_OPTIONS_HELP}
 ${GATE_OPTIONS_HELP}
 
 Exit code: 0 passed (warnings or no baseline allowed), 1 a gate failed, 2 bad input or
@@ -77,8 +83,11 @@ export async function compareCommand(args: string[], io: CliIO): Promise<number>
     statistics,
     ...(history !== undefined ? { history: history.records, historyLabel: history.label } : {}),
   });
+  const pipeline = await loadPipelineChanges(values, config, values.base);
+  if (pipeline.note !== undefined) io.stderr(`mlci compare: ${pipeline.note}\n`);
   io.stdout(
     values.json ? `${stringifyDocument(comparison)}\n` : comparisonText(comparison, { metrics: true }),
   );
+  if (!values.json && pipeline.diff !== undefined) io.stdout(`\n${pipelineText(pipeline.diff)}`);
   return comparison.verdict.kind === 'failed' ? EXIT.gateFailed : EXIT.ok;
 }

@@ -4,6 +4,7 @@ import {
   ConfigurationError,
   buildReport,
   gateStatistics,
+  pipelineText,
   runComparison,
   stringifyDocument,
   REPORT_FILES,
@@ -20,9 +21,11 @@ import { loadExtraContent } from '../extra.js';
 import { loadSidePlots, pairPlots, predictionsOfRuns } from '../plots.js';
 import { loadPredictionPair, statisticsFor } from '../statistics.js';
 import { GATE_OPTIONS, GATE_OPTIONS_HELP, gateSetup } from './options.js';
+import { DVC_LOCK_OPTIONS, DVC_LOCK_OPTIONS_HELP, loadPipelineChanges } from './dvc-lock.js';
 
 export const REPORT_OPTIONS = {
   ...GATE_OPTIONS,
+  ...DVC_LOCK_OPTIONS,
   out: { type: 'string' },
   base: { type: 'string', multiple: true, default: [] as string[] },
   head: { type: 'string', multiple: true, default: [] as string[] },
@@ -71,6 +74,7 @@ Options:
                           default: report.sections); WHERE is top, after-summary or bottom
                           (default bottom, folded). Images in the Markdown are copied next to
                           report.md. See docs/extra-content.md
+${DVC_LOCK_OPTIONS_HELP}
 ${GATE_OPTIONS_HELP.replace('print the comparison document as JSON', 'print report.json instead of the summary')}
 
 Exit code: 0 passed (warnings or no baseline allowed), 1 a gate failed, 2 bad input or
@@ -164,6 +168,9 @@ export async function reportCommand(args: string[], io: CliIO): Promise<number> 
   // Read before anything is written: a missing or refused file is exit 2, not a smaller report.
   const extra = await loadExtraContent(values.extra, config, process.cwd(), '--extra');
   if (extra !== undefined) input.extra = extra;
+  const pipeline = await loadPipelineChanges(values, config, values.base);
+  if (pipeline.note !== undefined) io.stderr(`mlci report: ${pipeline.note}\n`);
+  if (pipeline.diff !== undefined) input.pipeline = pipeline.diff;
 
   const report = await buildReport(input);
   const preview = !values['no-preview'];
@@ -172,6 +179,7 @@ export async function reportCommand(args: string[], io: CliIO): Promise<number> 
     io.stdout(`${stringifyDocument(document)}\n`);
   } else {
     io.stdout(comparisonText(comparison, { metrics: false }));
+    if (pipeline.diff !== undefined) io.stdout(`\n${pipelineText(pipeline.diff)}`);
     const shown = values.out;
     io.stdout(
       `\nReport written to ${join(shown, REPORT_FILES.markdown)} with ${report.charts.length} chart${report.charts.length === 1 ? '' : 's'}` +

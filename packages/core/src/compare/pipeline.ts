@@ -3,6 +3,7 @@ import type { ConfigChanges } from '../config/gating.js';
 import { metricUnit, settingsFor } from '../config/config.js';
 import { inferDirection, type Direction } from '../gates/direction.js';
 import { collectValues, evaluateGates, type GateStatistics } from '../gates/evaluate.js';
+import { withExamplePairing } from '../gates/statistics.js';
 import type { Gate } from '../gates/types.js';
 import type { MetricsDoc } from '../model.js';
 import { estimateNoise, type NoiseEstimate, type NoiseUnavailable } from '../stats/noise.js';
@@ -90,12 +91,18 @@ export function runComparison(input: PipelineInput): Comparison {
       : { values: collectValues(input.base.runs), runs: input.base.runs, label: input.base.label };
   const gates = [...input.config.gates, ...(input.extraGates ?? [])];
   const historyNoise = historyNoiseOf(input.history, input.config.statistics.historyWindow);
+  // Paired gates also pair the runs' own per-example results (evaluation logs), unless
+  // predictions files were given (they win).
+  const statistics =
+    input.statistics === undefined
+      ? undefined
+      : withExamplePairing(input.statistics, { head: input.head.runs, base: input.base?.runs ?? [] });
   const results = evaluateGates(gates, {
     head: head.values,
     ...(base !== undefined ? { base: base.values } : {}),
     directionOf,
     unitOf: (key) => metricUnit(settingsFor(input.config, key)),
-    ...(input.statistics !== undefined ? { statistics: input.statistics } : {}),
+    ...(statistics !== undefined ? { statistics } : {}),
     ...(historyNoise !== undefined ? { historyNoise } : {}),
     policy: {
       correction: input.config.statistics.correction,

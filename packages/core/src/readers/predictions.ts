@@ -179,21 +179,59 @@ export function pairPredictions(
     }
     return { base: b.values, head: h.values, measure: b.measure, unpaired: 0 };
   }
-  const baseIndex = new Map(base.ids.map((id, i) => [id, i]));
+  // A NaN in a predictions file is a broken value, which the test refuses (a gate fails on it).
+  const aligned = alignById(base.ids, b.values, head.ids, h.values, false);
+  if (aligned.base.length === 0)
+    throw new ParseError({ file: head.file }, `shares no example id with ${base.file}`);
+  return { base: aligned.base, head: aligned.head, measure: b.measure, unpaired: aligned.unpaired };
+}
+
+/** Two sides' values put side by side by example id, in the head's order. */
+export interface AlignedValues {
+  base: number[];
+  head: number[];
+  /** Examples present on one side only, left out. */
+  unpaired: number;
+  /** Examples on both sides left out because one side has no value for them (NaN: missing). */
+  missing: number;
+}
+
+/**
+ * Pairs values by example id: an example on one side only is left out and counted (`unpaired`).
+ * With `dropMissing`, so is one whose value is NaN on either side (`missing`): the per-example
+ * results of evaluation logs use NaN for "this example has no value of this measure". Without it a
+ * NaN stays in, and the test refuses it: in a predictions file it is a broken value.
+ */
+export function alignById(
+  baseIds: readonly string[],
+  baseValues: readonly number[],
+  headIds: readonly string[],
+  headValues: readonly number[],
+  dropMissing: boolean,
+): AlignedValues {
+  const baseIndex = new Map<string, number>();
+  baseIds.forEach((id, i) => baseIndex.set(id, i));
   const pairedBase: number[] = [];
   const pairedHead: number[] = [];
-  head.ids.forEach((id, i) => {
+  let shared = 0;
+  let missing = 0;
+  headIds.forEach((id, i) => {
     const j = baseIndex.get(id);
     if (j === undefined) return;
-    pairedBase.push(b.values[j]!);
-    pairedHead.push(h.values[i]!);
+    shared++;
+    const x = baseValues[j]!;
+    const y = headValues[i]!;
+    if (dropMissing && (Number.isNaN(x) || Number.isNaN(y))) {
+      missing++;
+      return;
+    }
+    pairedBase.push(x);
+    pairedHead.push(y);
   });
-  if (pairedBase.length === 0)
-    throw new ParseError({ file: head.file }, `shares no example id with ${base.file}`);
   return {
     base: pairedBase,
     head: pairedHead,
-    measure: b.measure,
-    unpaired: base.ids.length + head.ids.length - 2 * pairedBase.length,
+    unpaired: baseIds.length + headIds.length - 2 * shared,
+    missing,
   };
 }

@@ -13,6 +13,9 @@ import { jsonlReader } from './jsonl.js';
 import { junitReader } from './junit.js';
 import { sklearnReportReader } from './sklearn-report.js';
 import { wandbReader } from './wandb.js';
+import { inspectAiReader } from './llm-eval/inspect-ai.js';
+import { lmEvalReader } from './llm-eval/lm-eval.js';
+import { promptfooReader } from './llm-eval/promptfoo.js';
 import { jsonReader, tomlReader, yamlReader } from './structured.js';
 import type { Probe, Reader, ReaderOptions } from './types.js';
 
@@ -26,6 +29,9 @@ export const READERS: readonly Reader[] = [
   mlflowReader,
   tensorboardReader,
   wandbReader,
+  lmEvalReader,
+  promptfooReader,
+  inspectAiReader,
   junitReader,
   sklearnReportReader,
   csvReader,
@@ -53,6 +59,11 @@ const ALIASES: Record<string, FormatId> = {
   'wandb-summary': 'wandb',
   xunit: 'junit',
   'classification-report': 'sklearn-report',
+  lm_eval: 'lm-eval',
+  lmeval: 'lm-eval',
+  'lm-evaluation-harness': 'lm-eval',
+  inspect: 'inspect-ai',
+  inspect_ai: 'inspect-ai',
 };
 
 export interface ReadOptions extends Partial<ReaderOptions> {

@@ -16,7 +16,7 @@ export interface Probe {
 export interface ReaderOptions {
   /** Curves are downsampled for display to at most this many points (exact stats are kept). */
   maxSeriesPoints: number;
-  /** MLflow: the run to read, by run id or run name. */
+  /** The run to read where a file or folder holds several: MLflow (run id, run name or experiment), lm-eval and Inspect AI. */
   run?: string;
 }
 

@@ -2,6 +2,7 @@ import type { Comparison } from '../compare/compare.js';
 import { settingsFor, type DisplaySettings, type MlciConfig } from '../config/config.js';
 import type { MetricsDoc } from '../model.js';
 import type { ConfusionMatrix, PrCurve, RocCurve } from '../plots/model.js';
+import type { DvcLockDiff } from '../dvc/diff.js';
 import type { HistoryEntry } from './charts/history.js';
 import { ChartsUnavailableError } from './charts/unavailable.js';
 import { chartImage, planCharts } from './charts/select.js';
@@ -37,6 +38,8 @@ export interface BuildReportInput {
   maxLength?: number;
   /** The team's own sections and their images' bytes (buildExtraSections, report/extra.ts). */
   extra?: ExtraContent;
+  /** What changed between the base's dvc.lock and the pull request's (diffDvcLocks, dvc/diff.ts). */
+  pipeline?: DvcLockDiff;
 }
 
 export interface RenderedChart extends ChartImage {
@@ -116,6 +119,7 @@ export async function buildReport(input: BuildReportInput): Promise<BuiltReport>
   if (input.fullReportUrl !== undefined) reportInput.fullReportUrl = input.fullReportUrl;
   if (input.extra !== undefined && input.extra.sections.length > 0)
     reportInput.extraSections = input.extra.sections;
+  if (input.pipeline !== undefined) reportInput.pipeline = input.pipeline;
   const markdown = renderMarkdown(
     reportInput,
     input.maxLength !== undefined ? { maxLength: input.maxLength } : {},

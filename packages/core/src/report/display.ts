@@ -125,15 +125,19 @@ export function shortReason(
       }
       // A paired test runs on per-example predictions, usually of one run per side: say which
       // numbers it compared, so they are not mistaken for the mean of the runs in the columns.
+      // Examples from evaluation logs of several runs are each run's mean (the measure says so):
+      // then the test did use every run, and "one run per side" would be wrong.
       const on = stats.paired;
+      const pooled = on?.measure.includes('mean of') ?? false;
+      const perSide = pooled ? '' : ' of one run per side';
       const sample =
         on === undefined
           ? ''
           : on.correct !== undefined
-            ? `; on ${on.examples} examples of one run per side: ${on.correct.base} → ${on.correct.head} correct (${formatPercent100(on.correct.base / on.examples)} → ${formatPercent100(on.correct.head / on.examples)})`
-            : `; on ${on.examples} examples of one run per side (${on.measure})`;
+            ? `; on ${on.examples} examples${perSide}: ${on.correct.base} → ${on.correct.head} correct (${formatPercent100(on.correct.base / on.examples)} → ${formatPercent100(on.correct.head / on.examples)})`
+            : `; on ${on.examples} examples${perSide} (${on.measure})`;
       const many = (runs?.head ?? 1) > 1 || (runs?.base ?? 1) > 1;
-      const columns = many && on !== undefined ? `, not the mean of the runs in the columns` : '';
+      const columns = many && on !== undefined && !pooled ? `, not the mean of the runs in the columns` : '';
       return `${what}: ${pText} (${stats.method})${sample}${columns}`;
     }
     default:

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Comparison } from '../compare/compare.js';
+import type { DvcLockDiff } from '../dvc/diff.js';
 import { stringifyDocument } from '../compare/json.js';
 import { ConfigurationError } from '../errors.js';
 import type { BuiltReport } from './build.js';
@@ -23,6 +24,8 @@ export interface ReportDocument {
   /** The images of the team's own sections (`extra-*.png`, `extra-*.jpg`), when there are any. */
   extra?: string[];
   comparison: Comparison;
+  /** What changed in the DVC pipeline (dvc.lock against the base's), when the report shows it. */
+  pipeline?: DvcLockDiff;
 }
 
 export const REPORT_FILES = { markdown: 'report.md', json: 'report.json', preview: 'index.html' } as const;
@@ -80,6 +83,7 @@ export async function writeReportFolder(
     ...(preview ? { preview: REPORT_FILES.preview } : {}),
     omitted: report.omitted,
     charts: report.input.charts,
+    ...(report.input.pipeline !== undefined ? { pipeline: report.input.pipeline } : {}),
     ...(report.extraImages !== undefined && report.extraImages.length > 0
       ? { extra: report.extraImages.map((i) => i.file) }
       : {}),

@@ -6,6 +6,8 @@ import type { GateResult, GateStatus } from '../gates/types.js';
 import type { ParamValue, SourceInfo } from '../model.js';
 import { formatChange, formatInterval, formatP, formatValue, shortReason, SPREAD_DIGITS } from './display.js';
 import { escapeMarkdownText, escapeTableCell, safeUrl, shortenMiddle } from './escape.js';
+import { isUnchangedPipeline, type DvcLockDiff } from '../dvc/diff.js';
+import { dataChanges, pipelineRows, pipelineSummary, type PipelineRow } from '../dvc/rows.js';
 import { reportMarker, type ChartImage, type ExtraSection, type ReportInput } from './model.js';
 
 /** GitHub refuses issue and pull-request comment bodies longer than this. */
@@ -35,6 +37,10 @@ const MAX_NAMES = 5;
 const MAX_WARNINGS_PER_FILE = 5;
 /** Rule changes listed; a pull request that rewrites its whole config says how many more. */
 const MAX_CONFIG_CHANGES = 50;
+/** Pipeline changes listed (dvc.lock); a pipeline of many generated stages says how many more. */
+const MAX_PIPELINE_ROWS = 50;
+/** Input data named on the first screen ("Data: ... and 4 more"). */
+const MAX_DATA_NAMES = 3;
 /**
  * Rows on the first screen: failed and warned gates, then changes beyond noise. About what fits
  * above the fold of a comment next to the verdict and one chart; the rest is in the folded tables.
@@ -67,6 +73,10 @@ export function renderMarkdown(input: ReportInput, options: MarkdownOptions = {}
     (p) => ({ ...p, sources: false }),
     (p) => ({ ...p, unchanged: false }),
     (p) => ({ ...p, params: false }),
+    (p) => ({
+      ...p,
+      pipelineRows: largestFitting(0, p.pipelineRows, (n) => fits({ ...p, pipelineRows: n })),
+    }),
     (p) => ({
       ...p,
       metricRows: largestFitting(regressions, p.metricRows, (n) => fits({ ...p, metricRows: n })),
@@ -112,6 +122,12 @@ export function renderMarkdown(input: ReportInput, options: MarkdownOptions = {}
     }),
     (p) => ({ ...p, passingGates: true }),
     (p) => ({ ...p, charts: true, runInfo: true }),
+    (p) => ({
+      ...p,
+      pipelineRows: largestFitting(p.pipelineRows, shownPipelineRows(facts), (n) =>
+        fits({ ...p, pipelineRows: n }),
+      ),
+    }),
     (p) => ({ ...p, params: true }),
     (p) => ({ ...p, unchanged: true }),
     (p) => ({ ...p, sources: true }),
@@ -172,11 +188,22 @@ interface Facts {
   deciding: DecidingRow[];
   /** The team's sections, most important first (top, after-summary, bottom): trimming keeps a prefix. */
   extras: ExtraSection[];
+  /** The pipeline's changes (dvc.lock), when there are any: rows most telling first. */
+  pipeline?: PipelineFacts;
   /** Rendered table rows by what they show: trimming renders many plans, each row is escaped once. */
   rows: Map<object, string>;
 }
 
 type DecidingRow = { kind: 'gate'; gate: GateResult } | { kind: 'metric'; metric: MetricComparison };
+
+interface PipelineFacts {
+  diff: DvcLockDiff;
+  rows: PipelineRow[];
+  /** Inputs left out because the stage that makes them shows the same change (dvc/rows.ts). */
+  shownAsOutputs: number;
+  /** The pipeline's input data that changed: named on the first screen. */
+  data: PipelineRow[];
+}
 
 interface Plan {
   sources: boolean;
@@ -192,6 +219,8 @@ interface Plan {
   decidingRows: number;
   /** How many of the team's sections (facts.extras, in order) to show. */
   extras: number;
+  /** How many of the pipeline's change rows to show (at most MAX_PIPELINE_ROWS). */
+  pipelineRows: number;
   /** Only the headline and a short notice: the last resort before cutting lines. */
   minimal: boolean;
 }
@@ -208,8 +237,13 @@ function fullPlan(facts: Facts): Plan {
     gateRows: facts.gates.length,
     decidingRows: Math.min(DECIDING_ROWS, facts.deciding.length),
     extras: facts.extras.length,
+    pipelineRows: shownPipelineRows(facts),
     minimal: false,
   };
+}
+
+function shownPipelineRows(facts: Facts): number {
+  return Math.min(MAX_PIPELINE_ROWS, facts.pipeline?.rows.length ?? 0);
 }
 
 const GATE_RANK: Record<GateStatus, number> = { fail: 0, error: 0, warn: 1, pass: 2, neutral: 2 };
@@ -253,7 +287,9 @@ function gatherFacts(input: ReportInput): Facts {
     .map((section, i) => ({ section, i }))
     .sort((a, b) => placementRank[a.section.placement] - placementRank[b.section.placement] || a.i - b.i)
     .map(({ section }) => section);
+  const pipeline = pipelineFacts(input.pipeline);
   return {
+    ...(pipeline !== undefined ? { pipeline } : {}),
     input,
     hasBase: comparison.base !== undefined,
     gates,
@@ -274,6 +310,12 @@ function gatherFacts(input: ReportInput): Facts {
     extras,
     rows: new Map(),
   };
+}
+
+function pipelineFacts(diff: DvcLockDiff | undefined): PipelineFacts | undefined {
+  if (diff === undefined || isUnchangedPipeline(diff)) return undefined;
+  const { rows, shownAsOutputs } = pipelineRows(diff);
+  return { diff, rows, shownAsOutputs, data: dataChanges(rows) };
 }
 
 /** Within regressions and improvements, the largest relative change first: what a reviewer looks for. */
@@ -310,6 +352,7 @@ function render(facts: Facts, plan: Plan, maxLength: number): MarkdownReport {
     gatesSection(facts, plan),
     metricsSection(facts, plan),
     plan.params ? paramsSection(facts) : '',
+    pipelineSection(facts, plan),
     plan.charts ? moreChartsSection(charts.slice(1), facts.input.chartNotes ?? []) : '',
     plan.runInfo ? runSection(facts) : '',
     plan.sources ? sourcesSection(facts) : '',
@@ -328,6 +371,11 @@ function omissions(facts: Facts, plan: Plan): string[] {
   if (!plan.unchanged && facts.unchanged.length > 0)
     out.push(count(facts.unchanged.length, 'unchanged metric'));
   if (!plan.params && facts.params.length > 0) out.push(count(facts.params.length, 'parameter change'));
+  const pipelineShown = shownPipelineRows(facts);
+  if (plan.pipelineRows < pipelineShown)
+    out.push(
+      `${grouped(pipelineShown - plan.pipelineRows)} of ${count(facts.pipeline!.rows.length, 'pipeline change')}`,
+    );
   if (plan.metricRows < facts.changed.length) {
     const noun = facts.hasBase ? 'changed metric' : 'metric';
     out.push(`${grouped(facts.changed.length - plan.metricRows)} of ${count(facts.changed.length, noun)}`);
@@ -385,7 +433,29 @@ function headline(facts: Facts): string {
       `Gates: this pull request changes ${grouped(n)} of its rules; they take effect after the merge, and it was judged by the rules of ${escapeMarkdownText(shortenMiddle(changes.from, MAX_KEY))} (see "Gates changed by this pull request").`,
     );
   }
+  const data = dataSentence(facts);
+  if (data !== '') {
+    lines[lines.length - 1] += '  ';
+    lines.push(data);
+  }
   return lines.join('\n');
+}
+
+/**
+ * One line under the verdict when the pipeline read different input data: metrics that moved
+ * because the data did are not the model's doing, and the reviewer must see that before the
+ * numbers. Parameter, command and code changes are the pull request's own subject and stay folded
+ * in "Pipeline"; so do outputs, which change whenever anything upstream does.
+ */
+function dataSentence(facts: Facts): string {
+  const data = facts.pipeline?.data ?? [];
+  if (data.length === 0) return '';
+  const named = data.slice(0, MAX_DATA_NAMES).map((row) => {
+    const what = row.status === 'changed' ? row.change : row.status;
+    return `${escapeMarkdownText(shortenMiddle(row.subject, 80))} (${escapeMarkdownText(shortenMiddle(what, 120))})`;
+  });
+  const more = data.length > MAX_DATA_NAMES ? ` and ${grouped(data.length - MAX_DATA_NAMES)} more` : '';
+  return `Data: **the pipeline's input data changed**: ${named.join(', ')}${more}. See "Pipeline" below.`;
 }
 
 /**
@@ -854,6 +924,64 @@ function paramText(value: ParamValue | undefined, absent: boolean): string {
   if (typeof value === 'number') return formatNumber(value);
   if (typeof value === 'boolean') return String(value);
   return value === '' ? '""' : shortenMiddle(value, MAX_TEXT);
+}
+
+const PIPELINE_CHANGE_WORD: Record<PipelineRow['kind'], string> = {
+  data: 'input data',
+  param: 'parameter',
+  command: 'command',
+  stage: 'stage',
+  code: 'code',
+  input: "input (another stage's output)",
+  output: 'output',
+};
+
+/**
+ * The pipeline's changes between the base's dvc.lock and the pull request's, folded: one row per
+ * change, the same change in several stages once, most telling first (dvc/rows.ts).
+ */
+function pipelineSection(facts: Facts, plan: Plan): string {
+  const pipeline = facts.pipeline;
+  if (pipeline === undefined) return '';
+  const { diff, rows } = pipeline;
+  const summary = `Pipeline (${escapeMarkdownText(shortenMiddle(diff.file, 80))}): ${pipelineSummary(diff)}${pipeline.data.length > 0 ? ', input data changed' : ''}`;
+  const shown = rows.slice(0, plan.pipelineRows);
+  if (shown.length === 0) return `${summary}; ${count(rows.length, 'change')} not shown.`;
+  const body = table(
+    ['stage', 'change', 'path or key', 'base', 'PR'],
+    shown.map((row) => cachedRow(facts, row, () => pipelineRow(row))),
+    ['l', 'l', 'l', 'l', 'l'],
+  );
+  const hidden = rows.length - shown.length;
+  const more =
+    hidden > 0
+      ? `\n\n${count(hidden, shown.length > 0 ? 'more change' : 'change')} not shown; the log of the step that compared lists every one.`
+      : '';
+  const notes = [
+    pipeline.shownAsOutputs > 0
+      ? `${count(pipeline.shownAsOutputs, 'input')} made by another stage ${pipeline.shownAsOutputs === 1 ? 'is' : 'are'} listed once, as that stage's output.`
+      : '',
+    ...diff.notes.map((note) => escapeMarkdownText(shortenMiddle(note, MAX_TEXT))),
+  ].filter((n) => n !== '');
+  const intro = `Against the dvc.lock of ${escapeMarkdownText(shortenMiddle(diff.base, MAX_KEY))}.`;
+  const sub = notes.length > 0 ? `\n\n<sub>${notes.join(' ')}</sub>` : '';
+  return details(summary, `${intro}\n\n${body}${more}${sub}`);
+}
+
+function pipelineRow(row: PipelineRow): string[] {
+  const word = PIPELINE_CHANGE_WORD[row.kind];
+  const stages =
+    row.stages.length > 3
+      ? `${row.stages.slice(0, 3).join(', ')} and ${grouped(row.stages.length - 3)} more`
+      : row.stages.join(', ');
+  const subject = row.kind === 'command' || row.kind === 'stage' ? '—' : row.subject;
+  return [
+    shortenMiddle(stages, MAX_KEY),
+    `${word} ${row.status}`,
+    shortenMiddle(subject, MAX_KEY),
+    shortenMiddle(row.base, 200),
+    shortenMiddle(row.head, 200),
+  ];
 }
 
 function runSection(facts: Facts): string {

@@ -1,5 +1,6 @@
 import type { Comparison } from '../compare/compare.js';
 import type { DisplaySettings } from '../config/config.js';
+import type { DvcLockDiff } from '../dvc/diff.js';
 import type { MetricsDoc } from '../model.js';
 
 /**
@@ -32,6 +33,11 @@ export interface ReportInput {
   fullReportUrl?: string;
   /** The team's own content (`report.sections`, the `extra` input, `mlci report --extra`). */
   extraSections?: ExtraSection[];
+  /**
+   * What changed in the DVC pipeline between the base's `dvc.lock` and the pull request's
+   * (dvc/diff.ts): data, parameters, commands. Absent, or without a change, the report says nothing.
+   */
+  pipeline?: DvcLockDiff;
 }
 
 /** Where a team's own section goes in the report. */
