@@ -9,5 +9,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/evaluate/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-3XS2N54I.js"), import("../chunks/run-VPXCS2MQ.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-HG76FUZU.js"), import("../chunks/run-BTBJ35KR.js")]);
 await runAction(run);

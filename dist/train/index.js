@@ -6,13 +6,11 @@ import {
   optionalInput,
   requiredInput,
   writeState
-} from "../chunks/chunk-HTEIXSTZ.js";
+} from "../chunks/chunk-IQR2L33I.js";
 import {
   runAction
-} from "../chunks/chunk-RLFRB5OL.js";
-import {
-  require_node_crypto
-} from "../chunks/chunk-L6DSRPNV.js";
+} from "../chunks/chunk-CQRT6USZ.js";
+import "../chunks/chunk-DETWDN2Q.js";
 import {
   require_node_child_process
 } from "../chunks/chunk-CWKNKEBK.js";
@@ -28,17 +26,18 @@ import {
   nonFiniteMatcher,
   parseNvidiaSmiGpus,
   quoteLine,
+  require_node_crypto,
   resolveShell,
   roundSeconds,
   stripAnsi
-} from "../chunks/chunk-ESZXJ6OI.js";
-import "../chunks/chunk-2EDACSTG.js";
+} from "../chunks/chunk-P2B7B6VH.js";
+import "../chunks/chunk-ERHSPN4D.js";
 import "../chunks/chunk-D2FLYXD6.js";
 import "../chunks/chunk-V3TF6P22.js";
 import "../chunks/chunk-MTIA3I3M.js";
 import {
   require_promises
-} from "../chunks/chunk-FJ6MDEC6.js";
+} from "../chunks/chunk-5VLZXSW3.js";
 import {
   require_node_fs
 } from "../chunks/chunk-ERMUBDDR.js";
