@@ -70,7 +70,9 @@ export async function compareCommand(args: string[], io: CliIO): Promise<number>
     return EXIT.badInput;
   }
   const { config, extraGates, directions, readOptions } = gateSetup(values);
-  const head = await readRunSet(values.head, config, readOptions, 'pull request (--head)');
+  const head = await readRunSet(values.head, config, readOptions, 'pull request (--head)', (line) =>
+    io.stderr(`mlci compare: ${line}\n`),
+  );
   const base = await readRunSet(values.base, config, readOptions, 'baseline (--base)');
   const statistics = await loadStatistics(values['base-predictions'], values['head-predictions']);
   const history = await readHistoryArgs(values.history, readOptions);

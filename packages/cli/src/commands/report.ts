@@ -105,7 +105,9 @@ export async function reportCommand(args: string[], io: CliIO): Promise<number> 
     );
   }
   const { config, extraGates, directions, readOptions } = gateSetup(values);
-  const head = await readRunSet(values.head, config, readOptions, 'pull request (--head)');
+  const head = await readRunSet(values.head, config, readOptions, 'pull request (--head)', (line) =>
+    io.stderr(`mlci report: ${line}\n`),
+  );
   const base =
     values.base.length > 0
       ? await readRunSet(values.base, config, readOptions, 'baseline (--base)')
