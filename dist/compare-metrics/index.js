@@ -9,5 +9,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/compare-metrics/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-HG76FUZU.js"), import("../chunks/run-GIGLMI6U.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-HG76FUZU.js"), import("../chunks/run-SGGOAHMW.js")]);
 await runAction(run);

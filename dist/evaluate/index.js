@@ -9,5 +9,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/evaluate/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-HG76FUZU.js"), import("../chunks/run-BTBJ35KR.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-HG76FUZU.js"), import("../chunks/run-6CCLXSJD.js")]);
 await runAction(run);

@@ -9,5 +9,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/report/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-HG76FUZU.js"), import("../chunks/run-PBB3DQXX.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-HG76FUZU.js"), import("../chunks/run-VFLTIAOS.js")]);
 await runAction(run);
