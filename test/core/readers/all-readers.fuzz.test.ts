@@ -37,7 +37,6 @@ const SAMPLES: Record<FormatId, string[]> = {
     `${REAL}/wandb-binary/nn-modularity/run-20250126_193919-axeaxk52/run-axeaxk52.wandb`,
   ],
   'sklearn-report': [`${REAL}/sklearn/remla-classification_report-dvc-metric.json`],
-  // Registered as their readers land (#15 part 2).
   'lm-eval': [
     `${REAL}/lm-eval/qwen3-8b-negotiationtom`,
     `${REAL}/lm-eval/flor-760m-eqbench/results_FLOR-760M_2025-07-21T1441-16_2025-07-21T14-41-47.889425.json`,
@@ -47,7 +46,12 @@ const SAMPLES: Record<FormatId, string[]> = {
     `${REAL}/inspect-ai/2025-02-11T15-18-04-05-00_popularity_mj7khqpMM4GBCfVQozKgzB.eval`,
     `${REAL}/inspect-ai/every_eval_ever-data_arc_qwen.json`,
   ],
-  benchmark: [],
+  benchmark: [
+    `${REAL}/benchmarks/pytest-benchmark/lagom-Linux-CPython-3.10-64bit-0001_baseline.json`,
+    `${REAL}/benchmarks/pytest-benchmark/pdfminer.six-Linux-CPython-3.12-64bit-0001_baseline.json`,
+    `${REAL}/benchmarks/hyperfine/1brc-hyperfine.json`,
+    `${REAL}/benchmarks/google-benchmark/github-action-benchmark-googlecpp_output.json`,
+  ],
 };
 
 const INLINE: Partial<Record<FormatId, string>> = {

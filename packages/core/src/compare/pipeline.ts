@@ -2,7 +2,7 @@ import type { MlciConfig } from '../config/config.js';
 import type { ConfigChanges } from '../config/gating.js';
 import { metricUnit, settingsFor } from '../config/config.js';
 import { inferDirection, type Direction } from '../gates/direction.js';
-import { collectValues, evaluateGates, type GateStatistics } from '../gates/evaluate.js';
+import { collectSamples, collectValues, evaluateGates, type GateStatistics } from '../gates/evaluate.js';
 import { withExamplePairing } from '../gates/statistics.js';
 import type { Gate } from '../gates/types.js';
 import type { MetricsDoc } from '../model.js';
@@ -100,6 +100,11 @@ export function runComparison(input: PipelineInput): Comparison {
   const results = evaluateGates(gates, {
     head: head.values,
     ...(base !== undefined ? { base: base.values } : {}),
+    // Raw timings behind quantile metrics, for quantile gates (`latency_ms p95 rise <= 10%`).
+    samples: {
+      head: collectSamples(input.head.runs),
+      ...(input.base !== undefined ? { base: collectSamples(input.base.runs) } : {}),
+    },
     directionOf,
     unitOf: (key) => metricUnit(settingsFor(input.config, key)),
     ...(statistics !== undefined ? { statistics } : {}),

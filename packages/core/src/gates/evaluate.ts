@@ -1,12 +1,15 @@
 import { ConfigurationError } from '../errors.js';
 import { formatDelta, formatNumber, formatPercent, roundNoise } from '../format.js';
+import { childKey, joinKey, splitKey } from '../keys.js';
 import type { MetricsDoc } from '../model.js';
 import { adjustPValues, CORRECTION_NAMES, DEFAULT_CORRECTION, type Correction } from '../stats/family.js';
 import type { NoiseEstimate, NoiseUnavailable } from '../stats/noise.js';
+import { quantile, quantileChangeTest, type QuantileTestResult } from '../stats/quantile.js';
 import {
   explainRegression,
+  formatP,
   METHOD_NAMES,
-  type RegressionDecided,
+  type FamilyAdjustment,
   type RegressionResult,
 } from '../stats/regression.js';
 import type { Direction } from './direction.js';
@@ -20,12 +23,19 @@ import {
   type GateStatus,
   type GateTestDetail,
   type PairedSample,
+  type QuantileRule,
   type Rule,
   type Untestable,
 } from './types.js';
 
 /** One side of a comparison: every run's value of every metric (several runs = repeats). */
 export type SideValues = Map<string, number[]>;
+
+/**
+ * One side's raw samples (MetricsDoc.samples) by the key of the metric family they are behind
+ * (`latency.time_ms` for `latency.time_ms.p95`): one list per run that has them.
+ */
+export type SampleSets = Map<string, number[][]>;
 
 /** What a test said about one metric, with the words the gate adds after the test's own sentence. */
 export interface StatisticalVerdict {
@@ -74,6 +84,15 @@ export interface GateInput {
   /** The metric's noise from the base branch's history, when a history was given. */
   historyNoise?(key: string): NoiseEstimate | NoiseUnavailable | undefined;
   policy?: Partial<StatisticsPolicy>;
+  /**
+   * The raw samples of each side (collectSamples), for quantile gates (`latency.time_ms p95 rise
+   * <= 10%`): without them those gates compare the two summary values and say they could not test.
+   */
+  samples?: { head: SampleSets; base?: SampleSets };
+  /** Seed of the quantile gates' bootstrap (default DEFAULT_SEED): the same data, the same verdict. */
+  seed?: number;
+  /** Resamples of the quantile gates' bootstrap (default 10,000; 20/α for α below 0.002). */
+  resamples?: number;
 }
 
 export function collectValues(runs: readonly MetricsDoc[]): SideValues {
@@ -86,6 +105,19 @@ export function collectValues(runs: readonly MetricsDoc[]): SideValues {
     }
   }
   return values;
+}
+
+/** Every run's raw samples, by metric family (runs without samples of a family are left out). */
+export function collectSamples(runs: readonly MetricsDoc[]): SampleSets {
+  const samples: SampleSets = new Map();
+  for (const run of runs) {
+    for (const [family, values] of Object.entries(run.samples ?? {})) {
+      const list = samples.get(family);
+      if (list === undefined) samples.set(family, [values]);
+      else list.push(values);
+    }
+  }
+  return samples;
 }
 
 /** The value a side shows for a metric: the run's value, or the mean over repeats. */
@@ -109,7 +141,7 @@ export function evaluateGates(gates: readonly Gate[], given: GateInput): GateRes
   // Asked for every metric by checkDirections and again by each gate: once per key is enough.
   const directions = new Map<string, Direction | undefined>();
   const input: GateInput = {
-    ...given,
+    ...withSampleQuantiles(gates, given),
     directionOf(key) {
       if (directions.has(key)) return directions.get(key);
       const direction = given.directionOf(key);
@@ -127,8 +159,48 @@ export function evaluateGates(gates: readonly Gate[], given: GateInput): GateRes
 
 /** A statistical result whose verdict waits for the family-wise correction. */
 interface PendingTest {
-  result: RegressionDecided;
-  detail: string | undefined;
+  /** The one-sided p value of this comparison alone. */
+  p: number;
+  alpha: number;
+  /** The result's sentence, told the correction when the family has more than one member. */
+  explain(adjustment: FamilyAdjustment | undefined): string;
+}
+
+/**
+ * A quantile gate may name a quantile that no reader wrote (`latency.time_ms p90`): where a side
+ * has the family's samples, each run's quantile of them becomes that side's value of the key, so
+ * the gate matches and compares like any other. Keys the documents have are left alone.
+ */
+function withSampleQuantiles(gates: readonly Gate[], input: GateInput): GateInput {
+  const rules = gates.filter((g): g is Gate & { rule: QuantileRule } => g.rule.kind === 'quantile');
+  if (rules.length === 0 || input.samples === undefined) return input;
+  const extend = (values: SideValues, samples: SampleSets | undefined): SideValues => {
+    if (samples === undefined) return values;
+    let out: SideValues | undefined;
+    for (const gate of rules) {
+      const family = familyOf(gate.selector);
+      if (family === undefined) continue;
+      for (const key of matchKeys(family, samples.keys())) {
+        const metric = childKey(key, gate.rule.label);
+        if (values.has(metric) || out?.has(metric) === true) continue;
+        out ??= new Map(values);
+        out.set(
+          metric,
+          samples.get(key)!.map((run) => quantile(run, gate.rule.q)),
+        );
+      }
+    }
+    return out ?? values;
+  };
+  const head = extend(input.head, input.samples.head);
+  const base = input.base === undefined ? undefined : extend(input.base, input.samples.base);
+  return { ...input, head, ...(base !== undefined ? { base } : {}) };
+}
+
+/** The family a quantile's key belongs to: `latency.time_ms` for `latency.time_ms.p95`. */
+function familyOf(key: string): string | undefined {
+  const segments = splitKey(key);
+  return segments.length < 2 ? undefined : joinKey(segments.slice(0, -1));
 }
 
 /**
@@ -214,7 +286,7 @@ const NEEDS_DIRECTION = (rule: Rule): boolean =>
   rule.kind === 'no-regression' ||
   rule.kind === 'significant' ||
   rule.kind === 'paired' ||
-  (rule.kind === 'change' && rule.measure === 'regression');
+  ((rule.kind === 'change' || rule.kind === 'quantile') && rule.measure === 'regression');
 
 /** Gates that speak of "worse" on a metric of unknown direction are a configuration mistake. */
 function checkDirections(gates: readonly Gate[], input: GateInput): void {
@@ -261,28 +333,33 @@ function decideFamilies(tests: Map<GateResult, PendingTest>, correction: Correct
     const members = [...tests.entries()].filter(([result]) => result.gate.level === level);
     if (members.length === 0) continue;
     const adjusted = adjustPValues(
-      members.map(([, test]) => test.result.p),
+      members.map(([, test]) => test.p),
       correction,
     );
     const size = members.length;
     const family = { size, correction };
     members.forEach(([result, test], i) => {
       const pAdjusted = adjusted[i]!;
-      const blocks = pAdjusted <= test.result.alpha;
+      const blocks = pAdjusted <= test.alpha;
       result.status = blocks ? failing(result.gate) : 'pass';
       const adjustment =
         size > 1 && correction !== 'none'
           ? { p: pAdjusted, size, name: CORRECTION_NAMES[correction] }
           : undefined;
-      const sentence = explainRegression(test.result, adjustment);
-      result.reason = test.detail === undefined ? sentence : `${sentence}; ${test.detail}`;
+      result.reason = test.explain(adjustment);
       result.statistics!.pAdjusted = pAdjusted;
       result.statistics!.family = family;
     });
   }
 }
 
-const COMPARES_WITH_BASE = new Set<Rule['kind']>(['change', 'no-regression', 'significant', 'paired']);
+const COMPARES_WITH_BASE = new Set<Rule['kind']>([
+  'change',
+  'no-regression',
+  'significant',
+  'paired',
+  'quantile',
+]);
 
 /**
  * One gate on every metric it names. checkTargets has refused gates that match nothing on either
@@ -406,33 +483,12 @@ function evaluateOne(
   // checkDirections has thrown for gates that need a direction the metric does not have.
 
   if (rule.kind === 'change') {
-    const delta = roundNoise(head - base);
-    const amount =
-      rule.measure === 'drop'
-        ? -delta
-        : rule.measure === 'rise'
-          ? delta
-          : rule.measure === 'change'
-            ? Math.abs(delta)
-            : direction === 'higher'
-              ? -delta
-              : delta;
-    const observed = rule.relative ? relativeAmount(amount, base) : amount;
-    const ok = rule.op === '<=' ? roundNoise(observed) <= rule.value : roundNoise(observed) < rule.value;
-    const limit = `${formatNumber(rule.value)}${rule.relative ? '%' : ''}`;
-    const shown = rule.relative
-      ? formatPercent(observed).replace(/^\+/, '')
-      : formatNumber(roundNoise(observed));
-    const verb = { drop: 'dropped', rise: 'rose', change: 'changed', regression: 'got worse' }[rule.measure];
-    const changeText = `${formatNumber(base)} → ${formatNumber(head)} (${formatDelta(delta)}${base !== 0 ? `, ${formatPercent((delta / Math.abs(base)) * 100)}` : ''})`;
-    const reason =
-      amount <= 0 && rule.measure !== 'change'
-        ? `${changeText}: it did not ${rule.measure === 'regression' ? 'get worse' : rule.measure}`
-        : ok
-          ? `${changeText}: ${verb} by ${shown}, within the allowed ${limit}`
-          : `${changeText}: ${verb} by ${shown}, more than the allowed ${limit}`;
+    const { ok, observed, reason } = compareChange(rule, base, head, direction);
     return result(ok ? 'pass' : failing(gate), reason, { observed });
   }
+
+  if (rule.kind === 'quantile')
+    return evaluateQuantile({ gate, rule, metric, input, result, tests, base, head });
 
   if (rule.kind === 'no-regression') {
     const delta = roundNoise(head - base);
@@ -491,8 +547,197 @@ function evaluateOne(
     statistics,
     observed: tested.p,
   });
-  tests.set(pending, { result: tested, detail: verdict.detail });
+  tests.set(pending, {
+    p: tested.p,
+    alpha: tested.alpha,
+    explain(adjustment) {
+      const sentence = explainRegression(tested, adjustment);
+      return verdict.detail === undefined ? sentence : `${sentence}; ${verdict.detail}`;
+    },
+  });
   return pending;
+}
+
+interface QuantileGate {
+  gate: Gate;
+  rule: QuantileRule;
+  metric: string;
+  input: GateInput;
+  result: ResultOf;
+  tests: Map<GateResult, PendingTest>;
+  /** The two sides' values of the metric (the mean over repeats). */
+  base: number;
+  head: number;
+}
+
+/**
+ * A change rule on a quantile of timings. With the samples of both sides: the bootstrap test of
+ * the quantile's change against the limit (stats/quantile.ts), whose p value joins the family-wise
+ * correction of the statistical gates. The null hypothesis is that the quantile changed by at most
+ * the limit; the gate fails only when the data show with confidence 1 - α that it changed by more.
+ * Without the samples (or with too few), it does what `if untestable` says: by default, compare the
+ * two values as the change rule would, and say that it could not test.
+ */
+function evaluateQuantile(q: QuantileGate): GateResult {
+  const { gate, rule, metric, input, result } = q;
+  const direction = input.directionOf(metric);
+  // `regression` is a rise for a time (lower is better) and a drop for a throughput.
+  const measure = rule.measure === 'regression' ? (direction === 'higher' ? 'drop' : 'rise') : rule.measure;
+  const method = `bootstrap of the ${rule.label}`;
+  const family = familyOf(metric);
+  const headRuns = family === undefined ? undefined : input.samples?.head.get(family);
+  const baseRuns = family === undefined ? undefined : input.samples?.base?.get(family);
+  if (family === undefined || headRuns === undefined || baseRuns === undefined) {
+    const why =
+      family === undefined
+        ? `${metric} is not the quantile of a family of timings`
+        : headRuns === undefined && baseRuns === undefined
+          ? `neither side has the timings behind ${family}, only summary values`
+          : `${headRuns === undefined ? 'the pull request' : 'the baseline'} has no timings behind ${family}, only summary values`;
+    return quantileUntestable(q, measure, why, method);
+  }
+  const test = quantileChangeTest({
+    base: baseRuns.flat(),
+    head: headRuns.flat(),
+    q: rule.q,
+    scale: rule.relative ? 'relative' : 'absolute',
+    alternative: measure,
+    limit: rule.relative ? rule.value / 100 : rule.value,
+    alpha: rule.alpha,
+    ...(input.seed !== undefined ? { seed: input.seed } : {}),
+    ...(input.resamples !== undefined ? { resamples: input.resamples } : {}),
+  });
+  if (test.kind === 'invalid') {
+    // Hygiene: a NaN timing is a broken benchmark, not a reason to skip the test.
+    return result(
+      failing(gate),
+      `the timings behind ${family}: ${test.reason}: a benchmark logged a broken value, and the gate fails on it rather than skip the test`,
+      { statistics: { method, alpha: rule.alpha } },
+    );
+  }
+  if (test.kind === 'insufficient') return quantileUntestable(q, measure, test.reason, method);
+  const statistics: GateTestDetail = {
+    method,
+    p: test.p,
+    alpha: rule.alpha,
+    ci: test.ciAbsolute,
+    level: test.level,
+    nBase: test.nBase,
+    nHead: test.nHead,
+    minEffect: rule.relative ? roundNoise((rule.value / 100) * test.base) : rule.value,
+  };
+  const runs =
+    headRuns.length > 1 || baseRuns.length > 1
+      ? `; the timings of ${baseRuns.length} and ${headRuns.length} runs pooled`
+      : '';
+  const explain = (adjustment: FamilyAdjustment | undefined) =>
+    explainQuantile(rule, measure, test, adjustment, runs);
+  // Provisional: decideFamilies sets the status and the sentence once every p value is known.
+  const pending = result(test.p <= rule.alpha ? failing(gate) : 'pass', explain(undefined), {
+    statistics,
+    observed: test.p,
+  });
+  q.tests.set(pending, { p: test.p, alpha: rule.alpha, explain });
+  return pending;
+}
+
+/** A quantile gate that could not test: `if untestable`, by default the plain change rule. */
+function quantileUntestable(
+  { gate, rule, metric, input, result, base, head }: QuantileGate,
+  measure: 'drop' | 'rise' | 'change',
+  why: string,
+  method: string,
+): GateResult {
+  const policy = rule.untestable ?? 'threshold';
+  const statistics: GateTestDetail = { method, alpha: rule.alpha, untestable: policy };
+  if (policy === 'neutral')
+    return result('neutral', `not tested (${why}); this gate is set to be neutral when it cannot test`, {
+      statistics,
+    });
+  if (policy === 'fail')
+    return result(
+      failing(gate),
+      `${why}. This gate does not pass without a test: give both sides' timings (a benchmark file with every round, such as pytest-benchmark's --benchmark-save-data), or remove "if untestable fail"`,
+      { statistics },
+    );
+  const plain = compareChange({ ...rule, measure }, base, head, input.directionOf(metric));
+  return result(
+    plain.ok ? 'pass' : failing(gate),
+    `not tested (${why}); compared the two ${rule.label} values as a plain ${measure} gate: ${plain.reason}`,
+    { statistics, observed: plain.observed },
+  );
+}
+
+/**
+ * A tested quantile gate in one sentence, worded like the statistical gates' (explainRegression):
+ * `p95 2.1 → 2.39 (+14%; 90% CI +8.1% to +20%): a rise beyond the allowed 10%, p = 0.012 < 0.05
+ * (bootstrap of the p95, n = 500 vs 500 samples)`.
+ */
+function explainQuantile(
+  rule: QuantileRule,
+  measure: 'drop' | 'rise' | 'change',
+  test: QuantileTestResult,
+  adjustment: FamilyAdjustment | undefined,
+  note: string,
+): string {
+  const shown = (v: number) => (test.scale === 'relative' ? formatPercent(v * 100) : formatDelta(v));
+  const level = `${Number((test.level * 100).toPrecision(4))}%`;
+  const change = `${shown(test.estimate)}; ${level} CI ${shown(test.ci[0])} to ${shown(test.ci[1])}`;
+  const limit = rule.relative ? `${formatNumber(rule.value)}%` : formatNumber(rule.value);
+  const decisive = adjustment?.p ?? test.p;
+  const blocks = decisive <= rule.alpha;
+  const verdict = blocks
+    ? `a ${measure} beyond the allowed ${limit}`
+    : `no significant ${measure} beyond the allowed ${limit}`;
+  const ps = formatP(test.p);
+  const adjusted =
+    adjustment === undefined
+      ? ''
+      : `, adjusted ${formatP(adjustment.p).slice(2).replace(/^= /, '')} (${adjustment.name}, ${adjustment.size} tests)`;
+  const cmp = !blocks
+    ? `${ps}${adjusted} ≥ ${rule.alpha}, not significant`
+    : adjusted === '' && ps.startsWith('p <')
+      ? ps
+      : `${ps}${adjusted} ${decisive < rule.alpha ? '<' : '≤'} ${rule.alpha}`;
+  return `${rule.label} ${formatNumber(test.base)} → ${formatNumber(test.head)} (${change}): ${verdict}, ${cmp} (bootstrap of the ${rule.label}, n = ${test.nBase} vs ${test.nHead} samples${note})`;
+}
+
+/**
+ * A change rule on two values (`loss rise <= 2%`): whether it holds, the amount compared with the
+ * limit, and the sentence. Quantile gates that cannot test compare the same way.
+ */
+function compareChange(
+  rule: Pick<Extract<Rule, { kind: 'change' }>, 'measure' | 'op' | 'value' | 'relative'>,
+  base: number,
+  head: number,
+  direction: Direction | undefined,
+): { ok: boolean; observed: number; reason: string } {
+  const delta = roundNoise(head - base);
+  const amount =
+    rule.measure === 'drop'
+      ? -delta
+      : rule.measure === 'rise'
+        ? delta
+        : rule.measure === 'change'
+          ? Math.abs(delta)
+          : direction === 'higher'
+            ? -delta
+            : delta;
+  const observed = rule.relative ? relativeAmount(amount, base) : amount;
+  const ok = rule.op === '<=' ? roundNoise(observed) <= rule.value : roundNoise(observed) < rule.value;
+  const limit = `${formatNumber(rule.value)}${rule.relative ? '%' : ''}`;
+  const shown = rule.relative
+    ? formatPercent(observed).replace(/^\+/, '')
+    : formatNumber(roundNoise(observed));
+  const verb = { drop: 'dropped', rise: 'rose', change: 'changed', regression: 'got worse' }[rule.measure];
+  const changeText = `${formatNumber(base)} → ${formatNumber(head)} (${formatDelta(delta)}${base !== 0 ? `, ${formatPercent((delta / Math.abs(base)) * 100)}` : ''})`;
+  const reason =
+    amount <= 0 && rule.measure !== 'change'
+      ? `${changeText}: it did not ${rule.measure === 'regression' ? 'get worse' : rule.measure}`
+      : ok
+        ? `${changeText}: ${verb} by ${shown}, within the allowed ${limit}`
+        : `${changeText}: ${verb} by ${shown}, more than the allowed ${limit}`;
+  return { ok, observed, reason };
 }
 
 /**

@@ -1,7 +1,9 @@
 import { ConfigurationError } from '../errors.js';
+import { childKey, splitKey } from '../keys.js';
+import { quantileLabel } from '../stats/quantile.js';
 import { DEFAULT_ALPHA, MAX_ALPHA } from '../stats/regression.js';
 import { fractionToPercent } from './percent.js';
-import type { Comparator, Gate, Level, Rule, Untestable } from './types.js';
+import type { Comparator, Gate, Level, QuantileRule, Rule, Untestable } from './types.js';
 
 /**
  * The gate language, one gate per line of text. Documented for users in docs/gates.md:
@@ -16,6 +18,13 @@ import type { Comparator, Gate, Level, Rule, Untestable } from './types.js';
  *                                      [if untestable fail|neutral|threshold]
  *   accuracy paired no significant regression [at 0.05] [by mcnemar|bootstrap] [if untestable fail|neutral]
  *   accuracy required               loss finite
+ *   latency.time_ms p95 rise <= 10% [at 0.05] [if untestable threshold|fail|neutral]
+ *   latency.time_ms.p95 rise <= 10%           (the same gate, on the key)
+ *
+ * A quantile word (`p95`, `p99.9`, `median`) after the metric names that quantile of a family of
+ * timings: `latency.time_ms p95` is the key `latency.time_ms.p95`, with any rule. A change rule
+ * (drop, rise, change, regression) on such a key, written either way, is a quantile rule: tested
+ * on the raw samples when both sides have them (evaluate.ts).
  *
  * A metric name with spaces is written in double quotes: `"macro avg.f1-score" >= 0.8`.
  *
@@ -34,6 +43,22 @@ const asPercent = ({ value, percent }: { value: number; percent: boolean }): str
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/;
 const COMPARATOR = /^(>=|<=|==|!=|>|<)/;
 
+/** The quantile a key ends with (`latency.time_ms.p95`: 0.95), else undefined. */
+function quantileOfKey(selector: string): { q: number; label: string } | undefined {
+  const last = splitKey(selector).at(-1) ?? '';
+  const match = /^p(\d+(?:\.\d+)?)$/.exec(last);
+  if (match === null) return undefined;
+  const percent = Number(match[1]);
+  if (!(percent > 0 && percent < 100)) return undefined;
+  return quantileOf(percent);
+}
+
+/** p99.9 is the quantile 0.999 (not the 0.9990000000000001 of 99.9 / 100), labelled `p99.9`. */
+function quantileOf(percent: number): { q: number; label: string } {
+  const q = Number((percent / 100).toPrecision(12));
+  return { q, label: quantileLabel(q) };
+}
+
 class GateParser {
   private pos = 0;
   constructor(
@@ -51,9 +76,14 @@ class GateParser {
       this.blank();
     }
     if (this.pos >= this.text.length) this.fail('expected a metric name, found nothing');
-    const selector = this.selector();
+    let selector = this.selector();
     this.blank();
-    const rule = this.rule();
+    // `latency.time_ms p95`: the family's quantile, which is the key `latency.time_ms.p95`.
+    const written = this.quantileWord();
+    if (written !== undefined) selector = childKey(selector, written.label);
+    let rule = this.rule();
+    const quantile = written ?? quantileOfKey(selector);
+    if (quantile !== undefined && rule.kind === 'change') rule = this.quantileRule(rule, quantile);
     this.blank();
     if (this.pos < this.text.length) this.fail(`expected the end of the gate, found ${this.found()}`);
     return { text: this.text.trim(), selector, rule, level, origin: this.origin };
@@ -164,6 +194,56 @@ class GateParser {
           word,
         );
     }
+  }
+
+  /**
+   * A quantile word after the metric: `p95`, `p99.9` (p1 to below p100) or `median` (p50);
+   * undefined, with nothing consumed, when the next word is not one.
+   */
+  private quantileWord(): { q: number; label: string } | undefined {
+    const match = /^(?:p(\d+(?:\.\d+)?)|median)(?=[\s<>=!]|$)/i.exec(this.rest());
+    if (match === null) return undefined;
+    if (match[1] === undefined) {
+      this.pos += match[0].length;
+      return { q: 0.5, label: 'p50' };
+    }
+    const percent = Number(match[1]);
+    if (!(percent > 0 && percent < 100))
+      this.fail(
+        `a quantile is written p1 to p99.9 (the percent of timings at or below it), found ${JSON.stringify(match[0])}; the fastest and slowest timings are the keys min and max`,
+      );
+    this.pos += match[0].length;
+    return quantileOf(percent);
+  }
+
+  /** A change rule on a quantile, and its options: `at 0.01`, `if untestable fail`. */
+  private quantileRule(
+    change: Extract<Rule, { kind: 'change' }>,
+    quantile: { q: number; label: string },
+  ): Rule {
+    const rule: QuantileRule = {
+      kind: 'quantile',
+      q: quantile.q,
+      label: quantile.label,
+      measure: change.measure,
+      op: change.op,
+      value: change.value,
+      relative: change.relative,
+      alpha: DEFAULT_ALPHA,
+    };
+    for (;;) {
+      this.blank();
+      const at = this.pos;
+      const option = this.word();
+      if (option === 'at') rule.alpha = this.alpha();
+      else if (option === 'if')
+        rule.untestable = this.untestable(['threshold', 'fail', 'neutral']) as Untestable;
+      else {
+        this.pos = at;
+        break;
+      }
+    }
+    return rule;
   }
 
   private significance(): Rule {

@@ -58,8 +58,36 @@ export type Rule =
       untestable?: Untestable;
     }
   | { kind: 'paired'; alpha: number; method: 'mcnemar' | 'bootstrap'; untestable?: 'fail' | 'neutral' }
+  | QuantileRule
   | { kind: 'required' }
   | { kind: 'finite' };
+
+/**
+ * A change rule on a quantile of timings (`latency.time_ms p95 rise <= 10%`, or the key
+ * `latency.time_ms.p95 rise <= 10%`): with the raw samples of both sides, a bootstrap test of the
+ * quantile's change against the limit; without them, the two summary values compared as the
+ * change rule would (see docs/gates.md "Latency and other timings").
+ */
+export interface QuantileRule {
+  kind: 'quantile';
+  /** The quantile, strictly between 0 and 1: 0.95. */
+  q: number;
+  /** Its key segment and name in sentences: `p95` (`median` is written `p50`). */
+  label: string;
+  measure: 'drop' | 'rise' | 'change' | 'regression';
+  op: '<=' | '<';
+  value: number;
+  /** The limit is a percentage of the base's quantile. */
+  relative: boolean;
+  /** One-sided significance level of the test (`at 0.01`). */
+  alpha: number;
+  /**
+   * Without samples on both sides (or too few): 'threshold' (the default) compares the two summary
+   * values as the change rule would and says it could not test; 'fail' and 'neutral' as for
+   * statistical gates.
+   */
+  untestable?: Untestable;
+}
 
 export interface Gate {
   /** The gate as the user wrote it, quoted back in every message about it. */

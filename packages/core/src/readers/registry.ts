@@ -13,6 +13,7 @@ import { jsonlReader } from './jsonl.js';
 import { junitReader } from './junit.js';
 import { sklearnReportReader } from './sklearn-report.js';
 import { wandbReader } from './wandb.js';
+import { benchmarkReader } from './benchmark.js';
 import { inspectAiReader } from './llm-eval/inspect-ai.js';
 import { lmEvalReader } from './llm-eval/lm-eval.js';
 import { promptfooReader } from './llm-eval/promptfoo.js';
@@ -34,6 +35,7 @@ export const READERS: readonly Reader[] = [
   inspectAiReader,
   junitReader,
   sklearnReportReader,
+  benchmarkReader,
   csvReader,
   tsvReader,
   jsonlReader,
@@ -64,6 +66,10 @@ const ALIASES: Record<string, FormatId> = {
   'lm-evaluation-harness': 'lm-eval',
   inspect: 'inspect-ai',
   inspect_ai: 'inspect-ai',
+  'pytest-benchmark': 'benchmark',
+  hyperfine: 'benchmark',
+  'google-benchmark': 'benchmark',
+  timings: 'benchmark',
 };
 
 export interface ReadOptions extends Partial<ReaderOptions> {

@@ -68,3 +68,19 @@ export type {
   RegressionResult,
   RegressionVerdict,
 } from './regression.js';
+export {
+  lognormalLogQuantileSd,
+  MIN_TAIL_SAMPLES,
+  minSamplesFor,
+  quantileChangeTest,
+  quantileLabel,
+  quantileRisePower,
+  quantileRiseSamples,
+} from './quantile.js';
+export type {
+  QuantileAlternative,
+  QuantileScale,
+  QuantileTestInput,
+  QuantileTestResult,
+  QuantileTestUnavailable,
+} from './quantile.js';
