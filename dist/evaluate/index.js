@@ -9,5 +9,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/evaluate/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-HG76FUZU.js"), import("../chunks/run-6CCLXSJD.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-3F6XMCMF.js"), import("../chunks/run-ZVCGAX62.js")]);
 await runAction(run);

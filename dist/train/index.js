@@ -6,11 +6,11 @@ import {
   optionalInput,
   requiredInput,
   writeState
-} from "../chunks/chunk-IQR2L33I.js";
+} from "../chunks/chunk-3Q7ZX7XJ.js";
 import {
   runAction
-} from "../chunks/chunk-CQRT6USZ.js";
-import "../chunks/chunk-DETWDN2Q.js";
+} from "../chunks/chunk-UHLD4DNW.js";
+import "../chunks/chunk-JJVPO777.js";
 import {
   require_node_child_process
 } from "../chunks/chunk-CWKNKEBK.js";
@@ -30,7 +30,7 @@ import {
   resolveShell,
   roundSeconds,
   stripAnsi
-} from "../chunks/chunk-P2B7B6VH.js";
+} from "../chunks/chunk-DDXKLFQK.js";
 import "../chunks/chunk-ERHSPN4D.js";
 import "../chunks/chunk-D2FLYXD6.js";
 import "../chunks/chunk-V3TF6P22.js";
