@@ -15,6 +15,7 @@ Commands:
   check [path...]  evaluate gates on one run's own numbers
   compare          compare a pull request's metrics with a baseline and evaluate gates
   report           compare, then write the pull request report (Markdown, charts, HTML preview)
+  drift            compare two data tables column by column; drift as metrics that gates check
 
 Run 'mlci <command> --help' for a command's options.
 `;
@@ -48,6 +49,10 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   report: async () => {
     const { reportCommand, reportUsage, REPORT_OPTIONS } = await import('./commands/report.js');
     return { run: reportCommand, usage: reportUsage, options: REPORT_OPTIONS };
+  },
+  drift: async () => {
+    const { driftCommand, driftUsage, DRIFT_OPTIONS } = await import('./commands/drift.js');
+    return { run: driftCommand, usage: driftUsage, options: DRIFT_OPTIONS };
   },
 };
 

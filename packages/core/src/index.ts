@@ -16,6 +16,7 @@ export { promptfooReader, readPromptfoo } from './readers/llm-eval/promptfoo.js'
 export { inspectAiReader, readInspectAi } from './readers/llm-eval/inspect-ai.js';
 export * from './discover.js';
 export * from './dvc/index.js';
+export * from './data/index.js';
 export * from './readers/tabular.js';
 export * from './readers/delimited.js';
 export * from './readers/jsonl.js';

@@ -28,7 +28,8 @@ export type FormatId =
   | 'lm-eval'
   | 'promptfoo'
   | 'inspect-ai'
-  | 'benchmark';
+  | 'benchmark'
+  | 'drift';
 
 export interface SeriesPoint {
   step: number;

@@ -52,6 +52,8 @@ const SAMPLES: Record<FormatId, string[]> = {
     `${REAL}/benchmarks/hyperfine/1brc-hyperfine.json`,
     `${REAL}/benchmarks/google-benchmark/github-action-benchmark-googlecpp_output.json`,
   ],
+  // Not a reader: the source format of mlci drift's own documents (packages/core/src/data).
+  drift: [],
 };
 
 const INLINE: Partial<Record<FormatId, string>> = {

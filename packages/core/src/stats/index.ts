@@ -44,7 +44,35 @@ export {
 export type { NoiseEstimate, NoiseOptions, NoiseUnavailable, PooledResult } from './noise.js';
 export { mcnemarCounts, mcnemarInterval, mcnemarTest } from './mcnemar.js';
 export type { McNemarCounts, McNemarIntervalResult, McNemarResult } from './mcnemar.js';
+// Data drift (docs/drift.md): two-sample tests and distances between a column's two distributions.
+export { kolmogorovTwoSidedSf, KS_EXACT_MAX_N, ksStatistic, ksTwoSample, smirnovSf } from './kolmogorov.js';
+export type { KsMethod, KsTestResult } from './kolmogorov.js';
+export { chiSquareHomogeneity, chiSquareSf } from './chi-square.js';
+export type { ChiSquareResult } from './chi-square.js';
+export {
+  jensenShannonDistance,
+  lInfinityDistance,
+  populationStabilityIndex,
+  PSI_EPSILON,
+  wassersteinDistance,
+} from './distances.js';
 export { pairedBootstrap } from './paired.js';
+export {
+  lognormalLogQuantileSd,
+  MIN_TAIL_SAMPLES,
+  minSamplesFor,
+  quantileChangeTest,
+  quantileLabel,
+  quantileRisePower,
+  quantileRiseSamples,
+} from './quantile.js';
+export type {
+  QuantileAlternative,
+  QuantileScale,
+  QuantileTestInput,
+  QuantileTestResult,
+  QuantileTestUnavailable,
+} from './quantile.js';
 export type { PairedBootstrapOptions, PairedBootstrapResult } from './paired.js';
 export {
   DEFAULT_ALPHA,
@@ -68,19 +96,3 @@ export type {
   RegressionResult,
   RegressionVerdict,
 } from './regression.js';
-export {
-  lognormalLogQuantileSd,
-  MIN_TAIL_SAMPLES,
-  minSamplesFor,
-  quantileChangeTest,
-  quantileLabel,
-  quantileRisePower,
-  quantileRiseSamples,
-} from './quantile.js';
-export type {
-  QuantileAlternative,
-  QuantileScale,
-  QuantileTestInput,
-  QuantileTestResult,
-  QuantileTestUnavailable,
-} from './quantile.js';

@@ -1,0 +1,317 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import {
+  compareTables,
+  ConfigurationError,
+  CORRECTIONS,
+  DRIFT_DEFAULTS,
+  DRIFT_KEY_PREFIXES,
+  driftMetricsDoc,
+  formatNumber,
+  nestedMetricsJson,
+  parseMissingValues,
+  parseTableFormat,
+  readTable,
+  runComparison,
+  stringifyDocument,
+  TABLE_FORMATS,
+  TEST_NAMES,
+  toJsonDoc,
+  type ColumnDrift,
+  type Correction,
+  type DriftOptions,
+  type DriftReport,
+  type Gate,
+  type MissingValues,
+  type TableFormat,
+  type TableProfile,
+} from '@mlci/core';
+import { comparisonText } from '../comparison-text.js';
+import { helpHint, parseCommandArgs } from '../arguments.js';
+import { materializeGitPath, parseGitSpec } from '../git.js';
+import { EXIT, type CliIO } from '../io.js';
+import { loadConfig, parseGateFlags } from '../inputs.js';
+import { textTable } from '../table.js';
+
+export const DRIFT_OPTIONS = {
+  reference: { type: 'string' },
+  current: { type: 'string' },
+  format: { type: 'string' },
+  'missing-values': { type: 'string', multiple: true, default: [] as string[] },
+  alpha: { type: 'string' },
+  threshold: { type: 'string' },
+  'small-rows': { type: 'string' },
+  'drift-share': { type: 'string' },
+  correction: { type: 'string' },
+  seed: { type: 'string' },
+  config: { type: 'string' },
+  gate: { type: 'string', multiple: true, default: [] as string[] },
+  out: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+export const driftUsage = `Usage: mlci drift --reference <data> --current <data> [--gate "G"]... [options]
+
+Compares the distribution of every column of two tables (training data and a production sample,
+last month and this month) and turns the result into metrics that gates check: drift.share,
+drift.columns.<column>.drifted / .p / .psi / .wasserstein / .jensen_shannon, data.missing.<column>,
+data.rows (docs/drift.md). Data is a CSV, TSV, JSON Lines or Parquet file, a folder of them read
+as one table, or git:<revision>:<path>. Memory stays bounded whatever the row count.
+
+Per column, as Evidently's DataDriftPreset: with up to ${DRIFT_DEFAULTS.smallRows} reference values, a test at
+--alpha, the p values corrected together over the columns (Kolmogorov-Smirnov for numbers,
+chi-square for categories); with more, a distance at --threshold (Wasserstein over the reference's
+standard deviation for numbers, Jensen-Shannon for categories).
+
+Options:
+  --reference DATA        the reference table (file, folder or git:<rev>:<path>)
+  --current DATA          the table compared with it
+  --format F              read both as ${TABLE_FORMATS.join(', ')} (default: each file's extension)
+  --missing-values V      more values that mean missing, besides empty cells and pandas' NA
+                          tokens: V[,V...] for every column, COLUMN=V[,V...] for one (repeatable;
+                          write --missing-values=-99.99 for a value that starts with -)
+  --alpha A               significance level of the tests (default ${DRIFT_DEFAULTS.alpha})
+  --threshold D           distance at which a large column drifts (default ${DRIFT_DEFAULTS.threshold})
+  --small-rows N          up to N reference values a column is tested, above it is measured
+                          (default ${DRIFT_DEFAULTS.smallRows})
+  --drift-share S         the dataset drifts when this share of columns drifts (default ${DRIFT_DEFAULTS.driftShare})
+  --correction C          ${CORRECTIONS.join(', ')}: how the columns' p values are corrected
+                          together (default: statistics.correction of the config, else holm)
+  --seed N                seed of the samples and sketches of large tables (default 1)
+  --config F              the config file (default: .mlci.yml); its gates on drift.* and data.*
+                          keys are evaluated
+  --gate "G"              a gate, such as "drift.share <= 0.3" or "drift.columns.*.psi <= 0.2"
+                          (repeatable; see docs/gates.md)
+  --out F                 also write the metrics as JSON, for mlci compare and the actions
+  --json                  print the drift report, the metrics and the gates as JSON
+  -h, --help              show this help
+
+Exit code: 0 passed (or no gates), 1 a gate failed, 2 bad input or configuration.
+`;
+
+export async function driftCommand(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseCommandArgs({ args, allowPositionals: true, options: DRIFT_OPTIONS });
+  if (values.help) {
+    io.stdout(driftUsage);
+    return EXIT.ok;
+  }
+  if (positionals.length > 0) {
+    io.stderr(
+      `mlci drift: unexpected ${JSON.stringify(positionals[0])}: name the tables with --reference and --current\n${helpHint('drift')}\n`,
+    );
+    return EXIT.badInput;
+  }
+  if (values.reference === undefined || values.current === undefined) {
+    const missing = values.reference === undefined ? '--reference' : '--current';
+    io.stderr(
+      `mlci drift: ${missing} is required (a CSV, TSV, JSON Lines or Parquet file, or a folder of them)\n${helpHint('drift')}\n`,
+    );
+    return EXIT.badInput;
+  }
+  const config = loadConfig(values.config);
+  const driftGates = config.gates.filter(isDriftGate);
+  const extraGates = parseGateFlags(values.gate);
+  const options: DriftOptions = {
+    ...DRIFT_DEFAULTS,
+    correction: config.statistics.correction,
+    ...numberOption(values.alpha, '--alpha', 'alpha'),
+    ...numberOption(values.threshold, '--threshold', 'threshold'),
+    ...numberOption(values['small-rows'], '--small-rows', 'smallRows'),
+    ...numberOption(values['drift-share'], '--drift-share', 'driftShare'),
+  };
+  if (values.correction !== undefined) options.correction = parseCorrection(values.correction);
+  const format = values.format === undefined ? undefined : parseTableFormat(values.format);
+  const missing = parseMissingValues(values['missing-values']);
+  const seed = values.seed === undefined ? 1 : parseSeed(values.seed);
+  const reference = await readSide(values.reference, { format, missing, seed });
+  // One seed for both sides: a table against itself gives the same sketches, hence distance 0.
+  const current = await readSide(values.current, { format, missing, seed });
+  const report = compareTables(reference, current, options);
+  const doc = driftMetricsDoc(report);
+  const comparison = runComparison({
+    head: { runs: [doc], label: report.current.label },
+    config: { ...config, gates: driftGates },
+    extraGates,
+    expectBaseline: false,
+  });
+  if (values.out !== undefined) writeMetrics(values.out, nestedMetricsJson(doc));
+  const ignored = config.gates.length - driftGates.length;
+  if (ignored > 0) {
+    io.stderr(
+      `mlci drift: ${ignored} gate${ignored === 1 ? '' : 's'} of ${config.file ?? 'the config'} not on drift.* or data.* keys ${ignored === 1 ? 'is' : 'are'} left to mlci check and compare\n`,
+    );
+  }
+  if (driftGates.length + extraGates.length === 0) {
+    io.stderr(
+      'mlci drift: no gates given: pass --gate "drift.share <= 0.3" (or add it to gates: in .mlci.yml) to fail on drift\n',
+    );
+  }
+  for (const warning of report.warnings) io.stderr(`warning: ${warning}\n`);
+  if (values.json) {
+    io.stdout(`${stringifyDocument({ drift: report, metrics: toJsonDoc(doc), comparison })}\n`);
+  } else {
+    io.stdout(driftText(report));
+    if (comparison.gates.length > 0) io.stdout(`\n${comparisonText(comparison, { metrics: false })}`);
+  }
+  return comparison.verdict.kind === 'failed' ? EXIT.gateFailed : EXIT.ok;
+}
+
+function isDriftGate(gate: Gate): boolean {
+  return DRIFT_KEY_PREFIXES.some((prefix) => gate.selector.startsWith(prefix));
+}
+
+async function readSide(
+  spec: string,
+  options: { format: TableFormat | undefined; missing: MissingValues; seed: number },
+): Promise<TableProfile> {
+  const git = parseGitSpec(spec);
+  const read = {
+    missing: options.missing,
+    seed: options.seed,
+    ...(options.format !== undefined ? { format: options.format } : {}),
+  };
+  if (git === undefined) return readTable(spec, read);
+  const copy = await materializeGitPath(git);
+  return readTable(copy.path, { ...read, label: `${spec} (${copy.label})` });
+}
+
+function numberOption<K extends keyof DriftOptions>(
+  text: string | undefined,
+  flag: string,
+  key: K,
+): Partial<Pick<DriftOptions, K>> {
+  if (text === undefined) return {};
+  const value = Number(text.trim());
+  if (text.trim() === '' || !Number.isFinite(value)) {
+    throw new ConfigurationError(`${flag} ${JSON.stringify(text)}: expected a number`);
+  }
+  return { [key]: value } as Partial<Pick<DriftOptions, K>>;
+}
+
+function parseCorrection(text: string): Correction {
+  const value = text.trim().toLowerCase();
+  if ((CORRECTIONS as readonly string[]).includes(value)) return value as Correction;
+  throw new ConfigurationError(
+    `--correction ${JSON.stringify(text)}: expected one of ${CORRECTIONS.join(', ')}`,
+  );
+}
+
+function parseSeed(text: string): number {
+  const value = Number(text.trim());
+  if (!Number.isSafeInteger(value))
+    throw new ConfigurationError(`--seed ${JSON.stringify(text)}: expected a whole number`);
+  return value;
+}
+
+function writeMetrics(path: string, value: unknown): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, `${stringifyDocument(value)}\n`);
+  } catch (error) {
+    const why = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new ConfigurationError(`--out ${path}: cannot write the metrics file (${why})`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The terminal form.
+
+/** The verdict, the two tables, one row per column (drifted first), then what to know. */
+export function driftText(report: DriftReport): string {
+  const { options } = report;
+  const parts: string[] = [];
+  const sharePercent = `${formatNumber(report.share * 100, 3)}%`;
+  const verdict = report.detected ? 'DRIFT' : 'NO DRIFT';
+  const limit = `${formatNumber(options.driftShare * 100, 3)}%`;
+  parts.push(
+    report.tested === 0
+      ? 'NO COLUMNS COMPARED: no column of the reference could be compared with the current data\n'
+      : `${verdict}: ${report.drifted} of ${report.tested} compared columns drifted (${sharePercent}; the dataset drifts at ${limit})\n`,
+  );
+  parts.push(
+    `reference: ${report.reference.label} (${report.reference.rows} rows, ${report.reference.columns} columns)\n`,
+  );
+  parts.push(
+    `current:   ${report.current.label} (${report.current.rows} rows, ${report.current.columns} columns)\n\n`,
+  );
+  parts.push(
+    textTable(
+      ['column', 'drift', 'type', 'test', 'statistic', 'p / distance', 'threshold', 'psi', 'missing'],
+      report.columns.map(columnRow),
+      [false, false, false, false, true, true, false, true, false],
+    ),
+  );
+  const explained = report.columns.filter((c) => c.status !== 'compared' || c.notes.length > 0);
+  const lines = [
+    ...report.notes,
+    ...report.columns.filter((c) => c.status === 'compared').map((c) => `${c.name}: ${c.reason}`),
+    ...explained.flatMap((c) => [
+      ...(c.status === 'compared' ? [] : [`${c.name}: ${c.reason}`]),
+      ...c.notes.map((n) => `${c.name}: ${n}`),
+    ]),
+  ];
+  if (lines.length > 0) parts.push(`\n${lines.map((line) => `- ${line}`).join('\n')}\n`);
+  return parts.join('');
+}
+
+function columnRow(column: ColumnDrift): string[] {
+  const missing = `${share(column.reference?.missingShare)} -> ${share(column.current?.missingShare)}`;
+  const mark = column.drifted ? 'DRIFT' : column.status === 'compared' ? 'no' : '-';
+  if (column.test === undefined) {
+    return [column.name, mark, column.type, statusText(column), '', '', '', psiText(column), missing];
+  }
+  const statistic =
+    column.test === 'ks'
+      ? `D = ${formatNumber(column.ks!, 3)}`
+      : column.test === 'chi_square'
+        ? `chi2 = ${formatNumber(column.chiSquare!, 4)}`
+        : '';
+  const score =
+    column.test === 'ks' || column.test === 'chi_square'
+      ? `p = ${formatP(column.p!)}`
+      : formatNumber(column.test === 'wasserstein' ? column.wasserstein! : column.jensenShannon!, 3);
+  const threshold =
+    column.test === 'ks' || column.test === 'chi_square'
+      ? `p < ${column.threshold}`
+      : `>= ${column.threshold}`;
+  return [
+    column.name,
+    mark,
+    column.type,
+    TEST_NAMES[column.test],
+    statistic,
+    score,
+    threshold,
+    psiText(column),
+    missing,
+  ];
+}
+
+function statusText(column: ColumnDrift): string {
+  switch (column.status) {
+    case 'retyped':
+      return 'type changed';
+    case 'no-values':
+      return 'no values';
+    case 'dropped':
+      return 'dropped';
+    case 'new':
+      return 'new column';
+    default:
+      return 'not compared';
+  }
+}
+
+function psiText(column: ColumnDrift): string {
+  return column.psi === undefined ? '' : formatNumber(column.psi, 3);
+}
+
+function share(value: number | undefined): string {
+  return value === undefined ? '-' : `${formatNumber(value * 100, 3)}%`;
+}
+
+function formatP(p: number): string {
+  if (p === 0) return '0';
+  return p < 1e-4 ? p.toExponential(1) : formatNumber(p, 2);
+}

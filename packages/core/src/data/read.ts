@@ -1,0 +1,495 @@
+/**
+ * Reads a data table into a TableProfile, streamed: CSV and TSV through the readers' tokenizer
+ * (readers/delimited.ts: RFC 4180 quoting, line numbers in errors), JSON Lines through the readers'
+ * line splitter (readers/jsonl.ts), Parquet a column chunk at a time (hyparquet, pure JavaScript,
+ * every codec through hyparquet-compressors). A folder is one table: its files, in name order.
+ * Every byte comes through readers/files.ts (regular files only, links kept inside the folder).
+ */
+import { closeSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import {
+  parquetMetadataAsync,
+  parquetRead,
+  parquetSchema,
+  type AsyncBuffer,
+  type FileMetaData,
+} from 'hyparquet';
+import { compressors } from 'hyparquet-compressors';
+import { ConfigurationError, ParseError, isMlciError } from '../errors.js';
+import {
+  CELL_MISSING,
+  CELL_NUMBER,
+  DelimitedParser,
+  lastCellKind,
+  parseCell,
+  type DelimitedSink,
+} from '../readers/delimited.js';
+import {
+  extensionOf,
+  folderScope,
+  listFolder,
+  openRegular,
+  readAt,
+  statOrExplain,
+  type FolderScope,
+} from '../readers/files.js';
+import { JsonLinesParser } from '../readers/jsonl.js';
+import { streamTextFile } from '../readers/tabular.js';
+import { TableProfile, type ColumnProfile } from './profile.js';
+import { noExtraMissing, type MissingValues } from './values.js';
+
+export type TableFormat = 'csv' | 'tsv' | 'jsonl' | 'parquet';
+export const TABLE_FORMATS: readonly TableFormat[] = ['csv', 'tsv', 'jsonl', 'parquet'];
+
+const EXTENSIONS: Record<string, TableFormat> = {
+  csv: 'csv',
+  tsv: 'tsv',
+  tab: 'tsv',
+  jsonl: 'jsonl',
+  ndjson: 'jsonl',
+  parquet: 'parquet',
+  pq: 'parquet',
+};
+
+/** Files a folder may hold that are not data (Spark's `_SUCCESS`, checksums, dotfiles). */
+function isSkippedName(name: string): boolean {
+  return name.startsWith('.') || name.startsWith('_');
+}
+
+/** At most this many files in one folder table: a table, not a file system. */
+export const MAX_TABLE_FILES = 10_000;
+
+/** JSON objects nested deeper than this inside a record are kept as JSON text. */
+const MAX_FIELD_DEPTH = 16;
+
+export interface TableReadOptions {
+  /** Read every file as this format instead of going by its extension. */
+  format?: TableFormat;
+  /** Values that mean "missing" beyond the defaults. */
+  missing?: MissingValues;
+  /** Seeds the samples and sketches: the same seed and the same data give the same numbers. */
+  seed?: number;
+  /** How the table is named in messages and notes (`git:main:data/train.csv`); default the path. */
+  label?: string;
+}
+
+export function parseTableFormat(value: string, what = '--format'): TableFormat {
+  const lower = value.trim().toLowerCase();
+  const format = lower === 'ndjson' ? 'jsonl' : lower === 'pq' ? 'parquet' : lower;
+  if ((TABLE_FORMATS as readonly string[]).includes(format)) return format as TableFormat;
+  throw new ConfigurationError(
+    `${what} ${JSON.stringify(value)}: expected one of ${TABLE_FORMATS.join(', ')} (a data table's format)`,
+  );
+}
+
+export function tableFormatOf(name: string): TableFormat | undefined {
+  const extension = extensionOf(name);
+  return Object.hasOwn(EXTENSIONS, extension) ? EXTENSIONS[extension] : undefined;
+}
+
+/** Reads a file or a folder of files as one table. */
+export async function readTable(path: string, options: TableReadOptions = {}): Promise<TableProfile> {
+  const label = options.label ?? path;
+  const profile = new TableProfile(label, options.missing ?? noExtraMissing(), options.seed ?? 1);
+  const info = await statOrExplain(path);
+  if (!info.isDirectory()) {
+    const format = options.format ?? tableFormatOf(path);
+    if (format === undefined) {
+      throw new ConfigurationError(
+        `${label}: cannot tell the table's format from the file name; pass --format ${TABLE_FORMATS.join('|')}`,
+      );
+    }
+    await readFileInto(profile, path, format, label);
+    return profile;
+  }
+  const scope = await folderScope(path);
+  const files = await tableFiles(path, scope, options.format, profile);
+  if (files.length === 0) {
+    throw new ConfigurationError(
+      `${label}: no data files in this folder (mlci reads ${Object.keys(EXTENSIONS)
+        .map((e) => `.${e}`)
+        .join(', ')} files, or every file with --format)`,
+    );
+  }
+  for (const file of files) {
+    const shown = join(label, relative(path, file.path));
+    await readFileInto(profile, file.path, file.format, shown);
+  }
+  profile.note(`${label}: read ${files.length} file${files.length === 1 ? '' : 's'} as one table`);
+  return profile;
+}
+
+async function tableFiles(
+  root: string,
+  scope: FolderScope,
+  forced: TableFormat | undefined,
+  profile: TableProfile,
+): Promise<Array<{ path: string; format: TableFormat }>> {
+  const found: Array<{ path: string; format: TableFormat }> = [];
+  const ignored: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    const listing = await listFolder(dir, scope);
+    for (const refused of listing.refused) {
+      profile.warnings.push(
+        `${join(profile.label, relative(root, join(dir, refused.name)))}: not read (${refused.why})`,
+      );
+    }
+    for (const entry of listing.entries) {
+      if (isSkippedName(entry.name)) continue;
+      if (entry.isDirectory) {
+        await walk(entry.path);
+        continue;
+      }
+      const format = forced ?? tableFormatOf(entry.name);
+      if (format === undefined) {
+        ignored.push(relative(root, entry.path));
+        continue;
+      }
+      found.push({ path: entry.path, format });
+      if (found.length > MAX_TABLE_FILES) {
+        throw new ConfigurationError(
+          `${profile.label}: the folder holds more than ${MAX_TABLE_FILES} data files; mlci reads at most ${MAX_TABLE_FILES} as one table`,
+        );
+      }
+    }
+  };
+  await walk(root);
+  if (ignored.length > 0) {
+    const shown =
+      ignored.slice(0, 5).join(', ') + (ignored.length > 5 ? ` and ${ignored.length - 5} more` : '');
+    profile.note(`${profile.label}: not data files, not read: ${shown}`);
+  }
+  return found;
+}
+
+async function readFileInto(
+  profile: TableProfile,
+  path: string,
+  format: TableFormat,
+  shown: string,
+): Promise<void> {
+  profile.files.push(shown);
+  const before = profile.rows;
+  if (format === 'parquet') await readParquetInto(profile, path, shown);
+  else if (format === 'jsonl') await readJsonLinesInto(profile, path, shown);
+  else await readDelimitedInto(profile, path, format, shown);
+  profile.padColumns();
+  if (profile.rows === before) profile.note(`${shown}: no rows`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV and TSV
+
+/**
+ * Hands the tokenizer's cells to the columns: plain decimals arrive as numbers (no string made),
+ * everything else as text that is classified (missing token, number such as `nan` or a quoted
+ * `"1.5"`, boolean, date-time, text). The header names the columns; in a folder, files are
+ * matched by column name, and a column a file lacks is missing in its rows.
+ */
+class ProfileSink implements DelimitedSink {
+  numbers = false;
+  private header = true;
+  private names: string[] = [];
+  private columns: ColumnProfile[] = [];
+  private width = 0;
+  private shortRows = 0;
+  private firstShort = 0;
+
+  constructor(
+    private readonly profile: TableProfile,
+    private readonly file: string,
+  ) {}
+
+  value(index: number, value: number): void {
+    this.columns[index]!.addNumber(value);
+  }
+
+  cell(index: number, text: string, start: number, end: number): void {
+    if (this.header) {
+      this.names[index] = text.slice(start, end).trim();
+      return;
+    }
+    const column = this.columns[index]!;
+    if (startsText(text.charCodeAt(start))) {
+      // Most cells of a categorical column: text, without trying them as a number first.
+      column.addText(text.slice(start, end));
+      return;
+    }
+    const value = parseCell(text, start, end);
+    const kind = lastCellKind();
+    if (kind === CELL_NUMBER) column.addNumber(value);
+    else if (kind === CELL_MISSING) column.addMissing();
+    else column.addText(text.slice(start, end));
+  }
+
+  row(line: number, cells: number): void {
+    if (this.header) {
+      this.readHeader(line, cells);
+      return;
+    }
+    if (cells < this.width) {
+      for (let i = cells; i < this.width; i++) this.columns[i]!.addMissing();
+      if (this.shortRows++ === 0) this.firstShort = line;
+    }
+    this.profile.rows++;
+  }
+
+  private readHeader(line: number, cells: number): void {
+    this.header = false;
+    this.numbers = true;
+    this.width = cells;
+    const seen = new Map<string, number>();
+    const renamed: string[] = [];
+    this.columns = this.names.slice(0, cells).map((written, i) => {
+      let name = written;
+      if (name === '') {
+        name = `column_${i + 1}`;
+        renamed.push(name);
+      }
+      const other = seen.get(name);
+      if (other !== undefined) {
+        throw new ParseError(
+          { file: this.file, line },
+          `columns ${other + 1} and ${i + 1} are both named ${JSON.stringify(name)}; a table's columns need distinct names`,
+        );
+      }
+      seen.set(name, i);
+      return this.profile.column(name);
+    });
+    if (renamed.length > 0) {
+      this.profile.note(
+        `${this.file}: columns without a name in the header are called ${renamed.join(', ')}`,
+      );
+    }
+  }
+
+  finish(): void {
+    if (this.header) {
+      this.profile.note(`${this.file}: the file is empty (no header)`);
+      return;
+    }
+    if (this.shortRows > 0) {
+      this.profile.warnings.push(
+        `${this.file}:${this.firstShort}: fewer cells than the ${this.width} columns of the header; the missing cells were read as missing values` +
+          (this.shortRows > 1 ? ` (${this.shortRows} rows like this)` : ''),
+      );
+    }
+  }
+}
+
+/**
+ * A letter that no number starts with: every letter but those of `nan`, `inf` and `infinity`
+ * (which parseCell reads as numbers). Missing tokens starting with such a letter (`None`, `NULL`)
+ * are still found, by addText.
+ */
+function startsText(c: number): boolean {
+  const lower = c | 32;
+  return lower >= 97 && lower <= 122 && lower !== 105 && lower !== 110;
+}
+
+async function readDelimitedInto(
+  profile: TableProfile,
+  path: string,
+  format: 'csv' | 'tsv',
+  shown: string,
+): Promise<void> {
+  const sink = new ProfileSink(profile, shown);
+  const parser = new DelimitedParser(format === 'tsv' ? 9 : 44, sink, shown);
+  await relabel(path, shown, async () => {
+    await streamTextFile(path, (text) => parser.push(text));
+    parser.end();
+  });
+  sink.finish();
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON Lines
+
+async function readJsonLinesInto(profile: TableProfile, path: string, shown: string): Promise<void> {
+  const add = (name: string, value: unknown, depth: number): void => {
+    if (value !== null && typeof value === 'object' && !Array.isArray(value) && depth < MAX_FIELD_DEPTH) {
+      for (const [key, inner] of Object.entries(value)) add(`${name}.${key}`, inner, depth + 1);
+      return;
+    }
+    const column = profile.column(name);
+    if (value === null || value === undefined) column.addMissing();
+    else if (typeof value === 'number') column.addNumber(value);
+    else if (typeof value === 'string') column.addText(value);
+    else if (typeof value === 'boolean') column.addBoolean(value);
+    else column.addText(JSON.stringify(value));
+  };
+  const parser = new JsonLinesParser(
+    {
+      record(value) {
+        for (const [key, inner] of Object.entries(value)) add(key, inner, 0);
+        profile.rows++;
+        // A field a record lacks is missing in that record.
+        profile.padColumns();
+      },
+      warn(message) {
+        profile.warnings.push(`${shown}: ${message}`);
+      },
+    },
+    shown,
+  );
+  await relabel(path, shown, async () => {
+    await streamTextFile(path, (text) => parser.push(text));
+    parser.end();
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parquet
+
+type LeafKind = 'datetime' | 'value';
+
+/** hyparquet's decoders, with time stamps as milliseconds rather than one Date object per cell. */
+const PARSERS = {
+  timestampFromMilliseconds: (millis: bigint) => Number(millis),
+  timestampFromMicroseconds: (micros: bigint) => Number(micros) / 1000,
+  timestampFromNanoseconds: (nanos: bigint) => Number(nanos) / 1e6,
+  dateFromDays: (days: number) => days * 86_400_000,
+};
+
+async function readParquetInto(profile: TableProfile, path: string, shown: string): Promise<void> {
+  const { fd, size } = openRegular(path);
+  try {
+    const file: AsyncBuffer = {
+      byteLength: size,
+      async slice(start: number, end = size): Promise<ArrayBuffer> {
+        const bytes = new Uint8Array(Math.max(0, end - start));
+        let done = 0;
+        while (done < bytes.length) {
+          const read = await readAt(fd, bytes, done, bytes.length - done, start + done);
+          if (read === 0) break;
+          done += read;
+        }
+        return bytes.buffer;
+      },
+    };
+    let metadata: FileMetaData;
+    try {
+      metadata = await parquetMetadataAsync(file, { parsers: PARSERS });
+    } catch (error) {
+      throw new ParseError({ file: shown }, `not a readable Parquet file: ${messageOf(error)}`);
+    }
+    const leaves: Array<{ name: string; kind: LeafKind }> = [];
+    const nested: string[] = [];
+    for (const child of parquetSchema(metadata).children) {
+      const element = child.element;
+      if (child.children.length > 0 || element.repetition_type === 'REPEATED') {
+        nested.push(element.name);
+        continue;
+      }
+      const logical = element.logical_type?.type;
+      const converted = element.converted_type;
+      const datetime =
+        logical === 'TIMESTAMP' ||
+        logical === 'DATE' ||
+        converted === 'DATE' ||
+        converted === 'TIMESTAMP_MILLIS' ||
+        converted === 'TIMESTAMP_MICROS' ||
+        element.type === 'INT96';
+      leaves.push({ name: element.name, kind: datetime ? 'datetime' : 'value' });
+    }
+    if (nested.length > 0) {
+      profile.note(`${shown}: nested columns (structs, lists, maps) are not compared: ${nested.join(', ')}`);
+    }
+    const columns = leaves.map((leaf) => profile.column(leaf.name));
+    let groupStart = 0;
+    for (const group of metadata.row_groups) {
+      const groupRows = Number(group.num_rows);
+      const groupEnd = groupStart + groupRows;
+      for (let i = 0; i < leaves.length; i++) {
+        const leaf = leaves[i]!;
+        const column = columns[i]!;
+        let failure: unknown;
+        let fed = 0;
+        try {
+          await parquetRead({
+            file,
+            metadata,
+            columns: [leaf.name],
+            rowStart: groupStart,
+            rowEnd: groupEnd,
+            compressors,
+            parsers: PARSERS,
+            onChunk(chunk) {
+              // A chunk may reach outside the rows asked for; only this group's rows count.
+              const from = Math.max(groupStart, chunk.rowStart) - chunk.rowStart;
+              const to = Math.min(groupEnd, chunk.rowEnd) - chunk.rowStart;
+              try {
+                fed += Math.max(0, to - from);
+                feedColumn(column, chunk.columnData, from, to, leaf.kind);
+              } catch (error) {
+                failure ??= error;
+              }
+            },
+          });
+        } catch (error) {
+          if (isMlciError(error)) throw error;
+          throw new ParseError(
+            { file: shown, key: leaf.name },
+            `cannot read column ${JSON.stringify(leaf.name)} of row group starting at row ${groupStart}: ${messageOf(error)}`,
+          );
+        }
+        if (failure !== undefined) throw failure;
+        if (fed < groupRows) column.addMissing(groupRows - fed);
+      }
+      groupStart = groupEnd;
+      profile.rows += groupRows;
+      profile.padColumns();
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function feedColumn(
+  column: ColumnProfile,
+  data: ArrayLike<unknown>,
+  from: number,
+  to: number,
+  kind: LeafKind,
+): void {
+  if (data instanceof Float64Array || data instanceof Float32Array || data instanceof Int32Array) {
+    if (kind === 'datetime') for (let i = from; i < to; i++) column.addDatetime(data[i]!);
+    else for (let i = from; i < to; i++) column.addNumber(data[i]!);
+    return;
+  }
+  for (let i = from; i < to; i++) {
+    const value = data[i];
+    if (value === null || value === undefined) column.addMissing();
+    else if (kind === 'datetime') column.addDatetime(toMilliseconds(value));
+    else if (typeof value === 'number') column.addNumber(value);
+    else if (typeof value === 'bigint') column.addNumber(Number(value));
+    else if (typeof value === 'string') column.addText(value);
+    else if (typeof value === 'boolean') column.addBoolean(value);
+    else if (value instanceof Date) column.addDatetime(value.getTime());
+    else if (value instanceof Uint8Array) column.addText(`<${value.length} bytes>`);
+    else column.addText(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v)));
+  }
+}
+
+function toMilliseconds(value: unknown): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'bigint') return Number(value);
+  if (value instanceof Date) return value.getTime();
+  return NaN;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Errors from a file read under another name (a copy out of git) name the file as the user wrote it. */
+async function relabel(path: string, shown: string, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (path === shown || !(error instanceof ParseError) || error.location.file !== path) throw error;
+    throw new ParseError({ ...error.location, file: shown }, error.detail);
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
