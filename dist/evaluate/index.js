@@ -9,5 +9,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/evaluate/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-3F6XMCMF.js"), import("../chunks/run-ZVCGAX62.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-45CZMVN3.js"), import("../chunks/run-XEIGTW7K.js")]);
 await runAction(run);

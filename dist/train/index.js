@@ -6,11 +6,11 @@ import {
   optionalInput,
   requiredInput,
   writeState
-} from "../chunks/chunk-3Q7ZX7XJ.js";
+} from "../chunks/chunk-JQ5TDFM5.js";
 import {
   runAction
-} from "../chunks/chunk-UHLD4DNW.js";
-import "../chunks/chunk-JJVPO777.js";
+} from "../chunks/chunk-ZM4NOR22.js";
+import "../chunks/chunk-H45FEXUJ.js";
 import {
   require_node_child_process
 } from "../chunks/chunk-CWKNKEBK.js";
@@ -30,7 +30,7 @@ import {
   resolveShell,
   roundSeconds,
   stripAnsi
-} from "../chunks/chunk-DDXKLFQK.js";
+} from "../chunks/chunk-ROSAMJ7E.js";
 import "../chunks/chunk-ERHSPN4D.js";
 import "../chunks/chunk-D2FLYXD6.js";
 import "../chunks/chunk-V3TF6P22.js";
