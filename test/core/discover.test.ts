@@ -127,6 +127,28 @@ describe("without a pipeline, the tools' own outputs", () => {
     expect(await paths(wandb)).toEqual(['wandb']);
   });
 
+  it("today's tools: an MLflow SQLite store, a W&B run log, an lm-eval run, saved pytest benchmarks (the newest)", async () => {
+    const store = project({ 'mlflow.db': `${REAL}/mlflow-sqlite/ml_drug_classification-mlruns.db` });
+    expect(await paths(store)).toEqual(['mlflow.db']);
+    const wandb = project({
+      'wandb/run-20220429_201936-3ojed7lz': `${REAL}/wandb-binary/keyword-transformer/run-20220429_201936-3ojed7lz`,
+    });
+    expect(await paths(wandb)).toEqual(['wandb']);
+    const lmEval = project({ 'eval-out/qwen': `${REAL}/lm-eval/qwen3-8b-negotiationtom` });
+    // lm-eval's output folder (its reader picks the run inside, as lm_eval --output_path lays it out).
+    expect(await paths(lmEval)).toEqual(['eval-out']);
+    const pytest = `${REAL}/benchmarks/pytest-benchmark/lagom-Linux-CPython-3.10-64bit-0001_baseline.json`;
+    const benchmarks = project({
+      '.benchmarks/Linux-CPython-3.10-64bit/0001_baseline.json': pytest,
+      '.benchmarks/Linux-CPython-3.10-64bit/0002_pr.json': pytest,
+    });
+    const { files, reasons } = await discoverMetricsFiles(benchmarks);
+    expect(files).toEqual([{ path: '.benchmarks/Linux-CPython-3.10-64bit/0002_pr.json' }]);
+    expect(reasons.join('\n')).toContain(
+      'left out older saved benchmark runs: .benchmarks/Linux-CPython-3.10-64bit/0001_baseline.json',
+    );
+  });
+
   it('a summary file by its usual name, beside a training log of another kind: one run of both', async () => {
     const root = project({
       'metrics.json': `${REAL}/dvc/churn-metrics-flat-head.json`,
