@@ -9,5 +9,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/evaluate/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-45CZMVN3.js"), import("../chunks/run-XEIGTW7K.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-DGPWDHT3.js"), import("../chunks/run-OMYYPDRD.js")]);
 await runAction(run);

@@ -6,11 +6,11 @@ import {
   optionalInput,
   requiredInput,
   writeState
-} from "../chunks/chunk-JQ5TDFM5.js";
+} from "../chunks/chunk-MHYQD4XC.js";
 import {
   runAction
-} from "../chunks/chunk-ZM4NOR22.js";
-import "../chunks/chunk-H45FEXUJ.js";
+} from "../chunks/chunk-GBWQXKUL.js";
+import "../chunks/chunk-XOFMBKOR.js";
 import {
   require_node_child_process
 } from "../chunks/chunk-CWKNKEBK.js";
@@ -30,10 +30,10 @@ import {
   resolveShell,
   roundSeconds,
   stripAnsi
-} from "../chunks/chunk-ROSAMJ7E.js";
+} from "../chunks/chunk-MRBEF3SB.js";
 import "../chunks/chunk-ERHSPN4D.js";
 import "../chunks/chunk-D2FLYXD6.js";
-import "../chunks/chunk-V3TF6P22.js";
+import "../chunks/chunk-GWAIW46Y.js";
 import "../chunks/chunk-MTIA3I3M.js";
 import {
   require_promises
