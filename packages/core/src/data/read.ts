@@ -7,14 +7,7 @@
  */
 import { closeSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import {
-  parquetMetadataAsync,
-  parquetRead,
-  parquetSchema,
-  type AsyncBuffer,
-  type FileMetaData,
-} from 'hyparquet';
-import { compressors } from 'hyparquet-compressors';
+import type { AsyncBuffer, FileMetaData } from 'hyparquet';
 import { ConfigurationError, ParseError, isMlciError } from '../errors.js';
 import {
   CELL_MISSING,
@@ -351,7 +344,19 @@ const PARSERS = {
   dateFromDays: (days: number) => days * 86_400_000,
 };
 
+/**
+ * hyparquet and its codecs, loaded on first use: every action and CLI command imports core, and
+ * only a Parquet table needs them (loading them up front cost every step tens of milliseconds).
+ */
+let parquetLoading: Promise<[typeof import('hyparquet'), typeof import('hyparquet-compressors')]> | undefined;
+
+function loadParquet() {
+  parquetLoading ??= Promise.all([import('hyparquet'), import('hyparquet-compressors')]);
+  return parquetLoading;
+}
+
 async function readParquetInto(profile: TableProfile, path: string, shown: string): Promise<void> {
+  const [{ parquetMetadataAsync, parquetRead, parquetSchema }, { compressors }] = await loadParquet();
   const { fd, size } = openRegular(path);
   try {
     const file: AsyncBuffer = {
