@@ -9,5 +9,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/report/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-DGPWDHT3.js"), import("../chunks/run-4RSKGUVC.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-GCVX6UQU.js"), import("../chunks/run-JSLQ3ZAF.js")]);
 await runAction(run);

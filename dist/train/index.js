@@ -6,11 +6,11 @@ import {
   optionalInput,
   requiredInput,
   writeState
-} from "../chunks/chunk-MHYQD4XC.js";
+} from "../chunks/chunk-ZKL66LNS.js";
 import {
   runAction
-} from "../chunks/chunk-GBWQXKUL.js";
-import "../chunks/chunk-XOFMBKOR.js";
+} from "../chunks/chunk-EPTLTRKX.js";
+import "../chunks/chunk-6IWMAR5W.js";
 import {
   require_node_child_process
 } from "../chunks/chunk-CWKNKEBK.js";
@@ -30,7 +30,7 @@ import {
   resolveShell,
   roundSeconds,
   stripAnsi
-} from "../chunks/chunk-MRBEF3SB.js";
+} from "../chunks/chunk-VG5KXSQU.js";
 import "../chunks/chunk-ERHSPN4D.js";
 import "../chunks/chunk-D2FLYXD6.js";
 import "../chunks/chunk-GWAIW46Y.js";
