@@ -72,7 +72,7 @@ describe('a mistake on the command line: one line that says what to do, exit 2',
         "mlci check: --base is not an option of check (compare and report take it)\nRun 'mlci check --help' for its options.\n",
     });
     expect((await runCli('read', 'metrics.json', '--gate', 'accuracy >= 0.9')).stderr).toBe(
-      "mlci read: --gate is not an option of read (check, compare, report and drift take it)\nRun 'mlci read --help' for its options.\n",
+      "mlci read: --gate is not an option of read (check, compare, report, drift and validate take it)\nRun 'mlci read --help' for its options.\n",
     );
   });
 

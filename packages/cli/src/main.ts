@@ -16,6 +16,7 @@ Commands:
   compare          compare a pull request's metrics with a baseline and evaluate gates
   report           compare, then write the pull request report (Markdown, charts, HTML preview)
   drift            compare two data tables column by column; drift as metrics that gates check
+  validate <data>  check a data table against a schema (inferred or written); violations as metrics
 
 Run 'mlci <command> --help' for a command's options.
 `;
@@ -53,6 +54,10 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   drift: async () => {
     const { driftCommand, driftUsage, DRIFT_OPTIONS } = await import('./commands/drift.js');
     return { run: driftCommand, usage: driftUsage, options: DRIFT_OPTIONS };
+  },
+  validate: async () => {
+    const { validateCommand, validateUsage, VALIDATE_OPTIONS } = await import('./commands/validate.js');
+    return { run: validateCommand, usage: validateUsage, options: VALIDATE_OPTIONS };
   },
 };
 

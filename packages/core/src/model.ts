@@ -29,7 +29,8 @@ export type FormatId =
   | 'promptfoo'
   | 'inspect-ai'
   | 'benchmark'
-  | 'drift';
+  | 'drift'
+  | 'validate';
 
 export interface SeriesPoint {
   step: number;

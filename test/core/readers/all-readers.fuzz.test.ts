@@ -54,6 +54,7 @@ const SAMPLES: Record<FormatId, string[]> = {
   ],
   // Not a reader: the source format of mlci drift's own documents (packages/core/src/data).
   drift: [],
+  validate: [],
 };
 
 const INLINE: Partial<Record<FormatId, string>> = {

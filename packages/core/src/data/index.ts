@@ -45,3 +45,15 @@ export {
   parseMissingValues,
 } from './values.js';
 export type { MissingRule, MissingValues } from './values.js';
+export { inferSchema, MAX_INFERRED_CATEGORIES, parseSchema, SCHEMA_TYPES, schemaYaml } from './schema.js';
+export type { ColumnSchema, DataSchema, InferredSchema, SchemaType } from './schema.js';
+export {
+  checkProfile,
+  MAX_EXAMPLES,
+  scanValues,
+  UNIQUE_EXACT_MAX,
+  validateTable,
+  validationMetricsDoc,
+  VALIDATE_FORMAT,
+} from './validate.js';
+export type { Example, ScanOptions, ValidationReport, Violation, ViolationKind } from './validate.js';

@@ -7,7 +7,9 @@
  */
 import { closeSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import type * as Hyparquet from 'hyparquet';
 import type { AsyncBuffer, FileMetaData } from 'hyparquet';
+import type * as HyparquetCompressors from 'hyparquet-compressors';
 import { ConfigurationError, ParseError, isMlciError } from '../errors.js';
 import {
   CELL_MISSING,
@@ -348,7 +350,7 @@ const PARSERS = {
  * hyparquet and its codecs, loaded on first use: every action and CLI command imports core, and
  * only a Parquet table needs them (loading them up front cost every step tens of milliseconds).
  */
-let parquetLoading: Promise<[typeof import('hyparquet'), typeof import('hyparquet-compressors')]> | undefined;
+let parquetLoading: Promise<[typeof Hyparquet, typeof HyparquetCompressors]> | undefined;
 
 function loadParquet() {
   parquetLoading ??= Promise.all([import('hyparquet'), import('hyparquet-compressors')]);
