@@ -9,5 +9,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/evaluate/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-GCVX6UQU.js"), import("../chunks/run-ZCDCTJTT.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-B7QBDRTE.js"), import("../chunks/run-SDT67V3G.js")]);
 await runAction(run);

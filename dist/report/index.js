@@ -9,5 +9,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/report/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-GCVX6UQU.js"), import("../chunks/run-JSLQ3ZAF.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-B7QBDRTE.js"), import("../chunks/run-6PFCAFSW.js")]);
 await runAction(run);

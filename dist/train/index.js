@@ -6,11 +6,11 @@ import {
   optionalInput,
   requiredInput,
   writeState
-} from "../chunks/chunk-ZKL66LNS.js";
+} from "../chunks/chunk-2OE3FQUW.js";
 import {
   runAction
-} from "../chunks/chunk-EPTLTRKX.js";
-import "../chunks/chunk-6IWMAR5W.js";
+} from "../chunks/chunk-57ZE67R4.js";
+import "../chunks/chunk-GKSN2XBQ.js";
 import {
   require_node_child_process
 } from "../chunks/chunk-CWKNKEBK.js";
@@ -30,7 +30,7 @@ import {
   resolveShell,
   roundSeconds,
   stripAnsi
-} from "../chunks/chunk-VG5KXSQU.js";
+} from "../chunks/chunk-IUWQ6MEP.js";
 import "../chunks/chunk-ERHSPN4D.js";
 import "../chunks/chunk-D2FLYXD6.js";
 import "../chunks/chunk-GWAIW46Y.js";
