@@ -11,13 +11,18 @@ const SENTINELS = ['--missing-values=Average=-99.99', '--missing-values=Number o
 const dir = mkdtempSync(join(tmpdir(), 'mlci-cli-validate-'));
 
 describe('mlci validate', () => {
+  // The schema the tests below validate against, written once for all of them (each test can run alone).
   const schema = join(dir, 'seattle.yml');
+  beforeAll(async () => {
+    expect((await runCli('validate', '--infer', SEATTLE_2012, '--out', schema)).code).toBe(0);
+  });
 
   it('--infer --out writes a schema a person can edit', async () => {
-    const { code, stdout } = await runCli('validate', '--infer', SEATTLE_2012, '--out', schema);
+    const written = join(dir, 'written.yml');
+    const { code, stdout } = await runCli('validate', '--infer', SEATTLE_2012, '--out', written);
     expect(code).toBe(0);
-    expect(stdout).toBe(`wrote the schema inferred from ${SEATTLE_2012} (366 rows) to ${schema}\n`);
-    const text = readFileSync(schema, 'utf8');
+    expect(stdout).toBe(`wrote the schema inferred from ${SEATTLE_2012} (366 rows) to ${written}\n`);
+    const text = readFileSync(written, 'utf8');
     expect(text).toContain('version: 1\n');
     expect(text).toContain('    max: 9.5  # the largest value in the reference\n');
   });
