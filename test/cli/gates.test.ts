@@ -67,6 +67,14 @@ describe('a gate that matches no metric', () => {
     );
   });
 
+  it('a gate on data metrics (drift., data., schema.) in a model check still fails, and says where it is checked', async () => {
+    const { code, stderr } = await runCli('check', RUN, '--gate', 'drift.share <= 0.3');
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      "drift.*, data.* and schema.* metrics come from mlci drift and mlci validate: give this gate to them (--gate), or add the metrics document they write (--out) to this run's files",
+    );
+  });
+
   it('a glob that matches nothing is one too', async () => {
     const { code, stderr } = await runCli('check', RUN, '--gate', 'eval.*.f1 >= 0.5');
     expect(code).toBe(2);

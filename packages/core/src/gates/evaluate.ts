@@ -223,7 +223,9 @@ function checkTargets(gates: readonly Gate[], input: GateInput): void {
     if (head.length === 0 && base.length === 0) {
       if (gate.rule.kind === 'required') continue;
       unmatched = true;
-      problems.push(`${where} matches no metric${knownNames(gate.selector, input)}`);
+      problems.push(
+        `${where} matches no metric${knownNames(gate.selector, input)}${dataGateHint(gate.selector)}`,
+      );
       continue;
     }
     const rule = gate.rule;
@@ -235,6 +237,18 @@ function checkTargets(gates: readonly Gate[], input: GateInput): void {
     ? '\nA gate that matches nothing would check nothing: fix the name, or write "<metric> required" for a metric that must be there.'
     : '';
   throw new ConfigurationError(`${problems.join('\n')}${advice}`);
+}
+
+/**
+ * Metrics of the data rather than the model (`drift.share`, `data.rows`, `schema.violations`) are
+ * written by `mlci drift` and `mlci validate`, not by training: a gate on them in the shared
+ * .mlci.yml still fails here (it would check nothing), and says where such a gate is checked.
+ */
+const DATA_METRIC_PREFIXES = ['drift.', 'data.', 'schema.'];
+
+function dataGateHint(selector: string): string {
+  if (!DATA_METRIC_PREFIXES.some((prefix) => selector.startsWith(prefix))) return '';
+  return "; drift.*, data.* and schema.* metrics come from mlci drift and mlci validate: give this gate to them (--gate), or add the metrics document they write (--out) to this run's files";
 }
 
 /** After "matches no metric": the names probably meant, else what there is. */
