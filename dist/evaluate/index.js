@@ -9,5 +9,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/evaluate/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-B7QBDRTE.js"), import("../chunks/run-SDT67V3G.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-LAN3PTB4.js"), import("../chunks/run-K7BDYLUQ.js")]);
 await runAction(run);

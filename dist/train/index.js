@@ -6,11 +6,11 @@ import {
   optionalInput,
   requiredInput,
   writeState
-} from "../chunks/chunk-2OE3FQUW.js";
+} from "../chunks/chunk-HYIRAVLJ.js";
 import {
   runAction
-} from "../chunks/chunk-57ZE67R4.js";
-import "../chunks/chunk-GKSN2XBQ.js";
+} from "../chunks/chunk-PXCII3JF.js";
+import "../chunks/chunk-DGBZUW2B.js";
 import {
   require_node_child_process
 } from "../chunks/chunk-CWKNKEBK.js";
@@ -30,7 +30,7 @@ import {
   resolveShell,
   roundSeconds,
   stripAnsi
-} from "../chunks/chunk-IUWQ6MEP.js";
+} from "../chunks/chunk-ICKTSBT3.js";
 import "../chunks/chunk-ERHSPN4D.js";
 import "../chunks/chunk-D2FLYXD6.js";
 import "../chunks/chunk-GWAIW46Y.js";
