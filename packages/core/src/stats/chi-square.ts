@@ -7,7 +7,7 @@
  * same p); with more it differs from Evidently's `chisquare(current, expected=reference)`, which
  * treats the reference as the true distribution rather than as a sample (docs/drift.md).
  */
-import { logGamma } from './distributions.js';
+import { gammaQ } from './distributions.js';
 
 export interface ChiSquareResult {
   statistic: number;
@@ -67,44 +67,4 @@ export function chiSquareSf(x: number, df: number): number {
   if (x <= 0) return 1;
   if (x === Infinity) return 0;
   return gammaQ(df / 2, x / 2);
-}
-
-const EPS = 1e-16;
-const FPMIN = 1e-300;
-const MAX_ITERATIONS = 100_000;
-
-/**
- * Q(a, x) = Γ(a, x) / Γ(a): by the series of P when x < a + 1 (then Q is not small, so 1 - P
- * keeps its accuracy), else by Lentz's continued fraction for Q itself, so tiny p values keep
- * their relative accuracy (Numerical Recipes 6.2).
- */
-function gammaQ(a: number, x: number): number {
-  const logPrefactor = -x + a * Math.log(x) - logGamma(a);
-  if (x < a + 1) {
-    let term = 1 / a;
-    let sum = term;
-    for (let n = 1; n < MAX_ITERATIONS; n++) {
-      term *= x / (a + n);
-      sum += term;
-      if (Math.abs(term) < Math.abs(sum) * EPS) break;
-    }
-    return Math.max(0, 1 - sum * Math.exp(logPrefactor));
-  }
-  let b = x + 1 - a;
-  let c = 1 / FPMIN;
-  let d = 1 / b;
-  let h = d;
-  for (let i = 1; i < MAX_ITERATIONS; i++) {
-    const an = -i * (i - a);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < FPMIN) d = FPMIN;
-    c = b + an / c;
-    if (Math.abs(c) < FPMIN) c = FPMIN;
-    d = 1 / d;
-    const delta = d * c;
-    h *= delta;
-    if (Math.abs(delta - 1) < EPS) break;
-  }
-  return Math.min(1, Math.exp(logPrefactor) * h);
 }

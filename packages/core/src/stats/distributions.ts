@@ -272,19 +272,32 @@ export function betaQuantile(p: number, a: number, b: number): number {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Normal distribution
+// Incomplete gamma (the chi-square's tail; erfc below)
+
+const GAMMA_MAX_ITERATIONS = 100_000;
 
 /**
- * Upper tail Q(1/2, u) of the incomplete gamma function = erfc(sqrt(u)), by the continued fraction
- * (Numerical Recipes `gcf`); converges quickly for u >= 1.5.
+ * Q(a, x) = Γ(a, x) / Γ(a): by the series of P when x < a + 1 (then Q is not small, so 1 - P
+ * keeps its accuracy), else by Lentz's continued fraction for Q itself, so tiny p values keep
+ * their relative accuracy (Numerical Recipes 6.2).
  */
-function erfcContinuedFraction(u: number): number {
-  const a = 0.5;
-  let b = u + 1 - a;
+export function gammaQ(a: number, x: number): number {
+  const logPrefactor = -x + a * Math.log(x) - logGamma(a);
+  if (x < a + 1) {
+    let term = 1 / a;
+    let sum = term;
+    for (let n = 1; n < GAMMA_MAX_ITERATIONS; n++) {
+      term *= x / (a + n);
+      sum += term;
+      if (Math.abs(term) < Math.abs(sum) * EPS) break;
+    }
+    return Math.max(0, 1 - sum * Math.exp(logPrefactor));
+  }
+  let b = x + 1 - a;
   let c = 1 / FPMIN;
   let d = 1 / b;
   let h = d;
-  for (let i = 1; i < 10000; i++) {
+  for (let i = 1; i < GAMMA_MAX_ITERATIONS; i++) {
     const an = -i * (i - a);
     b += 2;
     d = an * d + b;
@@ -292,11 +305,19 @@ function erfcContinuedFraction(u: number): number {
     c = b + an / c;
     if (Math.abs(c) < FPMIN) c = FPMIN;
     d = 1 / d;
-    const del = d * c;
-    h *= del;
-    if (Math.abs(del - 1) < EPS) break;
+    const delta = d * c;
+    h *= delta;
+    if (Math.abs(delta - 1) < EPS) break;
   }
-  return Math.exp(-u + 0.5 * Math.log(u) - 0.5 * Math.log(Math.PI)) * h;
+  return Math.min(1, Math.exp(logPrefactor) * h);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Normal distribution
+
+/** erfc(sqrt(u)) = Q(1/2, u), for u >= 1.5 (where gammaQ uses its continued fraction). */
+function erfcContinuedFraction(u: number): number {
+  return gammaQ(0.5, u);
 }
 
 /** erf(z) for z >= 0 with z^2 < 1.5, by the series of positive terms (no cancellation). */
