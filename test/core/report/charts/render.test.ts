@@ -5,7 +5,8 @@ import { emptyConfig } from '../../../../packages/core/src/config/config.js';
 import { changeChart } from '../../../../packages/core/src/report/charts/change.js';
 import { curveCharts, SIDE_COLORS } from '../../../../packages/core/src/report/charts/curves.js';
 import { historyChart } from '../../../../packages/core/src/report/charts/history.js';
-import { encodePng, renderChart, tableCrc32 } from '../../../../packages/core/src/report/charts/render.js';
+import { tableCrc32 } from '../../../../packages/core/src/crc32.js';
+import { encodePng, renderChart } from '../../../../packages/core/src/report/charts/render.js';
 import {
   CHART_PIXEL_RATIO,
   OKABE_ITO,

@@ -24,7 +24,7 @@
  * assembled in one buffer that grows to the record's size, at most `maxRecordBytes`; a longer
  * record is checked chunk by chunk and reported as oversized, never kept.
  */
-import * as zlib from 'node:zlib';
+import { crc32 } from '../../crc32.js';
 
 export const BLOCK_BYTES = 32 * 1024;
 export const FILE_HEADER_BYTES = 7;
@@ -66,63 +66,7 @@ export interface LogSink {
 const Phase = { FileHeader: 0, Boundary: 1, ChunkHeader: 2, Data: 3, Skip: 4, Stopped: 5 } as const;
 type Phase = (typeof Phase)[keyof typeof Phase];
 
-/** CRC-32 (IEEE) of `bytes[start, end)`, continuing from `crc`. */
-type Crc32 = (bytes: Uint8Array, start: number, end: number, crc: number) => number;
-
-const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
-
-/** zlib's own CRC-32 (Node 20.15 and later, several times faster), else the table-driven one. */
-export const crc32: Crc32 =
-  nativeCrc32 === undefined
-    ? tableCrc32
-    : (bytes, start, end, crc) => nativeCrc32(bytes.subarray(start, end), crc);
-
-const IEEE = 0xedb88320;
-let table: Uint32Array | undefined;
-
-/**
- * CRC-32 (IEEE, reflected polynomial 0xEDB88320) with slicing-by-8 tables, for Node 20 releases
- * before 20.15, whose zlib has no `crc32`. tensorboard/crc32c.ts is the same algorithm over the
- * Castagnoli polynomial, which W&B does not use.
- */
-export function tableCrc32(bytes: Uint8Array, start = 0, end = bytes.length, crc = 0): number {
-  const t = (table ??= buildTable());
-  let c = ~crc;
-  let i = start;
-  const stop8 = end - 8;
-  while (i <= stop8) {
-    const one = c ^ (bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24));
-    c =
-      t[1792 + (one & 0xff)]! ^
-      t[1536 + ((one >>> 8) & 0xff)]! ^
-      t[1280 + ((one >>> 16) & 0xff)]! ^
-      t[1024 + (one >>> 24)]! ^
-      t[768 + bytes[i + 4]!]! ^
-      t[512 + bytes[i + 5]!]! ^
-      t[256 + bytes[i + 6]!]! ^
-      t[bytes[i + 7]!]!;
-    i += 8;
-  }
-  while (i < end) c = t[(c ^ bytes[i++]!) & 0xff]! ^ (c >>> 8);
-  return ~c >>> 0;
-}
-
-function buildTable(): Uint32Array {
-  const t = new Uint32Array(8 * 256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ IEEE : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  for (let n = 0; n < 256; n++) {
-    let c = t[n]!;
-    for (let s = 1; s < 8; s++) {
-      c = (c >>> 8) ^ t[c & 0xff]!;
-      t[s * 256 + n] = c >>> 0;
-    }
-  }
-  return t;
-}
+export { crc32, tableCrc32 } from '../../crc32.js';
 
 /** The checksum a chunk of `type` starts from: the CRC of its type byte. */
 const TYPE_SEED = [0, 1, 2, 3, 4].map((type) => crc32(Uint8Array.of(type), 0, 1, 0));

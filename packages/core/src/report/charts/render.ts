@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { crc32 } from '../../crc32.js';
 import { CHART_FONT_FAMILY } from './theme.js';
 import { ChartsUnavailableError } from './unavailable.js';
 import {
@@ -275,28 +276,6 @@ function chunk(type: string, data: Uint8Array): Buffer {
   out.writeUInt32BE(data.length, 0);
   out.write(type, 4, 'latin1');
   out.set(data, 8);
-  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
+  out.writeUInt32BE(crc32(out, 4, 8 + data.length, 0), 8 + data.length);
   return out;
-}
-
-/** zlib's own CRC-32 (Node 20.15 and later), else the table-driven one below. */
-const crc32: (bytes: Uint8Array) => number =
-  (zlib as { crc32?: (bytes: Uint8Array) => number }).crc32 ?? tableCrc32;
-
-let crcTable: Uint32Array | undefined;
-
-/** CRC-32 as PNG wants it, for Node 20 releases before 20.15 (mlci supports every Node 20). */
-export function tableCrc32(bytes: Uint8Array): number {
-  crcTable ??= (() => {
-    const table = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      table[n] = c >>> 0;
-    }
-    return table;
-  })();
-  let c = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) c = crcTable[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
