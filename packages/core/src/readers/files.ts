@@ -304,14 +304,29 @@ export interface ReadTextOptions {
 export async function readTextFile(path: string, options: ReadTextOptions = {}): Promise<string> {
   const max = options.maxBytes ?? MAX_DOCUMENT_BYTES;
   if (options.within !== undefined) await checkInside(path, options.within);
-  const { fd, size } = openRegular(path);
-  let bytes: Uint8Array;
-  try {
-    const tooBig = (what: string) =>
+  const bytes = await readFileBytes(
+    path,
+    max,
+    (what) =>
       new ParseError(
         { file: path },
         `the file ${what}; structured metrics files over ${max} bytes are not read whole (write large logs as CSV, TSV or JSON Lines, which are streamed)`,
-      );
+      ),
+  );
+  return decodeUtf8(bytes, path);
+}
+
+/**
+ * A whole regular file's bytes, at most `max` of them: past that, `tooBig` says why, given what was
+ * found ("is N bytes", or "holds over N bytes" when the file grew, or stat said 0, as in /proc).
+ */
+export async function readFileBytes(
+  path: string,
+  max: number,
+  tooBig: (what: string) => Error,
+): Promise<Uint8Array> {
+  const { fd, size } = openRegular(path);
+  try {
     if (size > max) throw tooBig(`is ${size} bytes`);
     // stat's size is where to start, not a promise: the file may grow, or (in /proc) say 0.
     let buffer = new Uint8Array(Math.min(size, max) + 1);
@@ -331,11 +346,10 @@ export async function readTextFile(path: string, options: ReadTextOptions = {}):
       filled += bytesRead;
     }
     if (filled > max) throw tooBig(`holds over ${max} bytes (counted while reading)`);
-    bytes = buffer.subarray(0, filled);
+    return buffer.subarray(0, filled);
   } finally {
     closeSync(fd);
   }
-  return decodeUtf8(bytes, path);
 }
 
 export interface StreamOptions {

@@ -15,14 +15,14 @@
  * sql.js works on the whole file in memory: the file is read once (capped), and rows are stepped
  * through one at a time, never collected, so a run of millions of logged values streams.
  */
-import { closeSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import type { Database, SqlValue, Statement } from 'sql.js';
 import { DocBuilder } from '../doc-builder.js';
 import { ConfigurationError, MlciError, ParseError } from '../errors.js';
 import type { MetricsDoc } from '../model.js';
 import { parseNumber } from '../numbers.js';
 import type { SeriesAccumulator } from '../series.js';
-import { openRegular, readAt } from './files.js';
+import { readFileBytes } from './files.js';
 import { chooseRun, scopeOf, statusName, type MlflowExperiment, type MlflowRunInfo } from './mlflow/runs.js';
 import { hasSqliteMagic, parseHeader, sqliteTableNames } from './mlflow/sqlite-file.js';
 import { loadSqlJs } from './mlflow/sql-js.js';
@@ -105,35 +105,16 @@ export async function readMlflowSqlite(path: string, options: ReaderOptions): Pr
 
 /** The whole file, through files.ts (regular files only), refused past MAX_STORE_BYTES; checked to be SQLite. */
 async function readStore(path: string): Promise<Uint8Array> {
-  const { fd, size } = openRegular(path);
-  let bytes: Uint8Array;
-  try {
-    const tooBig = (what: string) =>
+  const bytes = await readFileBytes(
+    path,
+    MAX_STORE_BYTES,
+    (what) =>
       new ParseError(
         { file: path },
         `the file ${what}; mlci reads MLflow SQLite stores of up to ${MAX_STORE_BYTES} bytes (SQLite runs in memory here). ` +
           'Export the runs to compare (mlflow.search_runs, or an mlruns folder) or prune the store (mlflow gc) first',
-      );
-    if (size > MAX_STORE_BYTES) throw tooBig(`is ${size} bytes`);
-    // stat's size is where to start, not a promise: the file may grow while it is read.
-    let buffer = new Uint8Array(size + 1);
-    let filled = 0;
-    for (;;) {
-      if (filled === buffer.length) {
-        if (filled > MAX_STORE_BYTES)
-          throw tooBig(`holds over ${MAX_STORE_BYTES} bytes (counted while reading)`);
-        const bigger = new Uint8Array(Math.min(MAX_STORE_BYTES + 1, buffer.length * 2));
-        bigger.set(buffer);
-        buffer = bigger;
-      }
-      const read = await readAt(fd, buffer, filled, buffer.length - filled, filled);
-      if (read === 0) break;
-      filled += read;
-    }
-    bytes = buffer.subarray(0, filled);
-  } finally {
-    closeSync(fd);
-  }
+      ),
+  );
   if (bytes.length === 0) {
     throw new ParseError(
       { file: path },
