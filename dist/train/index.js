@@ -6,11 +6,11 @@ import {
   optionalInput,
   requiredInput,
   writeState
-} from "../chunks/chunk-HYIRAVLJ.js";
+} from "../chunks/chunk-TOYXEBAK.js";
 import {
   runAction
-} from "../chunks/chunk-PXCII3JF.js";
-import "../chunks/chunk-DGBZUW2B.js";
+} from "../chunks/chunk-IALDVYPY.js";
+import "../chunks/chunk-Q7O6GDEM.js";
 import {
   require_node_child_process
 } from "../chunks/chunk-CWKNKEBK.js";
@@ -30,14 +30,14 @@ import {
   resolveShell,
   roundSeconds,
   stripAnsi
-} from "../chunks/chunk-ICKTSBT3.js";
-import "../chunks/chunk-ERHSPN4D.js";
+} from "../chunks/chunk-YUPOMW2S.js";
+import "../chunks/chunk-ZIA7CJWI.js";
 import "../chunks/chunk-D2FLYXD6.js";
 import "../chunks/chunk-GWAIW46Y.js";
 import "../chunks/chunk-MTIA3I3M.js";
 import {
   require_promises
-} from "../chunks/chunk-5VLZXSW3.js";
+} from "../chunks/chunk-BDOKL3XF.js";
 import {
   require_node_fs
 } from "../chunks/chunk-ERMUBDDR.js";
