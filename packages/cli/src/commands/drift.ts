@@ -1,5 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import {
   compareTables,
   ConfigurationError,
@@ -11,7 +9,6 @@ import {
   nestedMetricsJson,
   parseMissingValues,
   parseTableFormat,
-  readTable,
   runComparison,
   stringifyDocument,
   TABLE_FORMATS,
@@ -22,13 +19,10 @@ import {
   type DriftOptions,
   type DriftReport,
   type Gate,
-  type MissingValues,
-  type TableFormat,
-  type TableProfile,
 } from '@mlci/core';
 import { comparisonText } from '../comparison-text.js';
+import { readTableSpec, writeOutFile } from '../tables.js';
 import { helpHint, parseCommandArgs } from '../arguments.js';
-import { materializeGitPath, parseGitSpec } from '../git.js';
 import { EXIT, type CliIO } from '../io.js';
 import { loadConfig, parseGateFlags } from '../inputs.js';
 import { textTable } from '../table.js';
@@ -124,9 +118,10 @@ export async function driftCommand(args: string[], io: CliIO): Promise<number> {
   const format = values.format === undefined ? undefined : parseTableFormat(values.format);
   const missing = parseMissingValues(values['missing-values']);
   const seed = values.seed === undefined ? 1 : parseSeed(values.seed);
-  const reference = await readSide(values.reference, { format, missing, seed });
+  const read = { missing, seed, ...(format !== undefined ? { format } : {}) };
+  const { profile: reference } = await readTableSpec(values.reference, read);
   // One seed for both sides: a table against itself gives the same sketches, hence distance 0.
-  const current = await readSide(values.current, { format, missing, seed });
+  const { profile: current } = await readTableSpec(values.current, read);
   const report = compareTables(reference, current, options);
   const doc = driftMetricsDoc(report);
   const comparison = runComparison({
@@ -135,7 +130,8 @@ export async function driftCommand(args: string[], io: CliIO): Promise<number> {
     extraGates,
     expectBaseline: false,
   });
-  if (values.out !== undefined) writeMetrics(values.out, nestedMetricsJson(doc));
+  if (values.out !== undefined)
+    writeOutFile(values.out, `${stringifyDocument(nestedMetricsJson(doc))}\n`, 'the metrics file');
   const ignored = config.gates.length - driftGates.length;
   if (ignored > 0) {
     io.stderr(
@@ -159,21 +155,6 @@ export async function driftCommand(args: string[], io: CliIO): Promise<number> {
 
 function isDriftGate(gate: Gate): boolean {
   return DRIFT_KEY_PREFIXES.some((prefix) => gate.selector.startsWith(prefix));
-}
-
-async function readSide(
-  spec: string,
-  options: { format: TableFormat | undefined; missing: MissingValues; seed: number },
-): Promise<TableProfile> {
-  const git = parseGitSpec(spec);
-  const read = {
-    missing: options.missing,
-    seed: options.seed,
-    ...(options.format !== undefined ? { format: options.format } : {}),
-  };
-  if (git === undefined) return readTable(spec, read);
-  const copy = await materializeGitPath(git);
-  return readTable(copy.path, { ...read, label: `${spec} (${copy.label})` });
 }
 
 function numberOption<K extends keyof DriftOptions>(
@@ -202,16 +183,6 @@ function parseSeed(text: string): number {
   if (!Number.isSafeInteger(value))
     throw new ConfigurationError(`--seed ${JSON.stringify(text)}: expected a whole number`);
   return value;
-}
-
-function writeMetrics(path: string, value: unknown): void {
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, `${stringifyDocument(value)}\n`);
-  } catch (error) {
-    const why = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new ConfigurationError(`--out ${path}: cannot write the metrics file (${why})`);
-  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,14 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import {
-  ConfigurationError,
   DRIFT_KEY_PREFIXES,
   inferSchema,
   nestedMetricsJson,
   parseMissingValues,
   parseSchema,
   parseTableFormat,
-  readTable,
   readTextFile,
   runComparison,
   schemaYaml,
@@ -19,14 +15,11 @@ import {
   validationMetricsDoc,
   type DataSchema,
   type Gate,
-  type MissingValues,
-  type TableFormat,
-  type TableProfile,
   type ValidationReport,
 } from '@mlci/core';
 import { comparisonText } from '../comparison-text.js';
+import { readTableSpec, writeOutFile } from '../tables.js';
 import { helpHint, parseCommandArgs } from '../arguments.js';
-import { materializeGitPath, parseGitSpec } from '../git.js';
 import { EXIT, type CliIO } from '../io.js';
 import { loadConfig, parseGateFlags } from '../inputs.js';
 
@@ -109,13 +102,16 @@ export async function validateCommand(args: string[], io: CliIO): Promise<number
   const ownGates = config.gates.filter(isValidateGate);
   const extraGates = parseGateFlags(values.gate);
   const gated = ownGates.length + extraGates.length > 0;
-  const { profile, path } = await readSide(data, format, missing);
+  const { profile, path } = await readTableSpec(data, {
+    missing,
+    ...(format !== undefined ? { format } : {}),
+  });
 
   if (values.infer || (schema === undefined && !gated)) {
     const yaml = schemaYaml(inferSchema(profile));
     for (const warning of profile.warnings) io.stderr(`warning: ${warning}\n`);
     if (values.infer && values.out !== undefined) {
-      writeText(values.out, yaml, 'the schema file');
+      writeOutFile(values.out, yaml, 'the schema file');
       io.stdout(`wrote the schema inferred from ${profile.label} (${profile.rows} rows) to ${values.out}\n`);
       return EXIT.ok;
     }
@@ -140,7 +136,7 @@ export async function validateCommand(args: string[], io: CliIO): Promise<number
     expectBaseline: false,
   });
   if (values.out !== undefined)
-    writeText(values.out, `${stringifyDocument(nestedMetricsJson(doc))}\n`, 'the metrics file');
+    writeOutFile(values.out, `${stringifyDocument(nestedMetricsJson(doc))}\n`, 'the metrics file');
   for (const warning of report.warnings) io.stderr(`warning: ${warning}\n`);
   if (values.json) {
     io.stdout(`${stringifyDocument({ validation: report, metrics: toJsonDoc(doc), comparison })}\n`);
@@ -162,31 +158,6 @@ function isValidateGate(gate: Gate): boolean {
 /** Gates without a schema: only the table's own numbers (data.rows, data.missing.*). */
 function noSchema(): DataSchema {
   return { rows: {}, columns: [] };
-}
-
-async function readSide(
-  spec: string,
-  format: TableFormat | undefined,
-  missing: MissingValues,
-): Promise<{ profile: TableProfile; path: string }> {
-  const git = parseGitSpec(spec);
-  const read = { missing, ...(format !== undefined ? { format } : {}) };
-  if (git === undefined) return { profile: await readTable(spec, read), path: spec };
-  const copy = await materializeGitPath(git);
-  return {
-    profile: await readTable(copy.path, { ...read, label: `${spec} (${copy.label})` }),
-    path: copy.path,
-  };
-}
-
-function writeText(path: string, text: string, what: string): void {
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
-  } catch (error) {
-    const why = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new ConfigurationError(`--out ${path}: cannot write ${what} (${why})`);
-  }
 }
 
 /** The verdict, then one line per violation with its examples. */
