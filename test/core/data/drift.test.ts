@@ -253,6 +253,47 @@ describe('large tables: distances, from sketches past 10,000 values', () => {
   });
 });
 
+describe('large columns drift only beyond sampling noise (bench/drift-soundness.bench.ts)', () => {
+  /** Two independent samples of one distribution: `rows` draws of 100 equally likely categories and of N(0, 1). */
+  function sameDistribution(name: string, rows: number, seed: number): string {
+    const rng = createRandom(seed);
+    const lines = ['x,g'];
+    for (let i = 0; i < rows; i++) lines.push(`${rng.normal().toFixed(6)},v${rng.int(100)}`);
+    const path = join(dir, name);
+    writeFileSync(path, lines.join('\n') + '\n');
+    return path;
+  }
+
+  it('does not drift 100 equally likely categories whose Jensen–Shannon distance is only noise', async () => {
+    // Evidently's rule (distance >= 0.1 alone) drifts this column in every such pair of samples.
+    const report = await drift(
+      sameDistribution('jsd-a.csv', 1500, 21),
+      sameDistribution('jsd-b.csv', 1500, 22),
+    );
+    const g = column(report, 'g');
+    expect(g.jensenShannon).toBeGreaterThanOrEqual(0.1);
+    expect(g).toMatchObject({ test: 'jensen_shannon', drifted: false });
+    expect(g.p).toBeGreaterThan(0.05);
+    expect(g.reason).toContain('but within sampling noise: chi-square');
+    expect(report.drifted).toBe(0);
+  });
+
+  it('gives large columns a p value, corrected in the same family as the small ones', async () => {
+    const base = generated('noise-base.csv', 3000, 31, 0);
+    const shifted = generated('noise-shifted.csv', 3000, 32, 0.3, [0.3, 0.3, 0.4]);
+    const report = await drift(base, shifted);
+    expect(report.family).toBe(2);
+    const x = column(report, 'x');
+    expect(x).toMatchObject({ test: 'wasserstein', threshold: 0.1, drifted: true });
+    expect(x.p).toBeLessThan(1e-6);
+    expect(x.ks).toBeGreaterThan(0);
+    expect(x.reason).toMatch(
+      /^normed Wasserstein distance 0\.\d+ .*>= 0\.1, beyond sampling noise: Kolmogorov–Smirnov D = /,
+    );
+    expect(column(report, 'g')).toMatchObject({ test: 'jensen_shannon', drifted: true });
+  });
+});
+
 describe('columns that cannot be compared as they are', () => {
   const write = (name: string, text: string) => {
     const path = join(dir, name);
