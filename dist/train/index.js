@@ -6,11 +6,11 @@ import {
   optionalInput,
   requiredInput,
   writeState
-} from "../chunks/chunk-TOYXEBAK.js";
+} from "../chunks/chunk-7VXTRYNB.js";
 import {
   runAction
-} from "../chunks/chunk-IALDVYPY.js";
-import "../chunks/chunk-Q7O6GDEM.js";
+} from "../chunks/chunk-6DTWDKVD.js";
+import "../chunks/chunk-PH6N7BO3.js";
 import {
   require_node_child_process
 } from "../chunks/chunk-CWKNKEBK.js";
@@ -30,7 +30,7 @@ import {
   resolveShell,
   roundSeconds,
   stripAnsi
-} from "../chunks/chunk-YUPOMW2S.js";
+} from "../chunks/chunk-F2WZZ3MV.js";
 import "../chunks/chunk-ZIA7CJWI.js";
 import "../chunks/chunk-D2FLYXD6.js";
 import "../chunks/chunk-GWAIW46Y.js";
