@@ -59,6 +59,20 @@ export {
   type MarkdownReport,
 } from './report/markdown.js';
 export * from './report/escape.js';
+// The report's data-drift section (its charts are in report/charts/drift.ts).
+export {
+  DEFAULT_DRIFT_CHARTS,
+  driftChartColumns,
+  driftFacts,
+  driftHeadline,
+  driftOmissions,
+  driftScoreText,
+  formatDriftP,
+  fullDriftPlan,
+  renderDriftSection,
+  type DriftFacts,
+  type DriftSectionPlan,
+} from './report/drift.js';
 export * from './report/build.js';
 // The team's own sections; the Markdown and HTML stack it checks with is loaded on first use.
 export * from './report/extra.js';

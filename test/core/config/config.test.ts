@@ -142,7 +142,7 @@ describe('.mlci.yml', () => {
 
   it('names the line, column and key path of every mistake', () => {
     expect(configError('gatez: []\n')).toBe(
-      '.mlci.yml:1:1: gatez: unknown key; expected one of version, files, repeats, gates, metrics, report, statistics',
+      '.mlci.yml:1:1: gatez: unknown key; expected one of version, files, repeats, gates, metrics, report, statistics, drift',
     );
     expect(configError('gates:\n  - accuracy >== 0.9\n')).toBe(
       '.mlci.yml:2:5: gates[0]: gate "accuracy >== 0.9", column 12: expected a number after ">=", found "= 0.9"',

@@ -29,5 +29,6 @@ describe('schema/mlci.schema.json', () => {
     expect(Object.keys(schema.properties.statistics.properties).sort()).toEqual(
       [...CONFIG_KEYS.statistics].sort(),
     );
+    expect(Object.keys(schema.properties.drift.properties).sort()).toEqual([...CONFIG_KEYS.drift].sort());
   });
 });

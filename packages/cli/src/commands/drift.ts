@@ -1,7 +1,12 @@
+import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 import {
+  buildReport,
   compareTables,
   ConfigurationError,
   CORRECTIONS,
+  DEFAULT_DRIFT_CHARTS,
+  DRIFT_BASE_REFERENCE,
   DRIFT_DEFAULTS,
   DRIFT_KEY_PREFIXES,
   driftMetricsDoc,
@@ -9,22 +14,25 @@ import {
   nestedMetricsJson,
   parseMissingValues,
   parseTableFormat,
+  REPORT_FILES,
   runComparison,
   stringifyDocument,
   TABLE_FORMATS,
   TEST_NAMES,
   toJsonDoc,
+  writeReportFolder,
   type ColumnDrift,
   type Correction,
   type DriftOptions,
   type DriftReport,
   type Gate,
+  type MlciConfig,
 } from '@mlci/core';
 import { comparisonText } from '../comparison-text.js';
 import { readTableSpec, writeOutFile } from '../tables.js';
 import { helpHint, parseCommandArgs } from '../arguments.js';
 import { EXIT, type CliIO } from '../io.js';
-import { loadConfig, parseGateFlags } from '../inputs.js';
+import { loadConfig, parseGateFlags, relativeToConfig } from '../inputs.js';
 import { textTable } from '../table.js';
 
 export const DRIFT_OPTIONS = {
@@ -41,11 +49,13 @@ export const DRIFT_OPTIONS = {
   config: { type: 'string' },
   gate: { type: 'string', multiple: true, default: [] as string[] },
   out: { type: 'string' },
+  report: { type: 'string' },
+  'max-charts': { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
-export const driftUsage = `Usage: mlci drift --reference <data> --current <data> [--gate "G"]... [options]
+export const driftUsage = `Usage: mlci drift [--reference <data> --current <data>] [--gate "G"]... [options]
 
 Compares the distribution of every column of two tables (training data and a production sample,
 last month and this month) and turns the result into metrics that gates check: drift.share,
@@ -56,11 +66,16 @@ as one table, or git:<revision>:<path>. Memory stays bounded whatever the row co
 Per column, as Evidently's DataDriftPreset: with up to ${DRIFT_DEFAULTS.smallRows} reference values, a test at
 --alpha, the p values corrected together over the columns (Kolmogorov-Smirnov for numbers,
 chi-square for categories); with more, a distance at --threshold (Wasserstein over the reference's
-standard deviation for numbers, Jensen-Shannon for categories).
+standard deviation for numbers, Jensen-Shannon for categories) that the test also finds beyond
+sampling noise (Evidently's distance alone drifts unchanged data of a few thousand rows).
+
+Every setting but the gates may come from the drift: section of the config (reference, current,
+format, missing-values, alpha, threshold, small-rows, drift-share, seed); a flag overrides it.
 
 Options:
-  --reference DATA        the reference table (file, folder or git:<rev>:<path>)
-  --current DATA          the table compared with it
+  --reference DATA        the reference table (file, folder or git:<rev>:<path>; default:
+                          drift.reference of the config)
+  --current DATA          the table compared with it (default: drift.current of the config)
   --format F              read both as ${TABLE_FORMATS.join(', ')} (default: each file's extension)
   --missing-values V      more values that mean missing, besides empty cells and pandas' NA
                           tokens: V[,V...] for every column, COLUMN=V[,V...] for one (repeatable;
@@ -78,6 +93,9 @@ Options:
   --gate "G"              a gate, such as "drift.share <= 0.3" or "drift.columns.*.psi <= 0.2"
                           (repeatable; see docs/gates.md)
   --out F                 also write the metrics as JSON, for mlci compare and the actions
+  --report DIR            also write the report into DIR, as mlci report does: report.md with
+                          the drift section, a chart per top column, report.json, index.html
+  --max-charts N          at most N column charts in the report (default ${DEFAULT_DRIFT_CHARTS})
   --json                  print the drift report, the metrics and the gates as JSON
   -h, --help              show this help
 
@@ -96,32 +114,65 @@ export async function driftCommand(args: string[], io: CliIO): Promise<number> {
     );
     return EXIT.badInput;
   }
-  if (values.reference === undefined || values.current === undefined) {
-    const missing = values.reference === undefined ? '--reference' : '--current';
+  const config = loadConfig(values.config);
+  const settings = config.drift;
+  const where = `${config.file ?? '.mlci.yml'}`;
+  const referenceSpec = values.reference ?? tableFromConfig(config, 'reference');
+  const currentSpec = values.current ?? tableFromConfig(config, 'current');
+  if (referenceSpec === undefined || currentSpec === undefined) {
+    const missing = referenceSpec === undefined ? 'reference' : 'current';
     io.stderr(
-      `mlci drift: ${missing} is required (a CSV, TSV, JSON Lines or Parquet file, or a folder of them)\n${helpHint('drift')}\n`,
+      `mlci drift: --${missing} is required (a CSV, TSV, JSON Lines or Parquet file, or a folder of them), or drift.${missing} in ${where}\n${helpHint('drift')}\n`,
     );
     return EXIT.badInput;
   }
-  const config = loadConfig(values.config);
+  if (values.reference === undefined && referenceSpec === DRIFT_BASE_REFERENCE) {
+    throw new ConfigurationError(
+      `drift.reference of ${where} is base, which only the compare-metrics action knows (the current data at the pull request's base commit): pass --reference, for example --reference git:main:${settings?.current ?? 'data.csv'}`,
+    );
+  }
+  const reportDir = values.report;
+  if (
+    reportDir !== undefined &&
+    (reportDir === '' || (existsSync(reportDir) && !statSync(reportDir).isDirectory()))
+  )
+    throw new ConfigurationError(
+      `--report ${JSON.stringify(reportDir)}: expected a folder to write the report into${reportDir === '' ? '' : ' (it is a file)'}`,
+    );
+  const maxCharts = values['max-charts'] === undefined ? undefined : checkedMaxCharts(values['max-charts']);
+  if (maxCharts !== undefined && reportDir === undefined)
+    throw new ConfigurationError(
+      '--max-charts: only with --report DIR (it sets how many charts the report draws)',
+    );
   const driftGates = config.gates.filter(isDriftGate);
   const extraGates = parseGateFlags(values.gate);
+  const fromConfig = (key: 'alpha' | 'threshold' | 'smallRows' | 'driftShare') =>
+    settings?.[key] === undefined ? {} : { [key]: settings[key] };
   const options: DriftOptions = {
     ...DRIFT_DEFAULTS,
     correction: config.statistics.correction,
+    ...fromConfig('alpha'),
+    ...fromConfig('threshold'),
+    ...fromConfig('smallRows'),
+    ...fromConfig('driftShare'),
     ...numberOption(values.alpha, '--alpha', 'alpha'),
     ...numberOption(values.threshold, '--threshold', 'threshold'),
     ...numberOption(values['small-rows'], '--small-rows', 'smallRows'),
     ...numberOption(values['drift-share'], '--drift-share', 'driftShare'),
   };
   if (values.correction !== undefined) options.correction = parseCorrection(values.correction);
-  const format = values.format === undefined ? undefined : parseTableFormat(values.format);
-  const missing = parseMissingValues(values['missing-values']);
-  const seed = values.seed === undefined ? 1 : parseSeed(values.seed);
+  const formatText = values.format ?? settings?.format;
+  const format = formatText === undefined ? undefined : parseTableFormat(formatText);
+  // The flags' missing values replace the config's, as every other flag replaces its setting.
+  const missing =
+    values['missing-values'].length > 0 || settings === undefined
+      ? parseMissingValues(values['missing-values'])
+      : parseMissingValues(settings.missingValues, `drift.missing-values of ${where}`);
+  const seed = values.seed === undefined ? (settings?.seed ?? 1) : parseSeed(values.seed);
   const read = { missing, seed, ...(format !== undefined ? { format } : {}) };
-  const { profile: reference } = await readTableSpec(values.reference, read);
+  const { profile: reference } = await readTableSpec(referenceSpec, read);
   // One seed for both sides: a table against itself gives the same sketches, hence distance 0.
-  const { profile: current } = await readTableSpec(values.current, read);
+  const { profile: current } = await readTableSpec(currentSpec, read);
   const report = compareTables(reference, current, options);
   const doc = driftMetricsDoc(report);
   const comparison = runComparison({
@@ -132,6 +183,21 @@ export async function driftCommand(args: string[], io: CliIO): Promise<number> {
   });
   if (values.out !== undefined)
     writeOutFile(values.out, `${stringifyDocument(nestedMetricsJson(doc))}\n`, 'the metrics file');
+  let written: string | undefined;
+  if (reportDir !== undefined) {
+    const built = await buildReport({
+      comparison,
+      head: [doc],
+      config,
+      title: config.report.title ?? 'mlci drift',
+      drift: report,
+      fullReportUrl: REPORT_FILES.markdown,
+      ...(maxCharts !== undefined ? { maxDriftCharts: maxCharts } : {}),
+    });
+    await writeReportFolder(reportDir, built);
+    const charts = built.charts.length;
+    written = `Report written to ${join(reportDir, REPORT_FILES.markdown)} with ${charts} chart${charts === 1 ? '' : 's'}; preview: ${join(reportDir, REPORT_FILES.preview)}\n`;
+  }
   const ignored = config.gates.length - driftGates.length;
   if (ignored > 0) {
     io.stderr(
@@ -146,11 +212,30 @@ export async function driftCommand(args: string[], io: CliIO): Promise<number> {
   for (const warning of report.warnings) io.stderr(`warning: ${warning}\n`);
   if (values.json) {
     io.stdout(`${stringifyDocument({ drift: report, metrics: toJsonDoc(doc), comparison })}\n`);
+    // stdout is the JSON document: where the report went is said beside it.
+    if (written !== undefined) io.stderr(`mlci drift: ${written}`);
   } else {
     io.stdout(driftText(report));
     if (comparison.gates.length > 0) io.stdout(`\n${comparisonText(comparison, { metrics: false })}`);
+    if (written !== undefined) io.stdout(`\n${written}`);
   }
   return comparison.verdict.kind === 'failed' ? EXIT.gateFailed : EXIT.ok;
+}
+
+/** A table of the config's drift: section, its path relative to the config file (as files: are). */
+function tableFromConfig(config: MlciConfig, key: 'reference' | 'current'): string | undefined {
+  const value = config.drift?.[key];
+  if (value === undefined || value === DRIFT_BASE_REFERENCE || isAbsolute(value)) return value;
+  return relativeToConfig(config, value);
+}
+
+function checkedMaxCharts(text: string): number {
+  const n = Number(text.trim());
+  if (text.trim() === '' || !Number.isInteger(n) || n < 0 || n > 50)
+    throw new ConfigurationError(
+      `--max-charts ${JSON.stringify(text)}: expected a whole number from 0 to 50`,
+    );
+  return n;
 }
 
 function isDriftGate(gate: Gate): boolean {

@@ -11,6 +11,9 @@ import { DEFAULT_HISTORY_WINDOW, MIN_HISTORY_RECORDS } from '../stats/noise.js';
 import { pathPatternToRegExp } from './repeats.js';
 import { EXTRA_PLACEMENTS, type ExtraRequest } from '../report/extra.js';
 import type { ExtraPlacement } from '../report/model.js';
+import { checkDriftOptions, DRIFT_DEFAULTS, type DriftOptions } from '../data/drift.js';
+import { parseTableFormat, type TableFormat } from '../data/read.js';
+import { parseMissingValues } from '../data/values.js';
 
 /** One input of a run: a file or folder, and optionally its format. */
 export interface FileSpec {
@@ -69,6 +72,28 @@ export interface StatisticsSettings {
   historyWindow: number;
 }
 
+/**
+ * The tables `mlci drift` and the actions compare (`drift:` in .mlci.yml; docs/drift.md). Flags of
+ * `mlci drift` and inputs of the actions override each setting; the correction is
+ * `statistics.correction`.
+ */
+export interface DriftSettings {
+  /** A file, a folder, `git:<rev>:<path>`; in the actions also `base` (drift-current's path(s) at the pull request's base commit). */
+  reference?: string;
+  current?: string;
+  format?: TableFormat;
+  /** Raw specs as given to `mlci drift --missing-values` (parseMissingValues). */
+  missingValues: string[];
+  alpha?: number;
+  threshold?: number;
+  smallRows?: number;
+  driftShare?: number;
+  seed?: number;
+}
+
+/** `drift.reference: base`: the current data's path as committed at the base commit (actions only). */
+export const DRIFT_BASE_REFERENCE = 'base';
+
 /** `.mlci.yml`, validated. Documented in docs/config.md. */
 export interface MlciConfig {
   /** The file it came from, for messages; undefined for an empty default config. */
@@ -83,6 +108,8 @@ export interface MlciConfig {
   metrics: MetricRule[];
   report: ReportSettings;
   statistics: StatisticsSettings;
+  /** Undefined when the file has no `drift:` section. */
+  drift?: DriftSettings;
 }
 
 export function emptyConfig(): MlciConfig {
@@ -102,10 +129,21 @@ export function emptyConfig(): MlciConfig {
 
 /** The keys the validator accepts, exported so that schema/mlci.schema.json is tested against them. */
 export const CONFIG_KEYS = {
-  top: ['version', 'files', 'repeats', 'gates', 'metrics', 'report', 'statistics'],
+  top: ['version', 'files', 'repeats', 'gates', 'metrics', 'report', 'statistics', 'drift'],
   report: ['title', 'id', 'max-curves', 'curves', 'plots', 'predictions', 'sections'],
   section: ['file', 'placement', 'title', 'folded', 'alt'],
   statistics: ['correction', 'untestable', 'history-window'],
+  drift: [
+    'reference',
+    'current',
+    'format',
+    'missing-values',
+    'alpha',
+    'threshold',
+    'small-rows',
+    'drift-share',
+    'seed',
+  ],
   file: ['path', 'format'],
   gate: ['gate', 'metric', 'rule', 'level'],
   metric: ['direction', 'tolerance', 'precision', 'unit', 'percent'],
@@ -119,6 +157,15 @@ const METRIC_KEYS = [...CONFIG_KEYS.metric];
 const REPORT_KEYS = [...CONFIG_KEYS.report];
 const SECTION_KEYS = [...CONFIG_KEYS.section];
 const STATISTICS_KEYS = [...CONFIG_KEYS.statistics];
+const DRIFT_KEYS = [...CONFIG_KEYS.drift];
+
+/** The numbers of `drift:`, checked by the rules of `mlci drift`'s flags (checkDriftOptions). */
+const DRIFT_NUMBERS = [
+  ['alpha', 'alpha'],
+  ['threshold', 'threshold'],
+  ['small-rows', 'smallRows'],
+  ['drift-share', 'driftShare'],
+] as const satisfies ReadonlyArray<readonly [string, keyof DriftOptions & keyof DriftSettings]>;
 
 /** Parses and validates config text. Every mistake names file:line:column and the key path. */
 export function parseConfig(text: string, file: string): MlciConfig {
@@ -372,6 +419,85 @@ export function parseConfig(text: string, file: string): MlciConfig {
     }
   }
 
+  const drift = root.get('drift', true) as Node | undefined;
+  if (drift !== undefined && !(isScalar(drift) && drift.value === null)) {
+    if (!isMap(drift))
+      return fail(
+        drift,
+        'drift',
+        `expected a mapping with keys ${DRIFT_KEYS.join(', ')}, found ${describe(drift)}`,
+      );
+    checkKeys(drift, 'drift', DRIFT_KEYS);
+    const get = (key: string) => drift.get(key, true) as Node | undefined;
+    const settings: DriftSettings = { missingValues: [] };
+    const table = 'a file, a folder or git:<revision>:<path>';
+    const tablePath = (node: Node, path: string, expected: string): string => {
+      const value = scalarString(node, path, expected).trim();
+      if (value === '') fail(node, path, `expected ${expected}, found an empty string`);
+      return value;
+    };
+    const reference = get('reference');
+    if (reference !== undefined)
+      settings.reference = tablePath(reference, 'drift.reference', `${table}, or base`);
+    const current = get('current');
+    if (current !== undefined) {
+      settings.current = tablePath(current, 'drift.current', table);
+      if (settings.current === DRIFT_BASE_REFERENCE)
+        fail(
+          current,
+          'drift.current',
+          'base names the current data as committed at the base commit, so it can only be the reference: name the current data (a file, a folder or git:<revision>:<path>)',
+        );
+    }
+    const format = get('format');
+    if (format !== undefined) {
+      const value = scalarString(format, 'drift.format', 'a table format');
+      try {
+        settings.format = parseTableFormat(value, 'format');
+      } catch (error) {
+        fail(format, 'drift.format', afterValue(error, `found ${JSON.stringify(value)}`));
+      }
+    }
+    const missing = get('missing-values');
+    if (missing !== undefined && !(isScalar(missing) && missing.value === null)) {
+      const items: Array<{ node: Node; path: string }> = isSeq(missing)
+        ? (missing as unknown as { items: Node[] }).items.map((node, i) => ({
+            node,
+            path: `drift.missing-values[${i}]`,
+          }))
+        : [{ node: missing, path: 'drift.missing-values' }];
+      for (const { node, path } of items) {
+        const spec = scalarString(node, path, 'VALUE[,VALUE...] or COLUMN=VALUE[,VALUE...]');
+        try {
+          parseMissingValues([spec], 'missing-values');
+        } catch (error) {
+          fail(node, path, afterValue(error, `found ${JSON.stringify(spec)}`));
+        }
+        settings.missingValues.push(spec);
+      }
+    }
+    for (const [key, field] of DRIFT_NUMBERS) {
+      const node = get(key);
+      if (node === undefined) continue;
+      const value = isScalar(node) ? node.value : undefined;
+      if (typeof value !== 'number') fail(node, `drift.${key}`, `expected a number, found ${describe(node)}`);
+      try {
+        checkDriftOptions({ ...DRIFT_DEFAULTS, [field]: value });
+      } catch (error) {
+        fail(node, `drift.${key}`, afterValue(error, `found ${describe(node)}`));
+      }
+      settings[field] = value as number;
+    }
+    const seed = get('seed');
+    if (seed !== undefined) {
+      const value = isScalar(seed) ? seed.value : undefined;
+      if (typeof value !== 'number' || !Number.isSafeInteger(value))
+        fail(seed, 'drift.seed', `expected a whole number, found ${describe(seed)}`);
+      settings.seed = value as number;
+    }
+    config.drift = settings;
+  }
+
   const gates = root.get('gates', true) as Node | undefined;
   if (gates !== undefined) {
     if (!isSeq(gates))
@@ -493,6 +619,16 @@ export function parseConfig(text: string, file: string): MlciConfig {
     }
   }
   return config;
+}
+
+/**
+ * The "expected ..." of a flag's error (`--alpha 0.7: expected a level above 0, at most 0.5`), for
+ * the same rule in the config, followed by what was found there.
+ */
+function afterValue(error: unknown, found: string): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const expected = message.indexOf(': expected ');
+  return `${expected >= 0 ? message.slice(expected + 2) : message}, ${found}`;
 }
 
 function parseTolerance(text: string, bad: () => never): { value: number; relative: boolean } {

@@ -26,6 +26,7 @@ import { ksTwoSample } from '../stats/kolmogorov.js';
 import { formatNumber } from '../format.js';
 import { ConfigurationError } from '../errors.js';
 import { FEW_VALUES, RESERVOIR_SIZE, type ColumnProfile, type TableProfile } from './profile.js';
+import { categoryHistogram, numericHistogram, type DriftHistogram } from './histogram.js';
 import { SKETCH_RANK_ERROR, sampleQuantile, weightAtOrBelow, type WeightedSample } from './sketch.js';
 import { clip, columnType, describeKinds, stringType, valueFamily, type ColumnType } from './types.js';
 
@@ -122,6 +123,11 @@ export interface ColumnDrift {
   current?: SideSummary;
   /** Categorical columns: the value whose share changed most. */
   largestChange?: { value: string; reference: number; current: number };
+  /**
+   * What the report's chart of this column draws (histogram.ts): each side's share per bin or
+   * category. Compared columns only; plain JSON, so a report read back draws the same chart.
+   */
+  histogram?: DriftHistogram;
 }
 
 export interface TableSummary {
@@ -350,6 +356,7 @@ function compareColumn(
         base('boolean', 'compared', false, ''),
         options,
         ref.booleans,
+        true,
       );
     case 'string': {
       const type = stringType(ref);
@@ -371,6 +378,8 @@ function compareColumn(
         drift.drifted = true;
         drift.reason = `the current data holds more than ${cur.categories.size} distinct values where the reference holds ${ref.categories.size}: its categories changed`;
         drift.exact = false;
+        const histogram = overflowedHistogram(ref, cur);
+        if (histogram !== undefined) drift.histogram = histogram;
         return { drift };
       }
       const names = [...new Set([...ref.categories.keys(), ...cur.categories.keys()])];
@@ -444,6 +453,7 @@ function compareNumeric(
       drift,
       options,
       ref.numbers,
+      true,
     );
   }
   const refDist = ref.distribution();
@@ -453,6 +463,11 @@ function compareNumeric(
   const w1 = wassersteinDistance(refDist.values, curDist.values, weightsOf(refDist), weightsOf(curDist));
   drift.wasserstein = w1 / Math.max(std, MIN_NORM);
   drift.psi = numericPsi(refDist, curDist, options.psiBins);
+  const histogram = numericHistogram(
+    { sample: refDist, min: ref.min, max: ref.max },
+    { sample: curDist, min: cur.min, max: cur.max },
+  );
+  if (histogram !== undefined) drift.histogram = histogram;
   if (!drift.exact) {
     drift.notes.push(
       `the distances come from quantile sketches (rank error below ${SKETCH_RANK_ERROR * 100}%): the reference has ${ref.numbers} values, the current ${cur.numbers}`,
@@ -495,6 +510,8 @@ function compareCategories(
   drift: ColumnDrift,
   options: DriftOptions,
   refValues: number,
+  /** The categories have an order of their own (false/true, numbers): the chart keeps it. */
+  ordered = false,
 ): Compared {
   const refTotal = refCounts.reduce((a, b) => a + b, 0);
   const curTotal = curCounts.reduce((a, b) => a + b, 0);
@@ -507,6 +524,8 @@ function compareCategories(
   drift.jensenShannon = jensenShannonDistance(refCounts, curCounts);
   drift.psi = populationStabilityIndex(refCounts, curCounts);
   drift.linf = lInfinityDistance(refCounts, curCounts);
+  const histogram = categoryHistogram(names, refCounts, curCounts, { ordered });
+  if (histogram !== undefined) drift.histogram = histogram;
   let largest = -1;
   names.forEach((name, i) => {
     const r = refCounts[i]! / refTotal;
@@ -538,6 +557,24 @@ function compareCategories(
   drift.test = 'chi_square';
   drift.threshold = options.alpha;
   return { drift, describe: chiText, drifts: (p) => p < options.alpha };
+}
+
+/**
+ * A categorical column whose current side has more distinct values than are counted: the counts of
+ * the values it kept are exact, the others go to the chart's "other" bar.
+ */
+function overflowedHistogram(ref: ColumnProfile, cur: ColumnProfile): DriftHistogram | undefined {
+  const names = [...new Set([...ref.categories.keys(), ...cur.categories.keys()])];
+  const refCounts = names.map((n) => ref.categories.get(n)?.count ?? 0);
+  const curCounts = names.map((n) => cur.categories.get(n)?.count ?? 0);
+  const strings = (column: ColumnProfile) => column.booleans + column.datetimes + column.texts;
+  const counted = (counts: number[]) => counts.reduce((a, b) => a + b, 0);
+  return categoryHistogram(names, refCounts, curCounts, {
+    uncounted: {
+      reference: Math.max(0, strings(ref) - counted(refCounts)),
+      current: Math.max(0, strings(cur) - counted(curCounts)),
+    },
+  });
 }
 
 function pText(p: number, raw: number, options: DriftOptions): string {

@@ -17,6 +17,18 @@ export type {
   SideSummary,
   TableSummary,
 } from './drift.js';
+export {
+  categoryHistogram,
+  HISTOGRAM_SHARE_ERROR,
+  isDrawableHistogram,
+  MAX_BINS,
+  MAX_CATEGORIES_SHOWN,
+  numericColumnHistogram,
+  numericHistogram,
+  TARGET_BINS,
+  weightBelow,
+} from './histogram.js';
+export type { DriftHistogram, NumericSide } from './histogram.js';
 export { DRIFT_FORMAT, DRIFT_KEY_PREFIXES, driftMetricsDoc, nestedMetricsJson } from './metrics.js';
 export { ColumnProfile, FEW_VALUES, MAX_CATEGORIES, RESERVOIR_SIZE, TableProfile } from './profile.js';
 export { MAX_TABLE_FILES, parseTableFormat, readTable, TABLE_FORMATS, tableFormatOf } from './read.js';

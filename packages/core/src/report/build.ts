@@ -3,6 +3,8 @@ import { settingsFor, type DisplaySettings, type MlciConfig } from '../config/co
 import type { MetricsDoc } from '../model.js';
 import type { ConfusionMatrix, PrCurve, RocCurve } from '../plots/model.js';
 import type { DvcLockDiff } from '../dvc/diff.js';
+import type { DriftReport } from '../data/drift.js';
+import { driftCharts } from './charts/drift.js';
 import type { HistoryEntry } from './charts/history.js';
 import { ChartsUnavailableError } from './charts/unavailable.js';
 import { chartImage, planCharts } from './charts/select.js';
@@ -40,6 +42,10 @@ export interface BuildReportInput {
   extra?: ExtraContent;
   /** What changed between the base's dvc.lock and the pull request's (diffDvcLocks, dvc/diff.ts). */
   pipeline?: DvcLockDiff;
+  /** Data drift (compareTables, data/drift.ts, or drift.json read back): the "Data drift" section and its charts. */
+  drift?: DriftReport;
+  /** At most this many drift charts (default 4: the columns that drifted most, then the largest PSI). */
+  maxDriftCharts?: number;
 }
 
 export interface RenderedChart extends ChartImage {
@@ -98,6 +104,19 @@ export async function buildReport(input: BuildReportInput): Promise<BuiltReport>
       const png = await renderChart(spec.config, { width: spec.width, height: spec.height });
       charts.push({ ...chartImage(spec), png });
     }
+    // The drift charts come after the model's: the report shows them in their own section.
+    const taken = new Set(charts.map((c) => c.file));
+    const drift =
+      input.drift === undefined
+        ? []
+        : driftCharts(input.drift, {
+            takenFiles: taken,
+            ...(input.maxDriftCharts !== undefined ? { max: input.maxDriftCharts } : {}),
+          });
+    for (const spec of drift) {
+      const png = await renderChart(spec.config, { width: spec.width, height: spec.height });
+      charts.push({ ...chartImage(spec), section: 'drift', png });
+    }
   } catch (error) {
     if (!(error instanceof ChartsUnavailableError)) throw error;
     charts.length = 0;
@@ -120,6 +139,7 @@ export async function buildReport(input: BuildReportInput): Promise<BuiltReport>
   if (input.extra !== undefined && input.extra.sections.length > 0)
     reportInput.extraSections = input.extra.sections;
   if (input.pipeline !== undefined) reportInput.pipeline = input.pipeline;
+  if (input.drift !== undefined) reportInput.drift = input.drift;
   const markdown = renderMarkdown(
     reportInput,
     input.maxLength !== undefined ? { maxLength: input.maxLength } : {},

@@ -3,6 +3,7 @@ import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Comparison } from '../compare/compare.js';
 import type { DvcLockDiff } from '../dvc/diff.js';
+import type { DriftReport } from '../data/drift.js';
 import { stringifyDocument } from '../compare/json.js';
 import { ConfigurationError } from '../errors.js';
 import type { BuiltReport } from './build.js';
@@ -26,6 +27,8 @@ export interface ReportDocument {
   comparison: Comparison;
   /** What changed in the DVC pipeline (dvc.lock against the base's), when the report shows it. */
   pipeline?: DvcLockDiff;
+  /** The data drift the report's "Data drift" section shows (its charts are those with `section: 'drift'`). */
+  drift?: DriftReport;
 }
 
 export const REPORT_FILES = { markdown: 'report.md', json: 'report.json', preview: 'index.html' } as const;
@@ -84,6 +87,7 @@ export async function writeReportFolder(
     omitted: report.omitted,
     charts: report.input.charts,
     ...(report.input.pipeline !== undefined ? { pipeline: report.input.pipeline } : {}),
+    ...(report.input.drift !== undefined ? { drift: report.input.drift } : {}),
     ...(report.extraImages !== undefined && report.extraImages.length > 0
       ? { extra: report.extraImages.map((i) => i.file) }
       : {}),

@@ -9,6 +9,8 @@ import { escapeMarkdownText, escapeTableCell, safeUrl, shortenMiddle } from './e
 import { isUnchangedPipeline, type DvcLockDiff } from '../dvc/diff.js';
 import { dataChanges, pipelineRows, pipelineSummary, type PipelineRow } from '../dvc/rows.js';
 import { reportMarker, type ChartImage, type ExtraSection, type ReportInput } from './model.js';
+import { DRIFT_KEY_PREFIXES } from '../data/metrics.js';
+import { driftFacts, driftOmissions, renderDriftSection, type DriftFacts } from './drift.js';
 
 /** GitHub refuses issue and pull-request comment bodies longer than this. */
 export const MAX_COMMENT_LENGTH = 65_536;
@@ -71,6 +73,8 @@ export function renderMarkdown(input: ReportInput, options: MarkdownOptions = {}
   // regressions first, so the longest prefix that fits keeps them.
   const cuts: ((p: Plan) => Plan)[] = [
     (p) => ({ ...p, sources: false }),
+    // The drift section's folded rows (columns without drift) go first of its parts.
+    (p) => ({ ...p, driftDetails: false }),
     (p) => ({ ...p, unchanged: false }),
     (p) => ({ ...p, params: false }),
     (p) => ({
@@ -83,6 +87,8 @@ export function renderMarkdown(input: ReportInput, options: MarkdownOptions = {}
     }),
     (p) => ({ ...p, passingGates: false }),
     (p) => ({ ...p, metricRows: largestFitting(0, p.metricRows, (n) => fits({ ...p, metricRows: n })) }),
+    // Drifted columns: a failed drift gate's row stays in the deciding rows, cut last.
+    (p) => ({ ...p, driftRows: largestFitting(0, p.driftRows, (n) => fits({ ...p, driftRows: n })) }),
     (p) => ({ ...p, charts: false, runInfo: false }),
     // The team's sections go before our own deciding rows do, the last kept last.
     (p) => ({ ...p, extras: largestFitting(0, p.extras, (n) => fits({ ...p, extras: n })) }),
@@ -118,6 +124,12 @@ export function renderMarkdown(input: ReportInput, options: MarkdownOptions = {}
     }),
     (p) => ({
       ...p,
+      driftRows: largestFitting(p.driftRows, facts.drift?.driftedRows.length ?? 0, (n) =>
+        fits({ ...p, driftRows: n }),
+      ),
+    }),
+    (p) => ({
+      ...p,
       metricRows: largestFitting(p.metricRows, facts.changed.length, (n) => fits({ ...p, metricRows: n })),
     }),
     (p) => ({ ...p, passingGates: true }),
@@ -130,6 +142,7 @@ export function renderMarkdown(input: ReportInput, options: MarkdownOptions = {}
     }),
     (p) => ({ ...p, params: true }),
     (p) => ({ ...p, unchanged: true }),
+    (p) => ({ ...p, driftDetails: true }),
     (p) => ({ ...p, sources: true }),
   ];
   for (const refill of refills) {
@@ -174,6 +187,15 @@ function hardCut(report: MarkdownReport, marker: string, maxLength: number): Mar
 interface Facts {
   input: ReportInput;
   hasBase: boolean;
+  /** The metrics the metric tables show: all but the drift section's (drift.*, data.*) when there is one. */
+  metrics: MetricComparison[];
+  /** The drift metrics left to the drift section. */
+  driftMetrics: number;
+  /** The "Data drift" section's rows and sentences, escaped once. */
+  drift?: DriftFacts;
+  /** The model's charts (the drift section shows its own). */
+  charts: ChartImage[];
+  driftCharts: ChartImage[];
   /** Gate results, failed and errored first, then warnings, then the rest (stable otherwise). */
   gates: GateResult[];
   /** Metrics that changed beyond noise (or of unknown noise), regressions first; all metrics when there is no baseline. */
@@ -221,6 +243,10 @@ interface Plan {
   extras: number;
   /** How many of the pipeline's change rows to show (at most MAX_PIPELINE_ROWS). */
   pipelineRows: number;
+  /** How many of the drift section's drifted columns to show. */
+  driftRows: number;
+  /** The drift section's folded table of the other columns. */
+  driftDetails: boolean;
   /** Only the headline and a short notice: the last resort before cutting lines. */
   minimal: boolean;
 }
@@ -238,6 +264,8 @@ function fullPlan(facts: Facts): Plan {
     decidingRows: Math.min(DECIDING_ROWS, facts.deciding.length),
     extras: facts.extras.length,
     pipelineRows: shownPipelineRows(facts),
+    driftRows: facts.drift?.driftedRows.length ?? 0,
+    driftDetails: true,
     minimal: false,
   };
 }
@@ -265,11 +293,15 @@ function isPassing(status: GateStatus): boolean {
 
 function gatherFacts(input: ReportInput): Facts {
   const comparison = input.comparison;
+  // With a drift section, its metrics are shown there: hundreds of per-column keys would bury the model's.
+  const isDriftMetric = (key: string) => DRIFT_KEY_PREFIXES.some((prefix) => key.startsWith(prefix));
+  const metrics =
+    input.drift === undefined ? comparison.metrics : comparison.metrics.filter((m) => !isDriftMetric(m.key));
   const gates = comparison.gates
     .map((g, i) => ({ g, i }))
     .sort((a, b) => GATE_RANK[a.g.status] - GATE_RANK[b.g.status] || a.i - b.i)
     .map(({ g }) => g);
-  const changed = comparison.metrics
+  const changed = metrics
     .filter((m) => m.status !== 'unchanged' && m.status !== 'within-noise')
     .map((m, i) => ({ m, i }))
     .sort((a, b) => METRIC_RANK[a.m.status] - METRIC_RANK[b.m.status] || bySize(a.m, b.m) || a.i - b.i)
@@ -290,22 +322,27 @@ function gatherFacts(input: ReportInput): Facts {
   const pipeline = pipelineFacts(input.pipeline);
   return {
     ...(pipeline !== undefined ? { pipeline } : {}),
+    ...(input.drift !== undefined ? { drift: driftFacts(input.drift) } : {}),
     input,
     hasBase: comparison.base !== undefined,
+    metrics,
+    driftMetrics: comparison.metrics.length - metrics.length,
+    charts: input.charts.filter((c) => c.section !== 'drift'),
+    driftCharts: input.charts.filter((c) => c.section === 'drift'),
     gates,
     changed,
-    withinNoise: comparison.metrics
+    withinNoise: metrics
       .filter((m) => m.status === 'within-noise')
       .map((m, i) => ({ m, i }))
       .sort((a, b) => bySize(a.m, b.m) || a.i - b.i)
       .map(({ m }) => m),
-    unchanged: comparison.metrics.filter((m) => m.status === 'unchanged'),
+    unchanged: metrics.filter((m) => m.status === 'unchanged'),
     params: comparison.params,
     sources: [
       ...comparison.head.sources.map((source) => ({ side: 'pull request' as const, source })),
       ...(comparison.base?.sources ?? []).map((source) => ({ side: 'baseline' as const, source })),
     ],
-    hasRepeats: comparison.metrics.some((m) => m.repeats !== undefined),
+    hasRepeats: metrics.some((m) => m.repeats !== undefined),
     deciding,
     extras,
     rows: new Map(),
@@ -338,7 +375,7 @@ function render(facts: Facts, plan: Plan, maxLength: number): MarkdownReport {
   const extras = facts.extras.slice(0, plan.extras);
   const placed = (where: ExtraSection['placement']) =>
     extras.filter((e) => e.placement === where).map(extraSection);
-  const charts = plan.charts ? facts.input.charts : [];
+  const charts = plan.charts ? facts.charts : [];
   const sections = [
     headline(facts),
     omitted.length > 0 ? trimNotice(facts, omitted, maxLength) : '',
@@ -348,6 +385,9 @@ function render(facts: Facts, plan: Plan, maxLength: number): MarkdownReport {
     configChangesSection(facts),
     charts.length > 0 ? chartImage(charts[0]!) : '',
     ...placed('after-summary'),
+    // Data drift: the evidence for a drift gate in the rows above, and what the metrics below were
+    // measured on. Its drifted columns are not folded: they are what a reviewer must see next.
+    facts.drift === undefined ? '' : driftSection(facts, plan),
     // The evidence, folded.
     gatesSection(facts, plan),
     metricsSection(facts, plan),
@@ -380,6 +420,10 @@ function omissions(facts: Facts, plan: Plan): string[] {
     const noun = facts.hasBase ? 'changed metric' : 'metric';
     out.push(`${grouped(facts.changed.length - plan.metricRows)} of ${count(facts.changed.length, noun)}`);
   }
+  if (facts.drift !== undefined)
+    out.push(
+      ...driftOmissions(facts.drift, { driftedRows: plan.driftRows, details: plan.driftDetails, charts: [] }),
+    );
   if (!plan.charts && facts.input.charts.length > 0) out.push(count(facts.input.charts.length, 'chart'));
   if (!plan.runInfo && facts.input.run !== undefined) out.push('the run details');
   const passing = facts.gates.filter((g) => isPassing(g.status)).length;
@@ -438,6 +482,11 @@ function headline(facts: Facts): string {
     lines[lines.length - 1] += '  ';
     lines.push(data);
   }
+  const drift = driftSentence(facts);
+  if (drift !== '') {
+    lines[lines.length - 1] += '  ';
+    lines.push(drift);
+  }
   return lines.join('\n');
 }
 
@@ -456,6 +505,21 @@ function dataSentence(facts: Facts): string {
   });
   const more = data.length > MAX_DATA_NAMES ? ` and ${grouped(data.length - MAX_DATA_NAMES)} more` : '';
   return `Data: **the pipeline's input data changed**: ${named.join(', ')}${more}. See "Pipeline" below.`;
+}
+
+/**
+ * One line under the verdict when columns of the data drifted: the metrics below were measured on
+ * data that changed. Said whether or not a gate checks drift (a gate's row is in the table below).
+ */
+function driftSentence(facts: Facts): string {
+  const report = facts.drift?.report;
+  if (report === undefined || report.drifted === 0) return '';
+  const names = report.columns.filter((c) => c.drifted).map((c) => c.name);
+  const shown = names.slice(0, MAX_NAMES).map((n) => escapeMarkdownText(shortenMiddle(n, 60)));
+  const more = names.length > MAX_NAMES ? ` and ${grouped(names.length - MAX_NAMES)} more` : '';
+  const share = `${formatNumber(report.share * 100, 3)}%`;
+  const limit = `${formatNumber(report.options.driftShare * 100, 3)}%`;
+  return `Data: **${grouped(report.drifted)} of ${count(report.tested, 'column')} drifted** (${share}; the dataset drifts at ${limit}): ${shown.join(', ')}${more}. See "Data drift" below.`;
 }
 
 /**
@@ -552,8 +616,11 @@ const METRIC_COUNT_ORDER: [MetricStatus, string][] = [
 ];
 
 function metricsSentence(facts: Facts): string {
-  const metrics = facts.input.comparison.metrics;
-  if (metrics.length === 0) return 'Metrics: none were read.';
+  const metrics = facts.metrics;
+  if (metrics.length === 0)
+    return facts.driftMetrics > 0
+      ? `Metrics: only data drift's (${count(facts.driftMetrics, 'metric')}), in "Data drift" below.`
+      : 'Metrics: none were read.';
   if (!facts.hasBase) return `Metrics: ${grouped(metrics.length)} read, none compared (no baseline).`;
   const tally = new Map<MetricStatus, number>();
   for (const m of metrics) tally.set(m.status, (tally.get(m.status) ?? 0) + 1);
@@ -779,8 +846,17 @@ const METRIC_MARK: Record<MetricStatus, string> = {
   'no-baseline': '',
 };
 
+/** The "Data drift" section for this plan (report/drift.ts). */
+function driftSection(facts: Facts, plan: Plan): string {
+  return renderDriftSection(facts.drift!, {
+    driftedRows: plan.driftRows,
+    details: plan.driftDetails,
+    charts: plan.charts ? facts.driftCharts : [],
+  });
+}
+
 function metricsSection(facts: Facts, plan: Plan): string {
-  const metrics = facts.input.comparison.metrics;
+  const metrics = facts.metrics;
   if (metrics.length === 0) return '';
   const parts: string[] = [];
   const shown = facts.changed.slice(0, plan.metricRows);
@@ -842,7 +918,7 @@ function unknownNoiseNote(facts: Facts): string {
 /** What the range after a delta is, and when a change counts as beyond noise. */
 function noiseNote(facts: Facts): string {
   if (!facts.hasBase) return '';
-  const methods = new Set(facts.input.comparison.metrics.flatMap((m) => (m.noise ? [m.noise.method] : [])));
+  const methods = new Set(facts.metrics.flatMap((m) => (m.noise ? [m.noise.method] : [])));
   if (methods.size === 0) return '';
   const from = [
     methods.has('welch') ? "the runs' own spread (Welch)" : '',

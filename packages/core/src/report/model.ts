@@ -1,5 +1,6 @@
 import type { Comparison } from '../compare/compare.js';
 import type { DisplaySettings } from '../config/config.js';
+import type { DriftReport } from '../data/drift.js';
 import type { DvcLockDiff } from '../dvc/diff.js';
 import type { MetricsDoc } from '../model.js';
 
@@ -38,6 +39,12 @@ export interface ReportInput {
    * (dvc/diff.ts): data, parameters, commands. Absent, or without a change, the report says nothing.
    */
   pipeline?: DvcLockDiff;
+  /**
+   * Data drift between a reference table and the current one (`mlci drift`, data/drift.ts): the
+   * report's "Data drift" section, its charts being those of `charts` marked `section: 'drift'`.
+   * Its metrics (drift.*, data.*) are shown there, not in the metric tables.
+   */
+  drift?: DriftReport;
 }
 
 /** Where a team's own section goes in the report. */
@@ -96,6 +103,8 @@ export interface ChartImage {
   title: string;
   width: number;
   height: number;
+  /** Shown in the "Data drift" section (a column's histogram), not with the model's charts. */
+  section?: 'drift';
 }
 
 /** The marker that lets the actions find their comment again. Stable across versions of mlci. */

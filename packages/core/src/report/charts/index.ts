@@ -7,3 +7,4 @@ export * from './history.js';
 export * from './select.js';
 export * from './confusion.js';
 export * from './roc.js';
+export * from './drift.js';
