@@ -77,7 +77,7 @@ describe('our check: inputs and outputs of mlci actions', () => {
           echo "\${{ steps.compare.outputs.metrics }}"
 `);
     expect(lines(checkOurActions(text, 'w.yml', 'workflow', specs))).toEqual([
-      '13: steps.compare.outputs.metrics: compare-metrics has no output "metrics" (outputs: passed, verdict, failed-gates, baseline, comparison, state-path)',
+      '13: steps.compare.outputs.metrics: compare-metrics has no output "metrics" (outputs: passed, verdict, failed-gates, baseline, comparison, state-path, drift-detected, drift-share)',
     ]);
   });
 

@@ -73,6 +73,15 @@ import {
 import { writeState } from '../../shared/src/state.js';
 import { annotateGates } from '../../shared/src/annotations.js';
 import {
+  clearDriftState,
+  driftStep,
+  parseDriftInputs,
+  planDrift,
+  withDriftMetrics,
+  type BaseCommit,
+  type DriftInputs,
+} from '../../shared/src/drift.js';
+import {
   keepBasePlots,
   plotRepositoryPaths,
   predictionsOfRuns,
@@ -97,6 +106,7 @@ export interface CompareInputs extends MetricsInputs {
   basePredictions?: string;
   headPredictions?: string;
   failOnGate: boolean;
+  drift: DriftInputs;
 }
 
 export function parseInputs(get: GetInput): CompareInputs {
@@ -118,6 +128,7 @@ export function parseInputs(get: GetInput): CompareInputs {
     gatesFrom: choiceInput(get, 'gates-from', ['base', 'head'] as const, 'base'),
     acceptLabel: get('accept-label').trim(),
     failOnGate: booleanInput(get, 'fail-on-gate', false),
+    drift: parseDriftInputs(get),
   };
   assignOptionalInputs(get, inputs, {
     token: 'token',
@@ -153,12 +164,32 @@ export function baseOf(context: GitHubContext): { ref: string; sha: string; head
 export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const inputs = parseInputs(io.getInput);
   if (inputs.token !== undefined) io.setSecret(inputs.token);
+  await clearDriftState(inputs.stateDir);
   const setup = await metricsSetup(inputs);
   for (const line of setup.discovered ?? []) io.info(line);
-  const head = await readHead(setup, inputs.format);
+  const read = await readHead(setup, inputs.format);
   const context = readContext(env, (path) => readFileSync(path, 'utf8'));
   const located = await locateBaseline(io, inputs, setup, context, env);
   const rules = await rulesOf(io, inputs, setup, context, located);
+  // Data drift, decided by the same rules as the gates; its metrics join the pull request's first.
+  const plan = planDrift({
+    inputs: inputs.drift,
+    config: setup.config,
+    ...(rules.base !== undefined ? { rules: rules.base } : {}),
+    baseAllowed: true,
+    log: (line) => io.info(line),
+  });
+  const driftAt = driftBase(context, located, env);
+  const drift =
+    plan === undefined
+      ? undefined
+      : await driftStep(io, {
+          step: 'compare-metrics',
+          stateDir: inputs.stateDir,
+          plan,
+          ...(driftAt !== undefined ? { base: driftAt } : {}),
+        });
+  const head = drift === undefined ? read : { ...read, runs: withDriftMetrics(read.runs, drift.doc) };
   const history = await readBaseHistory(io, {
     input: inputs.history,
     client: located.client,
@@ -364,7 +395,13 @@ async function rulesOf(
   setup: MetricsSetup,
   context: GitHubContext,
   located: { result: BaselineResult; client: GitHubClient | undefined },
-): Promise<{ config: MlciConfig; changes?: ConfigChanges; problem?: BaselineProblem }> {
+): Promise<{
+  config: MlciConfig;
+  changes?: ConfigChanges;
+  problem?: BaselineProblem;
+  /** The base's whole config, when it judges (the drift step takes its settings from it too). */
+  base?: { config: MlciConfig; label: string };
+}> {
   const own = { config: setup.config };
   const event = context.event;
   if (inputs.gatesFrom === 'head' || event.kind !== 'pull_request' || located.client === undefined)
@@ -411,9 +448,10 @@ async function rulesOf(
         `This pull request changes its gates (${changes.gatesAdded.length} added, ${changes.gatesRemoved.length} removed, ${changes.settings.length} settings); they take effect after the merge.`,
         { title: 'mlci: gates changed' },
       );
+    const judging = { config: base, label: `${at.label}:${path}` };
     return changes === undefined
-      ? { config: gatingConfig(base, setup.config) }
-      : { config: gatingConfig(base, setup.config), changes };
+      ? { config: gatingConfig(base, setup.config), base: judging }
+      : { config: gatingConfig(base, setup.config), changes, base: judging };
   }
   io.info(`No config file at ${at.label}: this pull request is judged by its own gates.`);
   return own;
@@ -459,6 +497,33 @@ async function pairedStatistics(
   const pair = await loadPredictionPair(baseFile, headFile);
   if (shown !== undefined && pair.base !== undefined) pair.base = { ...pair.base, file: shown };
   return statisticsFor(pair);
+}
+
+/**
+ * The commit `drift-reference: base` reads the current data's path at: the one the base's gates
+ * come from (the merge base, else the base commit), else the event's base when no commit was
+ * looked up (no token, or only a local baseline path).
+ */
+function driftBase(
+  context: GitHubContext,
+  located: { result: BaselineResult; client: GitHubClient | undefined },
+  env: NodeJS.ProcessEnv,
+): BaseCommit | undefined {
+  const target = baseOf(context);
+  const at =
+    located.result.commits[0] ??
+    (target === undefined
+      ? undefined
+      : { sha: target.sha, label: `${target.ref}@${target.sha.slice(0, 7)} (base)` });
+  if (at === undefined) return undefined;
+  return {
+    sha: at.sha,
+    label: at.label,
+    owner: context.owner,
+    repo: context.repo,
+    ...(located.client !== undefined ? { client: located.client } : {}),
+    ...(env.RUNNER_TEMP ? { workDir: env.RUNNER_TEMP } : {}),
+  };
 }
 
 /** The pull request's `dvc.lock`: beside the config file, else at the workspace's root. */

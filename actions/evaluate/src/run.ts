@@ -1,9 +1,17 @@
 import { GateFailedError, stringifyDocument, toJsonDoc } from '@mlci/core';
 import { comparisonText } from '@mlci/cli';
 import { annotateGates } from '../../shared/src/annotations.js';
+import {
+  clearDriftState,
+  driftStep,
+  parseDriftInputs,
+  planDrift,
+  type DriftInputs,
+} from '../../shared/src/drift.js';
 import { booleanInput, type GetInput } from '../../shared/src/inputs.js';
 import type { ActionIO } from '../../shared/src/io.js';
 import {
+  actionConfig,
   checkOwnNumbers,
   failedGateTexts,
   parseMetricsInputs,
@@ -13,20 +21,34 @@ import { writeState } from '../../shared/src/state.js';
 
 export interface EvaluateInputs extends MetricsInputs {
   failOnGate: boolean;
+  drift: DriftInputs;
 }
 
 export function parseInputs(get: GetInput): EvaluateInputs {
-  return { ...parseMetricsInputs(get), failOnGate: booleanInput(get, 'fail-on-gate', false) };
+  return {
+    ...parseMetricsInputs(get),
+    failOnGate: booleanInput(get, 'fail-on-gate', false),
+    drift: parseDriftInputs(get),
+  };
 }
 
 /**
  * Reads the pull request's metrics and evaluates the gates that need no baseline (bounds,
  * ranges, required, finite); gates that compare with a baseline are reported as not evaluated
- * here (compare-metrics does them). Leaves evaluate.json in the state folder for report.
+ * here (compare-metrics does them). With a drift reference and current data (inputs or the
+ * config's drift:), their drift metrics join the run's first. Leaves evaluate.json (and
+ * drift.json) in the state folder for report.
  */
 export async function run(io: ActionIO): Promise<void> {
   const inputs = parseInputs(io.getInput);
-  const state = await checkOwnNumbers(inputs, undefined, (line) => io.info(line));
+  const config = actionConfig(inputs);
+  await clearDriftState(inputs.stateDir);
+  const plan = planDrift({ inputs: inputs.drift, config, baseAllowed: false });
+  const drift =
+    plan === undefined
+      ? undefined
+      : await driftStep(io, { step: 'evaluate', stateDir: inputs.stateDir, plan });
+  const state = await checkOwnNumbers(inputs, config, (line) => io.info(line), drift?.doc);
   const { comparison, head } = state;
   const path = await writeState(inputs.stateDir, 'evaluate', state);
   io.info(comparisonText(comparison, { metrics: true }).trimEnd());

@@ -17,6 +17,7 @@ import {
   writeReportFolder,
   type BuildReportInput,
   type ChartImage,
+  type DriftReport,
   type ExtraImageFile,
   type HistoryDocument,
   type MatrixReportInput,
@@ -79,8 +80,10 @@ import {
   type MetricsInputs,
 } from '../../shared/src/pipeline.js';
 import { readJsonFile, readState, statePath } from '../../shared/src/state.js';
+import { readDriftState } from '../../shared/src/drift.js';
 import { stopwatch, type Stopwatch } from '../../shared/src/stopwatch.js';
 import { readSavedReport, type SavedReport } from './saved-report.js';
+import { parseIssueInputs, publishIssue, type IssueInputs } from './issue.js';
 import { cleanUpClosedPullRequest, isClosedPullRequest, pruneDefaultBranchCharts } from './retention.js';
 
 /** Nothing of the report reached GitHub (no comment, no check run, no commit status). */
@@ -113,6 +116,8 @@ export interface ReportInputs extends MetricsInputs {
   headPredictions?: string;
   maxCurves?: number;
   commentAuthor: string;
+  /** The issue a failed verdict opens or updates (scheduled monitoring); undefined when `issue` is empty. */
+  issue?: IssueInputs;
   failOnGate: boolean;
   preview: boolean;
 }
@@ -143,6 +148,8 @@ export function parseInputs(get: GetInput): ReportInputs {
     reportDir: 'report-dir',
     headPredictions: 'head-predictions',
   });
+  const issue = parseIssueInputs(get, inputs.token);
+  if (issue !== undefined) inputs.issue = issue;
   const reportId = reportIdInput(get);
   if (reportId !== undefined) inputs.reportId = reportId;
   if (get('max-curves').trim() !== '') inputs.maxCurves = integerInput(get, 'max-curves', 6, 0, 50);
@@ -242,8 +249,11 @@ export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): P
   // The config matters even when the metrics come from the state folder: display settings, plots.
   let config: MlciConfig;
   let state: ComparisonState;
+  let drift: DriftReport | undefined;
   try {
     config = actionConfig(inputs);
+    // First: a drift step that failed left why, and its gates were never evaluated (drift.ts).
+    drift = await readDriftState(inputs.stateDir);
     state = await assembleState(io, inputs, config);
   } catch (error) {
     if (error instanceof ConfigurationError) await answerRequiredCheck(step, target, error);
@@ -259,6 +269,7 @@ export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): P
   if (state.baseline !== undefined)
     input.baseline = { label: state.baseline.label, how: state.baseline.source };
   if (state.pipeline !== undefined) input.pipeline = state.pipeline;
+  if (drift !== undefined) input.drift = drift;
   // The trend of the base branch, with this pull request's point (its label says "pull request").
   if (state.history !== undefined && context.event.kind === 'pull_request') {
     input.history = trendEntries(state.history);
@@ -420,6 +431,11 @@ async function runInfo(
 
 interface Published {
   commentUrl?: string;
+  issueUrl?: string;
+  issueNumber?: number;
+  issueAction?: string;
+  /** Why the report's issue was not written: fails the step once the verdict is out (finish). */
+  issueFailure?: string;
   checkRunId?: number;
   /** What reached GitHub: the comment, a check run, or a commit status in its place. */
   delivered: string[];
@@ -678,6 +694,18 @@ async function post(
     }
     time.lap(check.ok && check.value.kind === 'check-run' ? 'check run' : 'commit status');
   }
+  if (inputs.issue !== undefined) {
+    const issue = await publishIssue(
+      { io, client, context, log, issue: inputs.issue, author: inputs.commentAuthor },
+      { id: report.id, markdown: report.comment, verdict: report.verdict, summary: report.title },
+    );
+    if (issue.url !== undefined) published.issueUrl = issue.url;
+    if (issue.number !== undefined) published.issueNumber = issue.number;
+    if (issue.action !== undefined) published.issueAction = issue.action;
+    if (issue.failure !== undefined) published.issueFailure = issue.failure;
+    else published.delivered.push('issue');
+    time.lap('issue');
+  }
   if (bugs.length > 0) throw bugs[0];
   return published;
 }
@@ -744,6 +772,7 @@ async function postMatrixReport(step: ReportStep): Promise<void> {
   io.setOutput('passed', String(verdict !== 'failed'));
   io.setOutput('comment-url', published.commentUrl ?? '');
   io.setOutput('check-run-id', published.checkRunId !== undefined ? String(published.checkRunId) : '');
+  setIssueOutputs(io, published);
   if (inputs.failOnGate && verdict === 'failed') {
     throw new GateFailedError(
       `matrix jobs failed: ${variants
@@ -752,6 +781,7 @@ async function postMatrixReport(step: ReportStep): Promise<void> {
         .join(', ')}`,
     );
   }
+  if (published.issueFailure !== undefined) throw new PublishError(published.issueFailure);
 }
 
 /**
@@ -829,6 +859,7 @@ function finish(io: ActionIO, inputs: ReportInputs, comparison: Comparison, publ
   io.setOutput('passed', String(comparison.verdict.kind !== 'failed'));
   io.setOutput('comment-url', published.commentUrl ?? '');
   io.setOutput('check-run-id', published.checkRunId !== undefined ? String(published.checkRunId) : '');
+  setIssueOutputs(io, published);
   const gatesFailed = inputs.failOnGate && comparison.verdict.kind === 'failed';
   // Asked to publish and nothing reached GitHub: the verdict is only in the job summary, which
   // branch protection does not read. That fails the step whatever the gates said (unless every
@@ -841,6 +872,16 @@ function finish(io: ActionIO, inputs: ReportInputs, comparison: Comparison, publ
     );
   }
   if (gatesFailed) throw new GateFailedError(comparison.verdict.summary);
+  // The issue is the alert of a run without a pull request: a run that could not raise (or clear)
+  // it is red even when the gates pass, or the next drift would go unannounced.
+  if (published.issueFailure !== undefined) throw new PublishError(published.issueFailure);
+}
+
+/** `issue-number`, `issue-url` and `issue-action`: empty when no issue was written. */
+function setIssueOutputs(io: ActionIO, published: Published): void {
+  io.setOutput('issue-number', published.issueNumber !== undefined ? String(published.issueNumber) : '');
+  io.setOutput('issue-url', published.issueUrl ?? '');
+  io.setOutput('issue-action', published.issueAction ?? '');
 }
 
 /**

@@ -24,6 +24,7 @@ import {
 import { loadConfig, readFiles, readRepeats, relativeToConfig } from '@mlci/cli';
 import type { BaselineAttempt, FoundBaseline } from '@mlci/github';
 import { decodeBasePlots, type BasePlotsState } from './base-plots.js';
+import { withDriftMetrics } from './drift.js';
 import { listInput, optionalInput, type GetInput } from './inputs.js';
 import { DEFAULT_STATE_DIR, readJsonFile } from './state.js';
 
@@ -81,10 +82,15 @@ export function actionConfig(inputs: Pick<MetricsInputs, 'config'>): MlciConfig 
   return loadConfig(inputs.config);
 }
 
-/** `config`: the already loaded config, when the caller needed it first. */
+/**
+ * `config`: the already loaded config, when the caller needed it first. `discover: false`: when
+ * nothing is named, name nothing (files and repeats empty) instead of looking for what the
+ * project's tools wrote: a step that compares data alone has its run already.
+ */
 export async function metricsSetup(
   inputs: MetricsInputs,
   config: MlciConfig = actionConfig(inputs),
+  { discover = true }: { discover?: boolean } = {},
 ): Promise<MetricsSetup> {
   const extraGates = inputs.gates.map((text, i) => parseGate(text, `input gates, line ${i + 1}`));
   if (inputs.files.length > 0 && inputs.repeats.length > 0) {
@@ -110,7 +116,7 @@ export async function metricsSetup(
             inputs.format !== undefined ? { path, format: inputs.format } : { path },
           )
         : config.files.map((f) => ({ ...f, path: relativeToConfig(config, f.path) }));
-  if (files.length === 0 && repeats.length === 0) {
+  if (files.length === 0 && repeats.length === 0 && discover) {
     // Zero configuration: what the project's tools wrote, said in the log and the report (discover.ts).
     const discovered = await discoverMetricsFiles('.');
     return { config, extraGates, files: discovered.files, repeats, discovered: discovered.reasons };
@@ -129,16 +135,23 @@ export async function readHead(setup: MetricsSetup, format?: string): Promise<Ru
 
 /**
  * The run's own numbers checked, with no baseline expected: what evaluate does, and what report
- * does itself when no earlier step left a state file.
+ * does itself when no earlier step left a state file. `drift`: the drift step's metrics
+ * (drift.ts), added to every run before the gates are evaluated.
  */
 export async function checkOwnNumbers(
   inputs: MetricsInputs,
   config?: MlciConfig,
   log?: (line: string) => void,
+  drift?: MetricsDoc,
 ): Promise<ComparisonState> {
-  const setup = await metricsSetup(inputs, config);
+  // With drift and no metrics files named, the data is the run: a scheduled monitoring job has no
+  // model metrics, and guessing at files the project's tools wrote would check numbers nobody asked for.
+  const setup = await metricsSetup(inputs, config, { discover: drift === undefined });
   for (const line of setup.discovered ?? []) log?.(line);
-  const head = await readHead(setup, inputs.format);
+  const driftOnly = drift !== undefined && setup.files.length === 0 && setup.repeats.length === 0;
+  const read = driftOnly ? { runs: [drift] } : await readHead(setup, inputs.format);
+  const head =
+    drift === undefined || driftOnly ? read : { ...read, runs: withDriftMetrics(read.runs, drift) };
   const comparison = runComparison({
     head,
     config: setup.config,

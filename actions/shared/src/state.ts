@@ -5,7 +5,7 @@ import { ConfigurationError, stringifyDocument } from '@mlci/core';
 
 /**
  * The actions hand results to each other as versioned JSON files in a folder of the workspace
- * (DESIGN.md): train.json, evaluate.json, compare.json, and report/ (report.md, report.json,
+ * (DESIGN.md): train.json, evaluate.json, compare.json, drift.json, and report/ (report.md, report.json,
  * the charts, index.html). Any subset of the actions can run, in one job or across jobs via
  * artifacts; report assembles whatever the earlier steps left.
  */
@@ -14,7 +14,8 @@ export const DEFAULT_STATE_DIR = '.mlci';
 /** Past this size a state file is not ours (or was tampered with): refuse rather than parse it. */
 export const MAX_STATE_BYTES = 64 * 1024 * 1024;
 
-export type StateName = 'train' | 'evaluate' | 'compare';
+/** `drift`: the DriftReport of the evaluate or compare-metrics step, or why it has none (shared/drift.ts). */
+export type StateName = 'train' | 'evaluate' | 'compare' | 'drift';
 
 export function statePath(dir: string, name: StateName): string {
   return join(dir, `${name}.json`);

@@ -16,3 +16,7 @@ export { comparisonText } from './comparison-text.js';
 export { loadPredictionPair, statisticsFor, type PredictionPair } from './statistics.js';
 export { loadSidePlots, pairPlots, fromPredictions, type SidePlots } from './plots.js';
 export { loadExtraContent, workspaceReader } from './extra.js';
+// Data tables for the actions' drift step: read as the CLI reads them, and the same text table.
+export { readTableSpec, writeOutFile } from './tables.js';
+export { materializeGitPath, parseGitSpec } from './git.js';
+export { driftText } from './commands/drift.js';

@@ -1,6 +1,7 @@
 export * from './context.js';
 export * from './client.js';
 export * from './comments.js';
+export * from './issues.js';
 export * from './checks.js';
 export * from './assets.js';
 export * from './baseline.js';
@@ -11,3 +12,4 @@ export * from './identity.js';
 export * from './acceptance.js';
 export * from './snapshot.js';
 export * from './history.js';
+export * from './path-at.js';

@@ -4,6 +4,7 @@ import { handleGraphql } from './graphql.js';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadOpenApi, type Operation } from './openapi.js';
+import { acceptedPermissionsHeader, allowed, scopesOf, type Permissions } from './permissions.js';
 import { actionRoutes } from './routes/actions.js';
 import { checkRoutes } from './routes/checks.js';
 import { gitRoutes } from './routes/git.js';
@@ -14,7 +15,9 @@ import type { Handler, HandlerResponse } from './routes/util.js';
 import { DOCS, FakeState, HttpError, type UserRef } from './state.js';
 
 export { FakeState, GITHUB_ACTIONS_BOT, gitBlobSha } from './state.js';
+export type { Access, Permissions, Scope } from './permissions.js';
 export type {
+  AddIssue,
   AddPullRequest,
   AddWorkflowRun,
   CollaboratorRole,
@@ -83,6 +86,14 @@ export interface FakeGitHubOptions {
    * and GraphQL `viewer` are theirs; GET /user answers only for a user's token, as GitHub does.
    */
   tokens?: Record<string, TokenAccount>;
+  /**
+   * The `permissions:` block of the workflow whose GITHUB_TOKEN `token` is (for example
+   * `{ contents: 'read', checks: 'write' }`): a scope it does not name is `none`, as on GitHub. A
+   * request the permissions do not cover gets GitHub's 403 `Resource not accessible by
+   * integration` with its `x-accepted-github-permissions` header. Without it, every scope is
+   * `write` (the fake's behaviour before permissions were modelled).
+   */
+  permissions?: Permissions;
 }
 
 /** Who a token is (FakeGitHubOptions.tokens). */
@@ -90,6 +101,8 @@ export interface TokenAccount {
   user: Partial<UserRef> & { login: string };
   /** `user`: a personal access token (classic or fine-grained); `installation`: a GitHub App's token. */
   kind: 'user' | 'installation';
+  /** What the token may do, as FakeGitHubOptions.permissions; default everything. */
+  permissions?: Permissions;
 }
 
 /** Ready-made token accounts. */
@@ -277,6 +290,19 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     }
     if ((options.readOnly || readOnlyToken) && WRITE_METHODS.has(method)) {
       return respond(op, { status: 403, body: errorBody(403, 'Resource not accessible by integration') });
+    }
+    const permissions = account !== undefined ? account.permissions : options.permissions;
+    if (permissions !== undefined) {
+      const repo = state.findRepo(String(match.params.owner ?? ''), String(match.params.repo ?? ''));
+      const scopes = scopesOf(op.operationId, repo, params.values);
+      const write = WRITE_METHODS.has(method);
+      if (scopes !== undefined && !allowed(permissions, scopes, write, repo !== undefined && !repo.private)) {
+        return respond(op, {
+          status: 403,
+          body: errorBody(403, 'Resource not accessible by integration'),
+          headers: { 'x-accepted-github-permissions': acceptedPermissionsHeader(scopes, write) },
+        });
+      }
     }
     const handler = HANDLERS[op.operationId];
     if (!handler) {

@@ -7,6 +7,8 @@ import type {
   CommitStatus,
   FakeState,
   GitCommitObject,
+  Issue,
+  Label,
   PullRequest,
   RepoState,
   UserRef,
@@ -119,8 +121,8 @@ export function repoJson(ctx: Ctx, r: RepoState, full = false): Record<string, u
     watchers: 0,
     size: 1,
     default_branch: r.defaultBranch,
-    open_issues_count: r.pulls.filter((p) => p.state === 'open').length,
-    open_issues: r.pulls.filter((p) => p.state === 'open').length,
+    open_issues_count: openIssues(r),
+    open_issues: openIssues(r),
     is_template: false,
     topics: [],
     has_issues: true,
@@ -152,6 +154,110 @@ export function repoJson(ctx: Ctx, r: RepoState, full = false): Record<string, u
     }
   }
   return base;
+}
+
+/** GitHub counts open pull requests among a repository's open issues. */
+function openIssues(r: RepoState): number {
+  return (
+    r.pulls.filter((p) => p.state === 'open').length +
+    [...r.issues.values()].filter((i) => i.state === 'open').length
+  );
+}
+
+function reactionsJson(url: string): Record<string, unknown> {
+  return {
+    url,
+    total_count: 0,
+    '+1': 0,
+    '-1': 0,
+    laugh: 0,
+    hooray: 0,
+    confused: 0,
+    heart: 0,
+    rocket: 0,
+    eyes: 0,
+  };
+}
+
+export function labelJson(ctx: Ctx, repo: RepoState, l: Label): Record<string, unknown> {
+  return {
+    id: l.id,
+    node_id: nodeId('Label', l.id),
+    url: `${ctx.api}/repos/${repo.fullName}/labels/${encodeURIComponent(l.name)}`,
+    name: l.name,
+    description: l.description,
+    color: l.color,
+    default: false,
+  };
+}
+
+/** The parts of the `issue` schema that issues and pull requests (as the issues API shows them) share. */
+function issueBaseJson(
+  ctx: Ctx,
+  repo: RepoState,
+  i: { id: number; number: number; title: string; body: string | null; user: UserRef; state: string },
+): Record<string, unknown> {
+  const url = `${ctx.api}/repos/${repo.fullName}/issues/${i.number}`;
+  return {
+    id: i.id,
+    node_id: nodeId('Issue', i.id),
+    url,
+    repository_url: `${ctx.api}/repos/${repo.fullName}`,
+    labels_url: `${url}/labels{/name}`,
+    comments_url: `${url}/comments`,
+    events_url: `${url}/events`,
+    timeline_url: `${url}/timeline`,
+    number: i.number,
+    state: i.state,
+    title: i.title,
+    body: i.body,
+    user: userJson(ctx, i.user),
+    assignee: null,
+    assignees: [],
+    milestone: null,
+    locked: false,
+    active_lock_reason: null,
+    comments: repo.comments.filter((c) => c.issueNumber === i.number).length,
+    author_association: i.user.login === repo.owner.login ? 'OWNER' : 'NONE',
+    reactions: reactionsJson(`${url}/reactions`),
+  };
+}
+
+/** A plain issue: the `issue` schema. */
+export function issueJson(ctx: Ctx, repo: RepoState, i: Issue): Record<string, unknown> {
+  return {
+    ...issueBaseJson(ctx, repo, i),
+    html_url: `${HTML}/${repo.fullName}/issues/${i.number}`,
+    labels: i.labels.map((name) => labelJson(ctx, repo, repo.labels.get(name.toLowerCase())!)),
+    state_reason: i.stateReason,
+    closed_at: i.closedAt,
+    closed_by: i.closedBy === null ? null : userJson(ctx, i.closedBy),
+    created_at: i.createdAt,
+    updated_at: i.updatedAt,
+    performed_via_github_app: i.user.type === 'Bot' ? integrationJson(ctx, i.user) : null,
+  };
+}
+
+/** A pull request as the issues API shows it: an issue with a `pull_request` object. */
+export function pullAsIssueJson(ctx: Ctx, repo: RepoState, p: PullRequest): Record<string, unknown> {
+  const html = `${HTML}/${repo.fullName}/pull/${p.number}`;
+  return {
+    ...issueBaseJson(ctx, repo, { ...p, id: p.id }),
+    html_url: html,
+    labels: [],
+    state_reason: null,
+    closed_at: p.state === 'closed' ? p.updatedAt : null,
+    created_at: p.createdAt,
+    updated_at: p.updatedAt,
+    draft: p.draft,
+    pull_request: {
+      url: `${ctx.api}/repos/${repo.fullName}/pulls/${p.number}`,
+      html_url: html,
+      diff_url: `${html}.diff`,
+      patch_url: `${html}.patch`,
+      merged_at: p.merged ? p.updatedAt : null,
+    },
+  };
 }
 
 export function commentJson(ctx: Ctx, repo: RepoState, c: Comment): Record<string, unknown> {

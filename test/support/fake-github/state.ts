@@ -47,6 +47,30 @@ export interface Comment {
   updatedAt: string;
 }
 
+/** A plain issue (pull requests are their own records, and the issues API shows them too). */
+export interface Issue {
+  id: number;
+  number: number;
+  title: string;
+  body: string | null;
+  state: 'open' | 'closed';
+  stateReason: 'completed' | 'reopened' | 'not_planned' | 'duplicate' | null;
+  user: UserRef;
+  /** Label names, in the order given (each one is in RepoState.labels). */
+  labels: string[];
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  closedBy: UserRef | null;
+}
+
+export interface Label {
+  id: number;
+  name: string;
+  color: string;
+  description: string | null;
+}
+
 export interface Annotation {
   path: string;
   start_line: number;
@@ -144,7 +168,10 @@ export interface RepoState {
   blobs: Map<string, Buffer>;
   trees: Map<string, TreeEntry[]>;
   commits: Map<string, GitCommitObject>;
-  issues: Set<number>;
+  /** Plain issues by number; pull requests share the numbering but live in `pulls`. */
+  issues: Map<number, Issue>;
+  /** Labels by lower-cased name: GitHub creates a label an issue is given when the repository lacks it. */
+  labels: Map<string, Label>;
   nextNumber: number;
   comments: Comment[];
   checkRuns: CheckRun[];
@@ -232,6 +259,17 @@ export interface AddPullRequest {
   base: { ref: string; sha?: string };
 }
 
+export interface AddIssue {
+  number?: number;
+  title?: string;
+  body?: string | null;
+  state?: 'open' | 'closed';
+  stateReason?: Issue['stateReason'];
+  /** Default: the token's identity (state.identity). */
+  user?: Partial<UserRef> & { login: string };
+  labels?: string[];
+}
+
 export interface AddWorkflowRun {
   head_sha: string;
   head_branch?: string | null;
@@ -273,6 +311,8 @@ export class FakeState {
       run: 6000000,
       artifact: 7000000,
       workflow: 8000000,
+      issue: 9000000,
+      label: 9500000,
     };
     const next = (this.nextIds.get(kind) ?? bases[kind] ?? 1) + 1;
     this.nextIds.set(kind, next);
@@ -316,7 +356,8 @@ export class FakeState {
       blobs: new Map(),
       trees: new Map(),
       commits: new Map(),
-      issues: new Set(),
+      issues: new Map(),
+      labels: new Map(),
       nextNumber: 1,
       comments: [],
       checkRuns: [],
@@ -516,17 +557,64 @@ export class FakeState {
 
   // ---- issues, pulls, comments ----
 
-  addIssue(fullName: string, options: { number?: number } = {}): number {
-    const repo = this.repo(fullName);
-    const n = options.number ?? repo.nextNumber;
+  /** A number for a new issue or pull request (they share one sequence), or the one asked for. */
+  private allocateNumber(repo: RepoState, asked?: number): number {
+    const n = asked ?? repo.nextNumber;
+    if (repo.issues.has(n) || repo.pulls.some((p) => p.number === n)) {
+      throw new Error(`fake GitHub: #${n} already exists in ${repo.fullName}`);
+    }
     repo.nextNumber = Math.max(repo.nextNumber, n + 1);
-    repo.issues.add(n);
     return n;
+  }
+
+  /** A plain issue; returns its number. Default: open, titled "Issue N", by the token's identity. */
+  addIssue(fullName: string, options: AddIssue = {}): number {
+    return this.createIssue(fullName, options).number;
+  }
+
+  /** As addIssue, returning the record (the issues/create route uses it). */
+  createIssue(fullName: string, options: AddIssue = {}): Issue {
+    const repo = this.repo(fullName);
+    const number = this.allocateNumber(repo, options.number);
+    const now = this.clock.tick();
+    const state = options.state ?? 'open';
+    const user = options.user ? this.user(options.user) : this.identity;
+    const issue: Issue = {
+      id: this.nextId('issue'),
+      number,
+      title: options.title ?? `Issue ${number}`,
+      body: options.body ?? null,
+      state,
+      stateReason: state === 'closed' ? (options.stateReason ?? 'completed') : null,
+      user,
+      labels: this.labelNames(repo, options.labels ?? []),
+      createdAt: now,
+      updatedAt: now,
+      closedAt: state === 'closed' ? now : null,
+      closedBy: state === 'closed' ? user : null,
+    };
+    repo.issues.set(number, issue);
+    return issue;
+  }
+
+  /** The names of `names`' labels, each created (grey, as GitHub does) when the repository lacks it. */
+  labelNames(repo: RepoState, names: readonly string[]): string[] {
+    const out: string[] = [];
+    for (const name of names) {
+      const key = name.toLowerCase();
+      let label = repo.labels.get(key);
+      if (label === undefined) {
+        label = { id: this.nextId('label'), name, color: 'ededed', description: null };
+        repo.labels.set(key, label);
+      }
+      if (!out.includes(label.name)) out.push(label.name);
+    }
+    return out;
   }
 
   addPullRequest(fullName: string, options: AddPullRequest): PullRequest {
     const repo = this.repo(fullName);
-    const number = this.addIssue(fullName, options.number !== undefined ? { number: options.number } : {});
+    const number = this.allocateNumber(repo, options.number);
     const headRepoName = options.head.repo ?? repo.fullName;
     const headRepo = this.repo(headRepoName);
     const headSha = options.head.sha ?? headRepo.refs.get(`refs/heads/${options.head.ref}`);

@@ -241,14 +241,19 @@ function checkTargets(gates: readonly Gate[], input: GateInput): void {
 
 /**
  * Metrics of the data rather than the model (`drift.share`, `data.rows`, `schema.violations`) are
- * written by `mlci drift` and `mlci validate`, not by training: a gate on them in the shared
- * .mlci.yml still fails here (it would check nothing), and says where such a gate is checked.
+ * written by `mlci drift` and `mlci validate`, or by the actions' drift step, not by training: a
+ * gate on them in the shared .mlci.yml still fails here (it would check nothing), and says where
+ * such a gate is checked.
  */
 const DATA_METRIC_PREFIXES = ['drift.', 'data.', 'schema.'];
 
+function isDataMetric(key: string): boolean {
+  return DATA_METRIC_PREFIXES.some((prefix) => key.startsWith(prefix));
+}
+
 function dataGateHint(selector: string): string {
-  if (!DATA_METRIC_PREFIXES.some((prefix) => selector.startsWith(prefix))) return '';
-  return "; drift.*, data.* and schema.* metrics come from mlci drift and mlci validate: give this gate to them (--gate), or add the metrics document they write (--out) to this run's files";
+  if (!isDataMetric(selector)) return '';
+  return "; drift.*, data.* and schema.* metrics come from mlci drift and mlci validate: give this gate to them (--gate), or add the metrics document they write (--out) to this run's files. On GitHub, the evaluate and compare-metrics actions compute the drift metrics when given a reference and current data (inputs drift-reference and drift-current, or the drift: section of .mlci.yml); the report action does not";
 }
 
 /** After "matches no metric": the names probably meant, else what there is. */
@@ -483,8 +488,17 @@ function evaluateOne(
   if (!COMPARES_WITH_BASE.has(rule.kind)) throw new Error(`unhandled rule ${rule.kind}`);
   if (input.base === undefined)
     return result('neutral', 'no baseline was found, so there is nothing to compare with');
-  if (base === undefined)
+  if (base === undefined) {
+    // Drift and data metrics describe the pull request's data against its reference; a baseline
+    // without them (metrics files, not a drift step's) gives such a gate nothing to compare, and
+    // "not compared" must not let drifted data through.
+    if (isDataMetric(metric))
+      return result(
+        failing(gate),
+        `the baseline has no ${metric}, so this change cannot be measured: drift and data metrics are measured on the pull request's data against the drift reference, and the baseline's run did not measure them. Gate the value itself (such as drift.share <= 0.3), or take the baseline from a run that compared data (the artifact of a base-branch run with a drift step); until then this gate fails rather than pass unchecked`,
+      );
     return result('neutral', `the baseline has no ${metric}, so there is nothing to compare with`);
+  }
   const badBase = baseValues!.filter((v) => !Number.isFinite(v));
   if (badBase.length > 0) {
     // A broken baseline cannot vouch for the pull request: fail closed, and say how to mend it.

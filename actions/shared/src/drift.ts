@@ -1,0 +1,414 @@
+import { execFile } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import { isAbsolute, posix } from 'node:path';
+import { promisify } from 'node:util';
+import {
+  compareTables,
+  ConfigurationError,
+  DRIFT_BASE_REFERENCE,
+  driftMetricsDoc,
+  isMlciError,
+  mergeDocs,
+  MlciError,
+  parseMissingValues,
+  parseTableFormat,
+  readTable,
+  type DriftOptions,
+  type DriftReport,
+  type DriftSettings,
+  type MetricsDoc,
+  type MlciConfig,
+  type TableProfile,
+  type TableReadOptions,
+} from '@mlci/core';
+import { driftText, materializeGitPath, readTableSpec, relativeToConfig } from '@mlci/cli';
+import { fetchPathAt, messageOf, statusOf, type GitHubClient } from '@mlci/github';
+// Not (yet) exported by @mlci/cli's index: the one reader of table specs (paths, git:<rev>:<path>)
+// that `mlci drift` uses, and its terminal text, so the step reads and logs as the command does.
+import { optionalInput, type GetInput } from './inputs.js';
+import type { ActionIO } from './io.js';
+import { readJsonFile, statePath, writeState } from './state.js';
+
+/**
+ * Data drift in the evaluate and compare-metrics steps (docs/drift.md, "In GitHub Actions"): a
+ * reference table and the current one are compared as `mlci drift` compares them, the drift
+ * metrics join the pull request's metrics before any gate is evaluated (so `drift.share <= 0.3`
+ * is a gate like any other), and the whole DriftReport is left in the state folder as drift.json
+ * for the report step. A drift step that cannot run leaves a failure record there instead, so that
+ * a report step that runs anyway (`if: always()`) fails the check with the same message rather
+ * than judge the metrics without their drift.
+ */
+
+const run = promisify(execFile);
+
+export interface DriftInputs {
+  /** `drift-reference`: a file, a folder, `git:<rev>:<path>`, or `base` (compare-metrics). */
+  reference?: string;
+  /** `drift-current`. */
+  current?: string;
+}
+
+export function parseDriftInputs(get: GetInput): DriftInputs {
+  const inputs: DriftInputs = {};
+  const reference = optionalInput(get, 'drift-reference');
+  if (reference !== undefined) inputs.reference = reference;
+  const current = optionalInput(get, 'drift-current');
+  if (current !== undefined) {
+    if (current === DRIFT_BASE_REFERENCE)
+      throw new ConfigurationError(
+        'input drift-current: base names the current data as committed at the base commit, so it can only be the reference: set drift-current to the data the pull request has (a file, a folder or git:<revision>:<path>)',
+      );
+    inputs.current = current;
+  }
+  return inputs;
+}
+
+/** A table to read, and where it was named (for messages). */
+export interface DriftTable {
+  /** A path relative to the workspace, `git:<rev>:<path>`, or `base` (the reference only). */
+  spec: string;
+  from: string;
+}
+
+/** What the drift step compares, settled from the inputs and the config. */
+export interface DriftPlan {
+  reference: DriftTable;
+  current: DriftTable;
+  read: TableReadOptions;
+  options: Partial<DriftOptions>;
+  /** Where the deciding settings came from: `.mlci.yml`, or the base's config. */
+  settingsFrom: string;
+}
+
+/** The settings that decide whether data drifted: under gates-from: base they are the base's. */
+const DECIDING_KEYS = [
+  'reference',
+  'format',
+  'missingValues',
+  'alpha',
+  'threshold',
+  'smallRows',
+  'driftShare',
+] as const;
+
+/**
+ * The drift to run, or undefined when neither the inputs nor the config ask for one. Inputs win
+ * over the config. `rules`, in compare-metrics under gates-from: base, is the base's config: the
+ * settings that decide (the reference, the format, the missing values and the numbers) come from
+ * it, so a pull request cannot loosen them; the current data's path and the seed stay its own.
+ * `base` as the reference is only meaningful where there is a base commit (`baseAllowed`).
+ */
+export function planDrift(options: {
+  inputs: DriftInputs;
+  config: MlciConfig;
+  rules?: { config: MlciConfig; label: string };
+  baseAllowed: boolean;
+  log?: (line: string) => void;
+}): DriftPlan | undefined {
+  const { inputs, config, rules } = options;
+  const file = config.file ?? '.mlci.yml';
+  const own = config.drift;
+  const settings: DriftSettings = { missingValues: [], ...own };
+  let settingsFrom = file;
+  if (rules !== undefined) {
+    settingsFrom = rules.label;
+    const base = rules.config.drift;
+    for (const key of DECIDING_KEYS) delete settings[key];
+    settings.missingValues = [];
+    if (base !== undefined)
+      for (const key of DECIDING_KEYS)
+        if (base[key] !== undefined) Object.assign(settings, { [key]: base[key] });
+  }
+  const fromConfig = (key: 'reference' | 'current', where: string): DriftTable | undefined => {
+    const value = settings[key];
+    if (value === undefined) return undefined;
+    // Paths in the config are relative to it, as its files: are.
+    const spec =
+      value === DRIFT_BASE_REFERENCE || value.startsWith('git:') || isAbsolute(value)
+        ? value
+        : relativeToConfig(config, value).split('\\').join('/');
+    return { spec, from: `drift.${key} of ${where}` };
+  };
+  const reference: DriftTable | undefined =
+    inputs.reference !== undefined
+      ? { spec: inputs.reference, from: 'input drift-reference' }
+      : fromConfig('reference', settingsFrom);
+  const current: DriftTable | undefined =
+    inputs.current !== undefined
+      ? { spec: inputs.current, from: 'input drift-current' }
+      : fromConfig('current', file);
+  if (reference === undefined && current === undefined) return undefined;
+  if (reference === undefined && rules !== undefined && own?.reference !== undefined) {
+    // Adding drift: is a new rule; like a new gate it applies once merged.
+    options.log?.(
+      `Drift is not compared: ${file} sets drift.reference, ${rules.label} does not, and this pull request is judged by the base's rules (gates-from: base); the comparison starts once the section is merged (or set the input drift-reference)`,
+    );
+    return undefined;
+  }
+  if (reference === undefined || current === undefined) {
+    const [given, missing, input, key] =
+      reference === undefined
+        ? [current!, 'reference', 'drift-reference', 'drift.reference']
+        : [reference, 'current data', 'drift-current', 'drift.current'];
+    const where = rules !== undefined && key === 'drift.reference' ? rules.label : file;
+    throw new ConfigurationError(
+      `${given.from} is ${JSON.stringify(given.spec)}, but there is no ${missing} to compare with: set the input ${input}, or ${key} in ${where}`,
+    );
+  }
+  if (reference.spec === DRIFT_BASE_REFERENCE && !options.baseAllowed)
+    throw new ConfigurationError(
+      `${reference.from}: base means the current data as committed at the pull request's base commit, which only compare-metrics knows: use compare-metrics for that comparison, or name the reference (a file, a folder or git:<revision>:<path>)`,
+    );
+  const read: TableReadOptions = {
+    missing: parseMissingValues(settings.missingValues, `drift.missing-values of ${settingsFrom}`),
+    seed: settings.seed ?? 1,
+  };
+  if (settings.format !== undefined) read.format = parseTableFormat(settings.format);
+  const numbers: Partial<DriftOptions> = { correction: (rules?.config ?? config).statistics.correction };
+  if (settings.alpha !== undefined) numbers.alpha = settings.alpha;
+  if (settings.threshold !== undefined) numbers.threshold = settings.threshold;
+  if (settings.smallRows !== undefined) numbers.smallRows = settings.smallRows;
+  if (settings.driftShare !== undefined) numbers.driftShare = settings.driftShare;
+  return { reference, current, read, options: numbers, settingsFrom };
+}
+
+/** The commit `base` names, and how compare-metrics may reach it. */
+export interface BaseCommit {
+  sha: string;
+  /** `main@abc1234 (merge base)`. */
+  label: string;
+  /** To fetch the path when the clone lacks the commit; undefined without a token. */
+  client?: GitHubClient;
+  owner: string;
+  repo: string;
+  /** Where fetched files go (RUNNER_TEMP). */
+  workDir?: string;
+}
+
+/** Compares the plan's tables; the base commit is needed when the reference is `base`. */
+export async function runDrift(
+  plan: DriftPlan,
+  base?: BaseCommit,
+  log?: (line: string) => void,
+): Promise<{ report: DriftReport; doc: MetricsDoc }> {
+  // The reference first, as `mlci drift` reads them.
+  const reference =
+    plan.reference.spec === DRIFT_BASE_REFERENCE
+      ? await readBaseTable(plan, base, log)
+      : await readSide(plan.reference, plan.read, 'reference');
+  const current = await readSide(plan.current, plan.read, 'current data');
+  const report = compareTables(reference, current, plan.options);
+  return { report, doc: driftMetricsDoc(report) };
+}
+
+async function readSide(table: DriftTable, read: TableReadOptions, what: string): Promise<TableProfile> {
+  try {
+    return (await readTableSpec(table.spec, read)).profile;
+  } catch (error) {
+    throw explainTable(error, `the drift step could not read its ${what} (${table.from})`);
+  }
+}
+
+/** An mlci error keeps its kind and gains what was being read; anything else is a bug and stays one. */
+function explainTable(error: unknown, what: string): unknown {
+  if (!isMlciError(error)) return error;
+  const wrapped =
+    error instanceof ConfigurationError
+      ? new ConfigurationError(`${what}: ${error.message}`)
+      : new MlciError(`${what}: ${error.message}`);
+  return wrapped;
+}
+
+/**
+ * `base`: the current data's path as committed at the base commit. From the clone when it has the
+ * commit (actions/checkout with fetch-depth: 0), else through GitHub's contents API. A base
+ * without the path fails: there is nothing to compare with, and passing would wave the data
+ * through unchecked.
+ */
+async function readBaseTable(
+  plan: DriftPlan,
+  base: BaseCommit | undefined,
+  log?: (line: string) => void,
+): Promise<TableProfile> {
+  const what = `the drift step could not read its reference (${plan.reference.from}: base)`;
+  if (base === undefined)
+    throw new ConfigurationError(
+      `${what}: this run has no base commit (a pull request's base, or the commit before a push): name the reference (a file, a folder or git:<revision>:<path>)`,
+    );
+  const spec = plan.current.spec;
+  if (spec.startsWith('git:'))
+    throw new ConfigurationError(
+      `${what}: the current data is ${spec}, already a revision's: base takes the current data's path in the workspace; name the reference as git:<revision>:<path> instead`,
+    );
+  const path = posix.normalize(spec.replace(/\\/g, '/')).replace(/^\.\//, '').replace(/\/+$/, '');
+  if (isAbsolute(spec) || path.startsWith('../'))
+    throw new ConfigurationError(
+      `${what}: the current data (${spec}) is outside the repository, so the base commit has no copy of it: name the reference`,
+    );
+  const shown = `${base.label}:${path}`;
+  const missing = () =>
+    new ConfigurationError(
+      `${what}: ${path} is not in ${base.label}, so there is nothing to compare the pull request's data with. Commit the data on the base branch first, or set drift-reference (or drift.reference) to a file, a folder or git:<revision>:<path> that holds the reference`,
+    );
+  const read = { ...plan.read, label: shown };
+  if (await hasCommit(base.sha)) {
+    if (!(await gitSucceeds(['cat-file', '-e', `${base.sha}:./${path}`]))) throw missing();
+    log?.(`Drift reference: ${shown}, from the clone.`);
+    try {
+      const copy = await materializeGitPath({ rev: base.sha, path });
+      return await readTable(copy.path, read);
+    } catch (error) {
+      throw explainTable(error, what);
+    }
+  }
+  if (base.client === undefined)
+    throw new ConfigurationError(
+      `${what}: the clone does not have ${base.label}, and without a token it cannot be fetched: pass token, or check out with fetch-depth: 0`,
+    );
+  let fetched;
+  try {
+    fetched = await fetchPathAt(base.client, {
+      owner: base.owner,
+      repo: base.repo,
+      ref: base.sha,
+      path,
+      label: shown,
+      ...(base.workDir !== undefined ? { workDir: base.workDir } : {}),
+    });
+  } catch (error) {
+    if (isMlciError(error)) throw explainTable(error, what);
+    const status = statusOf(error);
+    if (status === undefined) throw error;
+    const message = messageOf(error);
+    throw new MlciError(
+      `${what}: ${shown} could not be fetched: ${status} ${message}${/re-run/i.test(message) ? '' : '; re-run the job'}`,
+    );
+  }
+  if (fetched === undefined) throw missing();
+  log?.(
+    `Drift reference: ${shown}, fetched through GitHub's API (${fetched.files} file${fetched.files === 1 ? '' : 's'}, ${fetched.bytes} bytes).`,
+  );
+  for (const skipped of fetched.skipped) log?.(`Drift reference: not fetched: ${skipped}`);
+  try {
+    return await readTable(fetched.path, read);
+  } catch (error) {
+    throw explainTable(error, what);
+  }
+}
+
+async function gitSucceeds(args: string[]): Promise<boolean> {
+  try {
+    await run('git', args, { cwd: process.cwd() });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether the clone has the commit (a shallow checkout usually has one commit only). */
+function hasCommit(sha: string): Promise<boolean> {
+  return gitSucceeds(['cat-file', '-e', `${sha}^{commit}`]);
+}
+
+/**
+ * Every run of the pull request with the drift metrics added: the drift step's numbers win over a
+ * file that holds the same keys (the source notes what was replaced). The params (each column's
+ * type and test, the tables' labels) stay in drift.json, which the report's drift section shows:
+ * as run params they would read as a dozen "changed parameters" of the model.
+ */
+export function withDriftMetrics(runs: readonly MetricsDoc[], doc: MetricsDoc): MetricsDoc[] {
+  const metricsOnly: MetricsDoc = { ...doc, params: {} };
+  return runs.map((run) => mergeDocs([run, metricsOnly]));
+}
+
+/** drift.json: a DriftReport, or why the step could not make one. */
+export const DRIFT_FAILURE_SCHEMA = 'mlci/drift-failure';
+
+export interface DriftFailure {
+  schema: typeof DRIFT_FAILURE_SCHEMA;
+  version: 1;
+  /** The step that failed: evaluate or compare-metrics. */
+  step: string;
+  message: string;
+}
+
+/** A drift.json of an earlier step would be read as this step's: it goes before anything is read. */
+export async function clearDriftState(stateDir: string): Promise<void> {
+  await rm(statePath(stateDir, 'drift'), { force: true });
+}
+
+/**
+ * Runs the plan and writes drift.json; on failure writes the failure record and throws the error,
+ * so the step fails with it. Logs the drift table and sets the outputs drift-detected and drift-share.
+ */
+export async function driftStep(
+  io: ActionIO,
+  options: { step: string; stateDir: string; plan: DriftPlan; base?: BaseCommit },
+): Promise<{ report: DriftReport; doc: MetricsDoc }> {
+  const { plan } = options;
+  io.info(
+    `Drift: ${plan.reference.spec} (${plan.reference.from}) against ${plan.current.spec} (${plan.current.from}); settings from ${plan.settingsFrom}.`,
+  );
+  let result;
+  try {
+    result = await runDrift(plan, options.base, (line) => io.info(line));
+  } catch (error) {
+    const message = isMlciError(error) ? error.message : messageOf(error);
+    const failure: DriftFailure = {
+      schema: DRIFT_FAILURE_SCHEMA,
+      version: 1,
+      step: options.step,
+      message,
+    };
+    await writeState(options.stateDir, 'drift', failure);
+    throw error;
+  }
+  const { report } = result;
+  const path = await writeState(options.stateDir, 'drift', report);
+  io.info(driftText(report).trimEnd());
+  for (const warning of report.warnings) io.warning(`Drift: ${warning}`);
+  io.info(`\nwrote ${path}`);
+  io.setOutput('drift-detected', String(report.detected));
+  io.setOutput('drift-share', String(report.share));
+  return result;
+}
+
+/**
+ * drift.json as the report step reads it: the DriftReport, undefined when no step compared data,
+ * or a ConfigurationError with the failed step's message (the check fails with it).
+ */
+export async function readDriftState(stateDir: string): Promise<DriftReport | undefined> {
+  const path = statePath(stateDir, 'drift');
+  let value: unknown;
+  try {
+    value = await readJsonFile(path, { hint: 'delete it or rerun the step that wrote it' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  const doc = value as { schema?: unknown; version?: unknown; step?: unknown; message?: unknown } | null;
+  if (doc?.schema === DRIFT_FAILURE_SCHEMA && typeof doc.message === 'string')
+    throw new ConfigurationError(
+      `the ${typeof doc.step === 'string' ? doc.step : 'drift'} step could not compare the data, so its gates were not evaluated: ${doc.message.slice(0, 4000)}`,
+    );
+  if (doc === null || typeof doc !== 'object' || doc.schema !== 'mlci/drift' || doc.version !== 1)
+    throw new ConfigurationError(
+      `${path}: expected an mlci/drift document of version 1, found ${JSON.stringify(doc?.schema ?? null)} version ${JSON.stringify(doc?.version ?? null)}; delete it or rerun the step that wrote it`,
+    );
+  // It may come from another job's artifact: the shape the report relies on is checked.
+  const report = doc as Partial<DriftReport>;
+  const side = (s: unknown) =>
+    typeof s === 'object' && s !== null && typeof (s as { label?: unknown }).label === 'string';
+  if (
+    !Array.isArray(report.columns) ||
+    report.columns.some((c) => typeof c !== 'object' || c === null || typeof c.name !== 'string') ||
+    typeof report.share !== 'number' ||
+    typeof report.detected !== 'boolean' ||
+    !side(report.reference) ||
+    !side(report.current)
+  )
+    throw new ConfigurationError(
+      `${path}: not a drift report as the drift step writes it (columns, share, detected, reference, current); delete it or rerun the step that wrote it`,
+    );
+  return report as DriftReport;
+}
