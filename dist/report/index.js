@@ -9,5 +9,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/report/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-G7TCNB2G.js"), import("../chunks/run-UMYOQM3N.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-SB4XNGJF.js"), import("../chunks/run-D4BLAWOW.js")]);
 await runAction(run);

@@ -6,11 +6,11 @@ import {
   optionalInput,
   requiredInput,
   writeState
-} from "../chunks/chunk-7VXTRYNB.js";
+} from "../chunks/chunk-YO5STNS2.js";
 import {
   runAction
-} from "../chunks/chunk-6DTWDKVD.js";
-import "../chunks/chunk-PH6N7BO3.js";
+} from "../chunks/chunk-XJS4BA24.js";
+import "../chunks/chunk-PBGDI7P5.js";
 import {
   require_node_child_process
 } from "../chunks/chunk-CWKNKEBK.js";
@@ -30,7 +30,7 @@ import {
   resolveShell,
   roundSeconds,
   stripAnsi
-} from "../chunks/chunk-F2WZZ3MV.js";
+} from "../chunks/chunk-IOY7OBP6.js";
 import "../chunks/chunk-ZIA7CJWI.js";
 import "../chunks/chunk-D2FLYXD6.js";
 import "../chunks/chunk-GWAIW46Y.js";
