@@ -89,6 +89,26 @@ statistics: { correction: holm }
     ]);
   });
 
+  // Issue #16: the base's drift settings judge a pull request too, so loosening them is shown.
+  it('lists the drift settings a pull request changes, not its own data path or seed', () => {
+    const withDrift = (drift: string) => parseConfig(`files: [metrics.json]\n${drift}`, '.mlci.yml');
+    const before = withDrift(
+      'drift:\n  reference: data/train.csv\n  current: data/prod.csv\n  alpha: 0.05\n',
+    );
+    const after = withDrift(
+      'drift:\n  reference: data/old.csv\n  current: data/other.csv\n  alpha: 1e-300\n  missing-values: ["?", "age=-1"]\n  seed: 9\n',
+    );
+    expect(diffConfigs(before, after, 'main@abc1234')?.settings).toEqual([
+      'drift.reference: data/train.csv → data/old.csv',
+      'drift.missing-values: (not set) → ?, age=-1',
+      'drift.alpha: 0.05 → 1e-300',
+    ]);
+    expect(diffConfigs(withDrift(''), after, 'main@abc1234')?.settings[0]).toBe(
+      'drift: (not set) → a drift: section, which judges once merged',
+    );
+    expect(diffConfigs(before, before, 'main@abc1234')).toBeUndefined();
+  });
+
   it('finds no change in the same rules written differently (a warn: mapping, display settings, order of keys)', () => {
     const same = parseConfig(
       `gates:

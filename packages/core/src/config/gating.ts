@@ -1,5 +1,5 @@
 import { isPercentUnit } from '../gates/percent.js';
-import type { MlciConfig, MetricRule, StatisticsSettings } from './config.js';
+import type { DriftSettings, MlciConfig, MetricRule, StatisticsSettings } from './config.js';
 
 /**
  * What a pull request changed in the rules that judge it, between the base's config and its own.
@@ -45,6 +45,7 @@ export function diffConfigs(base: MlciConfig, head: MlciConfig, from: string): C
   const settings = [
     ...metricChanges(base.metrics, head.metrics),
     ...statisticsChanges(base.statistics, head.statistics),
+    ...driftChanges(base.drift, head.drift),
   ];
   if (gatesAdded.length + gatesRemoved.length + settings.length === 0) return undefined;
   return { from, gatesAdded, gatesRemoved, settings };
@@ -98,6 +99,36 @@ function statisticsChanges(base: StatisticsSettings, head: StatisticsSettings): 
   ] as const) {
     if (base[key] !== head[key]) out.push(`statistics.${name}: ${show(base[key])} → ${show(head[key])}`);
   }
+  return out;
+}
+
+/**
+ * The drift settings that decide a verdict, which the base's config sets for a pull request too
+ * (actions/shared/src/drift.ts planDrift): the reference, how values are read, and the thresholds.
+ * `current` and `seed` are the pull request's own (its data, its samples) and are not listed.
+ */
+const DRIFT_RULES = [
+  ['reference', 'reference'],
+  ['format', 'format'],
+  ['missingValues', 'missing-values'],
+  ['alpha', 'alpha'],
+  ['threshold', 'threshold'],
+  ['smallRows', 'small-rows'],
+  ['driftShare', 'drift-share'],
+] as const;
+
+function driftChanges(base: DriftSettings | undefined, head: DriftSettings | undefined): string[] {
+  if (base === undefined && head === undefined) return [];
+  const out: string[] = [];
+  for (const [key, name] of DRIFT_RULES) {
+    const value = (settings: DriftSettings | undefined) => {
+      const v = settings?.[key];
+      return Array.isArray(v) ? (v.length === 0 ? undefined : v.join(', ')) : v;
+    };
+    const [before, after] = [value(base), value(head)];
+    if (before !== after) out.push(`drift.${name}: ${show(before)} → ${show(after)}`);
+  }
+  if (base === undefined) out.unshift('drift: (not set) → a drift: section, which judges once merged');
   return out;
 }
 
