@@ -336,7 +336,45 @@ async function readJsonLinesInto(profile: TableProfile, path: string, shown: str
 // ---------------------------------------------------------------------------------------------
 // Parquet
 
-type LeafKind = 'datetime' | 'value';
+export type LeafKind = 'datetime' | 'value';
+
+/** A top-level, non-nested column of a Parquet file. */
+export interface ParquetLeaf {
+  readonly name: string;
+  /** Date-times arrive as milliseconds since 1970 (see PARSERS). */
+  readonly kind: LeafKind;
+  /** A DATE (days), shown without a time of day. */
+  readonly date: boolean;
+}
+
+/**
+ * Rows decoded at once from a column chunk with an offset index: its pages are read in runs of at
+ * least this many rows (whole pages), so memory is bounded by the run, not by the row group.
+ * hyparquet decodes what it is asked for into one array (a JavaScript array for a nullable
+ * column); a row group of 1,000,000 rows decoded whole is 8 MB of doubles or 1,000,000 BigInts
+ * per column, and the garbage of such arrays, promoted to the old generation, is what pushed the
+ * peak RSS of the 1 GB bench file past 300 MiB.
+ */
+export const PARQUET_ROWS_PER_READ = 65_536;
+
+/** A Parquet file opened for reading one column of one row group at a time. */
+export interface ParquetFile {
+  readonly leaves: readonly ParquetLeaf[];
+  /** Nested columns (structs, lists, maps): not read. */
+  readonly nested: readonly string[];
+  /** Rows of each row group, in order. */
+  readonly groups: readonly number[];
+  /**
+   * Hands the values of one column in one row group to `take`, a run of pages at a time:
+   * `values[from..to)` are the rows from `firstRow` (0-based, in the file) on. Resolves to the
+   * number of rows handed over (fewer than the group's when the file holds fewer values).
+   */
+  read(
+    leaf: number,
+    group: number,
+    take: (values: ArrayLike<unknown>, from: number, to: number, firstRow: number) => void,
+  ): Promise<number>;
+}
 
 /** hyparquet's decoders, with time stamps as milliseconds rather than one Date object per cell. */
 const PARSERS = {
@@ -357,18 +395,33 @@ function loadParquet() {
   return parquetLoading;
 }
 
-async function readParquetInto(profile: TableProfile, path: string, shown: string): Promise<void> {
-  const [{ parquetMetadataAsync, parquetRead, parquetSchema }, { compressors }] = await loadParquet();
+/**
+ * Opens a Parquet file (its footer read and checked), runs `work` on it and closes it. Errors name
+ * the file as `shown`; a column that cannot be decoded also names the column and the row group.
+ */
+export async function withParquetFile<T>(
+  path: string,
+  shown: string,
+  work: (file: ParquetFile) => Promise<T>,
+): Promise<T> {
+  const [{ parquetMetadataAsync, parquetRead, parquetSchema, readOffsetIndex }, { compressors }] =
+    await loadParquet();
   const { fd, size } = openRegular(path);
   try {
     const file: AsyncBuffer = {
       byteLength: size,
       async slice(start: number, end = size): Promise<ArrayBuffer> {
-        const bytes = new Uint8Array(Math.max(0, end - start));
+        // Offsets come from the file's own metadata: past its end, the file is damaged or cut short.
+        if (start < 0 || end > size || end < start) {
+          throw new Error(
+            `its metadata points at bytes ${start} to ${end}, past the end of the file (${size} bytes): the file is damaged or cut short`,
+          );
+        }
+        const bytes = new Uint8Array(end - start);
         let done = 0;
         while (done < bytes.length) {
           const read = await readAt(fd, bytes, done, bytes.length - done, start + done);
-          if (read === 0) break;
+          if (read === 0) throw new Error(`the file ended at byte ${start + done} while being read`);
           done += read;
         }
         return bytes.buffer;
@@ -380,7 +433,7 @@ async function readParquetInto(profile: TableProfile, path: string, shown: strin
     } catch (error) {
       throw new ParseError({ file: shown }, `not a readable Parquet file: ${messageOf(error)}`);
     }
-    const leaves: Array<{ name: string; kind: LeafKind }> = [];
+    const leaves: ParquetLeaf[] = [];
     const nested: string[] = [];
     for (const child of parquetSchema(metadata).children) {
       const element = child.element;
@@ -390,66 +443,119 @@ async function readParquetInto(profile: TableProfile, path: string, shown: strin
       }
       const logical = element.logical_type?.type;
       const converted = element.converted_type;
+      const date = logical === 'DATE' || converted === 'DATE';
       const datetime =
+        date ||
         logical === 'TIMESTAMP' ||
-        logical === 'DATE' ||
-        converted === 'DATE' ||
         converted === 'TIMESTAMP_MILLIS' ||
         converted === 'TIMESTAMP_MICROS' ||
         element.type === 'INT96';
-      leaves.push({ name: element.name, kind: datetime ? 'datetime' : 'value' });
+      leaves.push({ name: element.name, kind: datetime ? 'datetime' : 'value', date });
     }
-    if (nested.length > 0) {
-      profile.note(`${shown}: nested columns (structs, lists, maps) are not compared: ${nested.join(', ')}`);
-    }
-    const columns = leaves.map((leaf) => profile.column(leaf.name));
-    let groupStart = 0;
-    for (const group of metadata.row_groups) {
-      const groupRows = Number(group.num_rows);
-      const groupEnd = groupStart + groupRows;
-      for (let i = 0; i < leaves.length; i++) {
-        const leaf = leaves[i]!;
-        const column = columns[i]!;
-        let failure: unknown;
-        let fed = 0;
-        try {
+    const groups = metadata.row_groups.map((group) => Number(group.num_rows));
+    const starts: number[] = [];
+    for (let i = 0, start = 0; i < groups.length; start += groups[i++]!) starts.push(start);
+
+    /** Row ranges of one column chunk, whole pages of at least PARQUET_ROWS_PER_READ rows each. */
+    const runsOf = async (leaf: ParquetLeaf, group: number): Promise<Array<[number, number]>> => {
+      const rows = groups[group]!;
+      const chunk = metadata.row_groups[group]!.columns.find(
+        (c) => c.meta_data?.path_in_schema.length === 1 && c.meta_data.path_in_schema[0] === leaf.name,
+      );
+      const offset = chunk?.offset_index_offset;
+      const length = chunk?.offset_index_length;
+      if (rows <= PARQUET_ROWS_PER_READ || offset === undefined || length === undefined) return [[0, rows]];
+      const index = readOffsetIndex({
+        view: new DataView(await file.slice(Number(offset), Number(offset) + length)),
+        offset: 0,
+      });
+      const runs: Array<[number, number]> = [];
+      let from = 0;
+      for (const page of index.page_locations) {
+        const first = Number(page.first_row_index);
+        // A page that does not start inside the chunk after the last cut is not a place to cut.
+        if (first - from >= PARQUET_ROWS_PER_READ && first < rows) {
+          runs.push([from, first]);
+          from = first;
+        }
+      }
+      runs.push([from, rows]);
+      return runs;
+    };
+
+    const read: ParquetFile['read'] = async (leafIndex, group, take) => {
+      const leaf = leaves[leafIndex]!;
+      const groupStart = starts[group]!;
+      let failure: unknown;
+      let fed = 0;
+      try {
+        for (const [from, to] of await runsOf(leaf, group)) {
+          const rowStart = groupStart + from;
+          const rowEnd = groupStart + to;
           await parquetRead({
             file,
             metadata,
             columns: [leaf.name],
-            rowStart: groupStart,
-            rowEnd: groupEnd,
+            rowStart,
+            rowEnd,
+            useOffsetIndex: true,
             compressors,
             parsers: PARSERS,
             onChunk(chunk) {
-              // A chunk may reach outside the rows asked for; only this group's rows count.
-              const from = Math.max(groupStart, chunk.rowStart) - chunk.rowStart;
-              const to = Math.min(groupEnd, chunk.rowEnd) - chunk.rowStart;
+              // A chunk may reach outside the rows asked for; only this run's rows count.
+              const first = Math.max(rowStart, chunk.rowStart);
+              const start = first - chunk.rowStart;
+              const end = Math.min(rowEnd, chunk.rowEnd) - chunk.rowStart;
+              if (end <= start || failure !== undefined) return;
               try {
-                fed += Math.max(0, to - from);
-                feedColumn(column, chunk.columnData, from, to, leaf.kind);
+                fed += end - start;
+                take(chunk.columnData, start, end, first);
               } catch (error) {
-                failure ??= error;
+                failure = error;
               }
             },
           });
-        } catch (error) {
-          if (isMlciError(error)) throw error;
-          throw new ParseError(
-            { file: shown, key: leaf.name },
-            `cannot read column ${JSON.stringify(leaf.name)} of row group starting at row ${groupStart}: ${messageOf(error)}`,
-          );
+          if (failure !== undefined) break;
         }
-        if (failure !== undefined) throw failure;
-        if (fed < groupRows) column.addMissing(groupRows - fed);
+      } catch (error) {
+        if (isMlciError(error)) throw error;
+        throw new ParseError(
+          { file: shown, key: leaf.name },
+          `cannot read column ${JSON.stringify(leaf.name)} of the row group starting at row ${groupStart}: ${messageOf(error)}`,
+        );
       }
-      groupStart = groupEnd;
-      profile.rows += groupRows;
-      profile.padColumns();
-    }
+      if (failure !== undefined) throw failure;
+      return fed;
+    };
+
+    return await work({ leaves, nested, groups, read });
   } finally {
     closeSync(fd);
   }
+}
+
+async function readParquetInto(profile: TableProfile, path: string, shown: string): Promise<void> {
+  await withParquetFile(path, shown, async (file) => {
+    if (file.nested.length > 0) {
+      profile.note(
+        `${shown}: nested columns (structs, lists, maps) are not compared: ${file.nested.join(', ')}`,
+      );
+    }
+    const columns = file.leaves.map((leaf) => profile.column(leaf.name));
+    for (let group = 0; group < file.groups.length; group++) {
+      const rows = file.groups[group]!;
+      for (let i = 0; i < columns.length; i++) {
+        const column = columns[i]!;
+        const kind = file.leaves[i]!.kind;
+        const fed = await file.read(i, group, (values, from, to) =>
+          feedColumn(column, values, from, to, kind),
+        );
+        if (fed < rows) column.addMissing(rows - fed);
+      }
+      profile.rows += rows;
+      profile.padColumns();
+    }
+  });
 }
 
 function feedColumn(
@@ -473,9 +579,14 @@ function feedColumn(
     else if (typeof value === 'string') column.addText(value);
     else if (typeof value === 'boolean') column.addBoolean(value);
     else if (value instanceof Date) column.addDatetime(value.getTime());
-    else if (value instanceof Uint8Array) column.addText(`<${value.length} bytes>`);
-    else column.addText(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v)));
+    else column.addText(parquetValueText(value));
   }
+}
+
+/** A Parquet value that is neither a number, a string nor a boolean, as text: bytes by their size, objects as JSON. */
+export function parquetValueText(value: unknown): string {
+  if (value instanceof Uint8Array) return `<${value.length} bytes>`;
+  return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v)) ?? String(value);
 }
 
 function toMilliseconds(value: unknown): number {

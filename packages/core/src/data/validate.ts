@@ -25,9 +25,9 @@ import {
 } from '../readers/delimited.js';
 import { JsonLinesParser } from '../readers/jsonl.js';
 import { streamTextFile } from '../readers/tabular.js';
-import { MAX_CATEGORIES, type TableProfile } from './profile.js';
+import type { TableProfile } from './profile.js';
 import type { TableFormat } from './read.js';
-import { tableFormatOf } from './read.js';
+import { parquetValueText, tableFormatOf, withParquetFile } from './read.js';
 import type { ColumnSchema, DataSchema, SchemaType } from './schema.js';
 import { clip, columnType, valueFamily, type ColumnType } from './types.js';
 import { missingRuleFor, noExtraMissing, type MissingRule, type MissingValues } from './values.js';
@@ -45,7 +45,7 @@ export interface Example {
   value: string;
   /** 1-based data row in the table (the header is not a row). */
   row: number;
-  /** The file and 1-based line where the row starts (not known for Parquet). */
+  /** The file, and the 1-based line where the row starts (Parquet has no lines). */
   file?: string;
   line?: number;
 }
@@ -231,13 +231,19 @@ class Finding {
   count = 0;
   readonly examples: Example[] = [];
 
-  add(value: string, row: number, at: string, times = 1): void {
-    this.count += times;
+  add(value: string, row: number, at: string): void {
+    this.count++;
     if (this.examples.length < MAX_EXAMPLES) {
-      // `at` is file:line (a file name may hold a colon; the line number does not).
+      // `at` is file:line (a file name may hold a colon; the line number does not), or `file:`
+      // for a Parquet file, which has rows but no lines.
       const colon = at.lastIndexOf(':');
-      const line = Number(at.slice(colon + 1));
-      this.examples.push({ value: clip(value, 60), row, file: at.slice(0, colon), line });
+      const line = at.slice(colon + 1);
+      this.examples.push({
+        value: clip(value, 60),
+        row,
+        file: at.slice(0, colon),
+        ...(line === '' ? {} : { line: Number(line) }),
+      });
     }
   }
 }
@@ -278,12 +284,8 @@ export async function scanValues(
           ? path
           : join(path, relative(profile.label, shown));
       const format = options.format ?? tableFormatOf(shown);
-      if (format === 'parquet') {
-        // Read a column chunk at a time, Parquet has no rows to point at: the profile's counts.
-        fromProfile(profile, checks, notes);
-        break;
-      }
-      if (format === 'jsonl') row = await scanJsonLines(file, shown, checks, row);
+      if (format === 'parquet') row = await scanParquet(file, shown, checks, row);
+      else if (format === 'jsonl') row = await scanJsonLines(file, shown, checks, row);
       else if (format === 'csv' || format === 'tsv')
         row = await scanDelimited(file, shown, format, checks, row);
     }
@@ -335,54 +337,6 @@ export async function scanValues(
   return { violations, notes };
 }
 
-/**
- * The value checks from the profile alone (Parquet): categories and duplicates of text counted
- * exactly up to MAX_CATEGORIES distinct values, numbers exactly while the column's values are all
- * held (the reservoir), else estimated from its quantile sketch; examples without rows.
- */
-function fromProfile(profile: TableProfile, checks: Map<string, ColumnCheck>, notes: string[]): void {
-  for (const check of checks.values()) {
-    const column = profile.get(check.schema.name)!;
-    const name = check.schema.name;
-    const { min, max } = check.schema;
-    if (check.numeric && (min !== undefined || max !== undefined)) {
-      const outside = (v: number) => (min !== undefined && v < min) || (max !== undefined && v > max);
-      if (outside(column.min) || outside(column.max)) {
-        const sample = column.distribution();
-        let weight = 0;
-        const total = sample.cumulative[sample.values.length]!;
-        for (let i = 0; i < sample.values.length; i++) {
-          const v = sample.values[i]!;
-          if (!outside(v)) continue;
-          weight += sample.cumulative[i + 1]! - sample.cumulative[i]!;
-          if (check.outOfRange.examples.length < MAX_EXAMPLES) check.outOfRange.add(String(v), 0, '', 0);
-        }
-        const count = sample.exact ? weight : Math.max(1, Math.round((weight / total) * column.numbers));
-        check.outOfRange.count = count;
-        if (!sample.exact)
-          notes.push(`${name}: the count of values out of range is estimated from a quantile sketch`);
-      }
-    }
-    if (!check.numeric) {
-      for (const [value, category] of column.categories) {
-        check.text(value, 0, ':0');
-        if (category.count > 1) {
-          // The first occurrence passed above; the others repeat it.
-          if (check.notAllowed.examples.some((e) => e.value === value))
-            check.notAllowed.count += category.count - 1;
-          if (check.schema.unique === true) check.duplicates.add(value, 0, ':0', category.count - 1);
-        }
-      }
-      if (column.categoriesOverflowed)
-        notes.push(
-          `${name}: more than ${MAX_CATEGORIES} distinct values; categories and duplicates were counted over the first ${MAX_CATEGORIES} only`,
-        );
-    } else if (check.schema.unique === true) {
-      notes.push(`${name}: uniqueness of numbers is not checked in Parquet tables`);
-    }
-  }
-}
-
 function finding(
   kind: ViolationKind,
   column: string,
@@ -390,12 +344,7 @@ function finding(
   what: string,
   label: string,
 ): Violation {
-  const shown = found.examples
-    .map(
-      (e) =>
-        `${JSON.stringify(e.value)} (row ${e.row}, ${e.file === label ? 'line ' : `${e.file}:`}${e.line})`,
-    )
-    .join(', ');
+  const shown = found.examples.map((e) => `${JSON.stringify(e.value)} (${place(e, label)})`).join(', ');
   return {
     kind,
     column,
@@ -403,6 +352,13 @@ function finding(
     message: `${column}: ${found.count} ${what}, such as ${shown}`,
     examples: found.examples,
   };
+}
+
+/** `row 200, line 201` in a file, `row 200, part-1.csv:12` in a folder; Parquet has no lines. */
+function place(example: Example, label: string): string {
+  const inFolder = example.file !== label;
+  if (example.line === undefined) return `row ${example.row}${inFolder ? `, ${example.file}` : ''}`;
+  return `row ${example.row}, ${inFolder ? `${example.file}:` : 'line '}${example.line}`;
 }
 
 function plural(n: number): string {
@@ -484,6 +440,52 @@ async function scanJsonLines(
   await streamTextFile(file, (text) => parser.push(text));
   parser.end();
   return row;
+}
+
+/**
+ * Parquet, a column chunk (or a run of its pages) at a time, only the checked columns. Values are
+ * checked as the profile reads them: numbers as numbers, text as text (trimmed, missing tokens
+ * left out), booleans as `true`/`false`, dates and time stamps as ISO 8601 text (for uniqueness).
+ * Examples name the row; a Parquet file has no lines.
+ */
+async function scanParquet(
+  file: string,
+  shown: string,
+  checks: Map<string, ColumnCheck>,
+  rowsBefore: number,
+): Promise<number> {
+  const at = `${shown}:`;
+  return withParquetFile(file, shown, async (parquet) => {
+    const checked = parquet.leaves
+      .map((leaf, index) => ({ leaf, index, check: checks.get(leaf.name) }))
+      .filter((c): c is typeof c & { check: ColumnCheck } => c.check !== undefined);
+    for (let group = 0; group < parquet.groups.length; group++) {
+      for (const { leaf, index, check } of checked) {
+        await parquet.read(index, group, (values, from, to, firstRow) => {
+          // 1-based rows of the table: the rows of the files before, then this file's.
+          const row = rowsBefore + firstRow - from + 1;
+          for (let i = from; i < to; i++) {
+            const value = values[i];
+            if (value === null || value === undefined) continue;
+            if (leaf.kind === 'datetime') {
+              const ms = typeof value === 'number' ? value : Number(value);
+              if (!Number.isFinite(ms)) continue;
+              // Past the years a Date can show (±275,760), the milliseconds themselves.
+              const iso = Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : String(ms);
+              check.cell(leaf.date ? iso.slice(0, 10) : iso, row + i, at);
+            } else if (typeof value === 'bigint') {
+              check.value(Number(value), row + i, at);
+            } else if (typeof value === 'object') {
+              check.cell(parquetValueText(value), row + i, at);
+            } else {
+              check.value(value, row + i, at);
+            }
+          }
+        });
+      }
+    }
+    return rowsBefore + parquet.groups.reduce((sum, rows) => sum + rows, 0);
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
