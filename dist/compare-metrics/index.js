@@ -9,5 +9,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/compare-metrics/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-SB4XNGJF.js"), import("../chunks/run-OUT3HUZS.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-PUKBKF34.js"), import("../chunks/run-6ZSERAZZ.js")]);
 await runAction(run);

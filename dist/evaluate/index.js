@@ -9,5 +9,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/evaluate/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-SB4XNGJF.js"), import("../chunks/run-CN5DOPLR.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-PUKBKF34.js"), import("../chunks/run-NEMFTRRR.js")]);
 await runAction(run);

@@ -6,11 +6,11 @@ import {
   optionalInput,
   requiredInput,
   writeState
-} from "../chunks/chunk-YO5STNS2.js";
+} from "../chunks/chunk-DGLQIWTO.js";
 import {
   runAction
-} from "../chunks/chunk-XJS4BA24.js";
-import "../chunks/chunk-PBGDI7P5.js";
+} from "../chunks/chunk-E3D3T2KL.js";
+import "../chunks/chunk-YXLDKRGY.js";
 import {
   require_node_child_process
 } from "../chunks/chunk-CWKNKEBK.js";
@@ -30,7 +30,7 @@ import {
   resolveShell,
   roundSeconds,
   stripAnsi
-} from "../chunks/chunk-IOY7OBP6.js";
+} from "../chunks/chunk-K2CVGTFR.js";
 import "../chunks/chunk-ZIA7CJWI.js";
 import "../chunks/chunk-D2FLYXD6.js";
 import "../chunks/chunk-GWAIW46Y.js";
