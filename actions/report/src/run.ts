@@ -934,6 +934,7 @@ async function postSavedReport(step: ReportStep): Promise<void> {
   };
   if (context.runUrl !== undefined) input.fullReportUrl = context.runUrl;
   if (saved.pipeline !== undefined) input.pipeline = saved.pipeline;
+  if (saved.drift !== undefined) input.drift = saved.drift;
   const published = await publish(step, target, input, saved.charts);
   io.debug(`Time: ${step.time}`);
   finish(io, inputs, saved.comparison, published);

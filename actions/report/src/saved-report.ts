@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import {
   ConfigurationError,
   decodeComparison,
+  decodeDriftReport,
   decodeDvcLockDiff,
   type ChartImage,
   type Comparison,
+  type DriftReport,
   type DvcLockDiff,
 } from '@mlci/core';
 import { readJsonFile } from '../../shared/src/state.js';
@@ -18,6 +20,11 @@ export interface SavedReport {
   charts: Array<ChartImage & { png: Buffer }>;
   /** What changed in the DVC pipeline, when the saved report showed it (checked like the rest). */
   pipeline?: DvcLockDiff;
+  /**
+   * The data drift the saved report's "Data drift" section showed, decoded field by field (the
+   * fork wrote it); its charts are those of `charts` with `section: 'drift'`.
+   */
+  drift?: DriftReport;
   /** The document recorded an acceptance that `trustAcceptance: false` dropped. */
   acceptanceIgnored?: boolean;
 }
@@ -64,7 +71,16 @@ export async function readSavedReport(
   if (!Array.isArray(doc.charts) || doc.charts.length > MAX_CHARTS) {
     throw new ConfigurationError(`${file}: charts: expected a list of at most ${MAX_CHARTS} charts`);
   }
-  const charts = doc.charts.map((chart: unknown, i: number) => savedChart(dir, file, chart, i));
+  const drift =
+    doc.drift === undefined || doc.drift === null
+      ? undefined
+      : decodeDriftReport(doc.drift, file, { at: 'drift' });
+  // Without a drift section a chart marked for it would show nowhere: it goes with the others.
+  const charts = doc.charts.map((chart: unknown, i: number) => {
+    const image = savedChart(dir, file, chart, i);
+    if (drift === undefined) delete image.section;
+    return image;
+  });
   const recorded = (doc.comparison as Record<string, unknown> | null)?.acceptance;
   const acceptanceIgnored = options.trustAcceptance === false && recorded !== undefined && recorded !== null;
   const pipeline =
@@ -77,6 +93,7 @@ export async function readSavedReport(
     comparison,
     charts,
     ...(pipeline !== undefined ? { pipeline } : {}),
+    ...(drift !== undefined ? { drift } : {}),
     ...(acceptanceIgnored ? { acceptanceIgnored } : {}),
   };
 }
@@ -105,12 +122,19 @@ function savedChart(dir: string, file: string, value: unknown, index: number): C
     typeof v === 'string' ? v.slice(0, max) : fallback;
   const size = (v: unknown) =>
     typeof v === 'number' && Number.isFinite(v) && v > 0 && v <= 10_000 ? v : 800;
+  const section = chart.section;
+  if (section !== undefined && section !== null && section !== 'drift')
+    throw new ConfigurationError(
+      `${where}.section: expected "drift" or nothing, found ${typeof section === 'string' ? JSON.stringify(section.slice(0, 40)) : typeof section}`,
+    );
   return {
     file: name,
     alt: text(chart.alt, 1000, name),
     title: text(chart.title, 200, name),
     width: size(chart.width),
     height: size(chart.height),
+    // A column's histogram: shown in the "Data drift" section, not with the model's charts.
+    ...(section === 'drift' ? { section } : {}),
     png,
   };
 }

@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import {
   compareTables,
   ConfigurationError,
+  decodeDriftReport,
   DRIFT_BASE_REFERENCE,
   driftMetricsDoc,
   isMlciError,
@@ -395,20 +396,13 @@ export async function readDriftState(stateDir: string): Promise<DriftReport | un
     throw new ConfigurationError(
       `${path}: expected an mlci/drift document of version 1, found ${JSON.stringify(doc?.schema ?? null)} version ${JSON.stringify(doc?.version ?? null)}; delete it or rerun the step that wrote it`,
     );
-  // It may come from another job's artifact: the shape the report relies on is checked.
-  const report = doc as Partial<DriftReport>;
-  const side = (s: unknown) =>
-    typeof s === 'object' && s !== null && typeof (s as { label?: unknown }).label === 'string';
-  if (
-    !Array.isArray(report.columns) ||
-    report.columns.some((c) => typeof c !== 'object' || c === null || typeof c.name !== 'string') ||
-    typeof report.share !== 'number' ||
-    typeof report.detected !== 'boolean' ||
-    !side(report.reference) ||
-    !side(report.current)
-  )
-    throw new ConfigurationError(
-      `${path}: not a drift report as the drift step writes it (columns, share, detected, reference, current); delete it or rerun the step that wrote it`,
-    );
-  return report as DriftReport;
+  // It may come from another job's artifact, or have been edited: every field the report section,
+  // its charts and the metrics use is checked, so a damaged file fails the check with where it is
+  // damaged rather than crash the renderer.
+  try {
+    return decodeDriftReport(value, path);
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+    throw new ConfigurationError(`${error.message}; delete it or rerun the step that wrote it`);
+  }
 }

@@ -277,7 +277,7 @@ describe('drift.json read back by the report step', () => {
     const dir = stateDir();
     writeFileSync(join(dir, 'drift.json'), JSON.stringify({ schema: 'mlci/drift', version: 1, columns: 3 }));
     await expect(readDriftState(dir)).rejects.toThrow(
-      /drift\.json: not a drift report as the drift step writes it/,
+      /drift\.json: reference: expected a table summary \(label, rows, columns, files\), found nothing; delete it or rerun the step that wrote it$/,
     );
   });
 });

@@ -30,6 +30,7 @@ export {
 } from './histogram.js';
 export type { DriftHistogram, NumericSide } from './histogram.js';
 export { DRIFT_FORMAT, DRIFT_KEY_PREFIXES, driftMetricsDoc, nestedMetricsJson } from './metrics.js';
+export { decodeDriftReport, MAX_DRIFT_COLUMNS } from './decode.js';
 export { ColumnProfile, FEW_VALUES, MAX_CATEGORIES, RESERVOIR_SIZE, TableProfile } from './profile.js';
 export { MAX_TABLE_FILES, parseTableFormat, readTable, TABLE_FORMATS, tableFormatOf } from './read.js';
 export type { TableFormat, TableReadOptions } from './read.js';
