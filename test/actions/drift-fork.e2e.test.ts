@@ -243,7 +243,14 @@ describe('a pull request from a fork whose data drifted: two workflows', () => {
       expect(posted.stdout).toMatch(message);
       expect(posted.stdout).not.toContain('this is a bug');
       expect(fake.state.repo(FULL).comments).toHaveLength(0);
-      expect(fake.state.repo(FULL).checkRuns.filter((c) => c.conclusion !== 'failure')).toEqual([]);
+      // The required check fails and says why, on the pull request's head (not never arrives).
+      const checks = fake.state.repo(FULL).checkRuns;
+      expect(checks).toHaveLength(1);
+      expect(checks[0]).toMatchObject({ headSha: s.head, name: 'mlci', conclusion: 'failure' });
+      expect(checks[0]!.output.title).toBe(
+        "mlci could not post this pull request's report: the saved report was refused",
+      );
+      expect(checks[0]!.output.summary).toMatch(message);
     },
     120_000,
   );

@@ -89,6 +89,14 @@ describe('compare-metrics and report: a drift gate judges the pull request’s d
     expect(Number(compared.outputs['drift-share'])).toBeCloseTo(0.6, 12);
     expect(compared.outputs.verdict).toBe('failed');
     expect(JSON.parse(compared.outputs['failed-gates']!)).toEqual(['drift.share <= 0.3']);
+    // The comparison's table keeps the model's metrics and the gated drift.share; the drift's
+    // other metrics, which the base's metrics file lacks, are one line rather than ~50 "added" rows.
+    expect(compared.stdout).toMatch(/^f1 +0\.84 +0\.85 /m);
+    expect(compared.stdout).toMatch(/^drift\.share +- +0\.6 +- +- +added$/m);
+    expect(compared.stdout).toMatch(
+      /^(\d\d) data drift metrics that no gate names \(\1 added\) are not listed: see \.mlci\/drift\.json and the report's data drift section$/m,
+    );
+    expect(compared.stdout).not.toMatch(/^drift\.columns\./m);
     // The whole report is left for the report step, and the metrics joined the pull request's.
     const drift = JSON.parse(readFileSync(join(dir, '.mlci', 'drift.json'), 'utf8'));
     expect(drift).toMatchObject({ schema: 'mlci/drift', version: 1, drifted: 3, tested: 5 });
@@ -142,17 +150,21 @@ describe('compare-metrics and report: a drift gate judges the pull request’s d
       /^::error::the drift step could not read its current data \(input drift-current\): data\/train\.csv:3:/m,
     );
     expect(compared.outputs.passed).toBeUndefined();
-    expect(existsSync(join(dir, '.mlci', 'compare.json'))).toBe(false);
+    // compare.json says the step did not finish (state.ts), not what it would have compared.
+    expect(JSON.parse(readFileSync(join(dir, '.mlci', 'compare.json'), 'utf8')).schema).toBe(
+      'mlci/step-failure',
+    );
     // The report step runs anyway (`if: always()`): it must not judge the metrics without the data.
     const reported = await runDistAction('report', { ...run, inputs: { 'upload-charts': 'false' } });
     expect(reported.exitCode).toBe(1);
     expect(reported.stdout).toMatch(
-      /^::error::the compare-metrics step could not compare the data, so its gates were not evaluated: the drift step could not read its current data \(input drift-current\): data\/train\.csv:3:/m,
+      /^::error::the compare-metrics step failed, so its gates were not evaluated: the drift step could not read its current data \(input drift-current\): data\/train\.csv:3:/m,
     );
     const checks = fake.state.repo(FULL).checkRuns;
     expect(checks.filter((c) => c.conclusion !== 'failure')).toEqual([]);
     expect(checks).toHaveLength(1);
     expect(checks[0]!.output.summary).toContain('data/train.csv:3:');
+    expect(checks[0]!.output.title).toBe('mlci could not judge this commit: the compare-metrics step failed');
   }, 90_000);
 
   it('a base without the file fails closed, and says what to set', async () => {
@@ -172,6 +184,33 @@ describe('compare-metrics and report: a drift gate judges the pull request’s d
     expect(reported.exitCode).toBe(1);
     expect(fake.state.repo(FULL).checkRuns.map((c) => c.conclusion)).toEqual(['failure']);
     expect(fake.state.repo(FULL).checkRuns[0]!.output.summary).toContain('data/train.csv is not in main@');
+  }, 90_000);
+
+  it('a drift that cannot be planned fails the check too, not only the step', async () => {
+    fake = await startFakeGitHub();
+    // The drift gate is an input of compare-metrics: the report step alone would judge f1 and pass.
+    const config = 'files: [metrics.json]\ngates:\n  - f1 >= 0.5\n';
+    const s = seedData(SEATTLE_2012, SEATTLE_2015, config);
+    const dir = checkout(SEATTLE_2015, config);
+    const run = pullRequestRun(fake, s, dir);
+    const compared = await runDistAction('compare-metrics', {
+      ...run,
+      inputs: {
+        'baseline-sources': 'contents',
+        'drift-current': 'data/train.csv',
+        gates: 'drift.share <= 0.3',
+      },
+    });
+    expect(compared.exitCode).toBe(1);
+    expect(compared.stdout).toMatch(
+      /^::error::input drift-current is "data\/train\.csv", but there is no reference to compare with: set the input drift-reference, or drift\.reference in main@[0-9a-f]{7} \(merge base\):\.mlci\.yml/m,
+    );
+    const reported = await runDistAction('report', { ...run, inputs: { 'upload-charts': 'false' } });
+    expect(reported.exitCode).toBe(1);
+    expect(fake.state.repo(FULL).checkRuns.map((c) => c.conclusion)).toEqual(['failure']);
+    expect(fake.state.repo(FULL).checkRuns[0]!.output.summary).toContain(
+      'there is no reference to compare with',
+    );
   }, 90_000);
 
   it('a base table that could not be fetched fails the check, never neutral', async () => {

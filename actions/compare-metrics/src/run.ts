@@ -23,6 +23,9 @@ import {
   type GateStatistics,
   type MlciConfig,
   stringifyDocument,
+  verdictOf,
+  type Comparison,
+  type GateResult,
   type RunSet,
 } from '@mlci/core';
 import {
@@ -42,6 +45,7 @@ import {
   DEFAULT_BASELINE_ARTIFACT,
   DEFAULT_BASELINE_SOURCES,
   DEFAULT_HISTORY_BRANCH,
+  findBaseCommits,
   findBaseline,
   readContext,
   type BaselineResult,
@@ -61,6 +65,7 @@ import {
 } from '../../shared/src/inputs.js';
 import { loggerOf, type ActionIO } from '../../shared/src/io.js';
 import {
+  actionConfig,
   failedGateTexts,
   metricsSetup,
   parseMetricsInputs,
@@ -70,16 +75,19 @@ import {
   type MetricsInputs,
   type MetricsSetup,
 } from '../../shared/src/pipeline.js';
-import { writeState } from '../../shared/src/state.js';
+import { DEFAULT_STATE_DIR, recordingStepFailure, statePath, writeState } from '../../shared/src/state.js';
 import { annotateGates } from '../../shared/src/annotations.js';
 import {
   clearDriftState,
+  DRIFT_FAILURE_SCHEMA,
   driftStep,
   parseDriftInputs,
   planDrift,
   withDriftMetrics,
   type BaseCommit,
+  type DriftFailure,
   type DriftInputs,
+  type DriftPlan,
 } from '../../shared/src/drift.js';
 import {
   keepBasePlots,
@@ -162,23 +170,48 @@ export function baseOf(context: GitHubContext): { ref: string; sha: string; head
  * a neutral result that says where it looked, never a silent pass.
  */
 export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  // Until compare.json is written, it says this step did not finish (state.ts): a report step that
+  // runs anyway fails the check instead of judging without this step's gates and baseline.
+  const stateDir = optionalInput(io.getInput, 'state-dir') ?? DEFAULT_STATE_DIR;
+  await recordingStepFailure(stateDir, 'compare', 'compare-metrics', () => compare(io, env));
+}
+
+async function compare(io: ActionIO, env: NodeJS.ProcessEnv): Promise<void> {
   const inputs = parseInputs(io.getInput);
   if (inputs.token !== undefined) io.setSecret(inputs.token);
   await clearDriftState(inputs.stateDir);
-  const setup = await metricsSetup(inputs);
+  const config = actionConfig(inputs);
+  // With drift asked for and no metrics files named, the data is the run (docs/drift.md, "Data
+  // alone"): guessing at files the project's tools wrote would compare numbers nobody asked for.
+  const asked = driftAsked(inputs.drift, config);
+  const setup = await metricsSetup(inputs, config, { discover: !asked });
   for (const line of setup.discovered ?? []) io.info(line);
-  const read = await readHead(setup, inputs.format);
+  const dataAlone = asked && setup.files.length === 0 && setup.repeats.length === 0;
+  if (dataAlone)
+    io.info(
+      'Data alone: no metrics files are named (files, repeats, or files: in the config), so the drift metrics are the run; no metrics baseline is looked for.',
+    );
+  const read = dataAlone ? undefined : await readHead(setup, inputs.format);
   const context = readContext(env, (path) => readFileSync(path, 'utf8'));
-  const located = await locateBaseline(io, inputs, setup, context, env);
+  // The base commit is resolved either way: the base's rules and `drift-reference: base` read it.
+  const located = dataAlone
+    ? await locateBaseCommit(io, inputs, context)
+    : await locateBaseline(io, inputs, setup, context, env);
   const rules = await rulesOf(io, inputs, setup, context, located);
   // Data drift, decided by the same rules as the gates; its metrics join the pull request's first.
-  const plan = planDrift({
-    inputs: inputs.drift,
-    config: setup.config,
-    ...(rules.base !== undefined ? { rules: rules.base } : {}),
-    baseAllowed: true,
-    log: (line) => io.info(line),
-  });
+  const plan = await recordingDriftFailure(inputs.stateDir, () =>
+    planOrFail(
+      planDrift({
+        inputs: inputs.drift,
+        config: setup.config,
+        ...(rules.base !== undefined ? { rules: rules.base } : {}),
+        baseAllowed: true,
+        log: (line) => io.info(line),
+      }),
+      dataAlone,
+      rules.base?.label,
+    ),
+  );
   const driftAt = driftBase(context, located, env);
   const drift =
     plan === undefined
@@ -189,7 +222,12 @@ export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): P
           plan,
           ...(driftAt !== undefined ? { base: driftAt } : {}),
         });
-  const head = drift === undefined ? read : { ...read, runs: withDriftMetrics(read.runs, drift.doc) };
+  const head: RunSet =
+    read === undefined
+      ? { runs: [drift!.doc] }
+      : drift === undefined
+        ? read
+        : { ...read, runs: withDriftMetrics(read.runs, drift.doc) };
   const history = await readBaseHistory(io, {
     input: inputs.history,
     client: located.client,
@@ -222,17 +260,20 @@ export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): P
 
   const acceptance = await acceptanceOf(io, inputs, context, located.client);
   const statistics = await pairedStatistics(inputs, setup, base !== undefined ? result.found : undefined);
-  const comparison = runComparison({
+  const compared = runComparison({
     head,
     ...(base !== undefined ? { base } : {}),
     config: rules.config,
     extraGates: setup.extraGates,
     statistics,
     ...(history.records !== undefined ? { history: history.records, historyLabel: history.label! } : {}),
+    // Data alone has no metrics baseline by design: the gates alone decide, never "no baseline".
+    ...(dataAlone ? { expectBaseline: false } : {}),
     ...(problem !== undefined ? { baselineProblem: problem } : {}),
     ...(rules.changes !== undefined ? { configChanges: rules.changes } : {}),
     ...(acceptance !== undefined ? { acceptance } : {}),
   });
+  const comparison = dataAlone ? withUnmeasurableChangesFailed(compared, acceptance) : compared;
   const state: ComparisonState = {
     schema: 'mlci/compare',
     version: 1,
@@ -261,17 +302,25 @@ export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): P
   const pipeline = await pipelineChanges(io, setup, context, located);
   if (pipeline !== undefined) state.pipeline = pipeline;
   const path = await writeState(inputs.stateDir, 'compare', state);
-  io.info(comparisonText(comparison, { metrics: true }).trimEnd());
+  io.info(
+    comparisonText(comparison, {
+      metrics: true,
+      ...(drift !== undefined
+        ? { dataMetricsAt: `${statePath(inputs.stateDir, 'drift')} and the report's data drift section` }
+        : {}),
+    }).trimEnd(),
+  );
   if (pipeline !== undefined) io.info(`\n${pipelineText(pipeline).trimEnd()}`);
   io.info(`\nwrote ${path}`);
   if (problem?.kind === 'unavailable') {
     io.error(
-      `The baseline could not be fetched, so the comparison fails: ${problem.detail}. Re-run the job.`,
+      `${dataAlone ? 'What this comparison reads from the base (its rules, the history)' : 'The baseline'} could not be fetched, so the comparison fails: ${problem.detail}. Re-run the job.`,
       {
         title: 'mlci: baseline could not be fetched',
       },
     );
-  } else if (base === undefined) {
+  } else if (base === undefined && !dataAlone) {
+    // Data alone looked for no baseline, so none is missing: the drift reference is the data's.
     io.warning(
       `No baseline found, so nothing was compared: ${result.attempts.map((a) => a.text).join('; ') || 'no source could be tried'}${problem !== undefined ? `. ${problem.detail}` : ''}`,
       { title: 'mlci: no baseline' },
@@ -292,18 +341,144 @@ export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): P
     throw new GateFailedError(comparison.verdict.summary);
 }
 
+/** What was found at the base: the baseline's runs, or why there are none; the commits looked at. */
+interface Located {
+  base?: RunSet;
+  result: BaselineResult;
+  problem?: BaselineProblem;
+  /** Undefined without a token. */
+  client: GitHubClient | undefined;
+}
+
+/**
+ * Whether the inputs or the config ask for a drift comparison. planDrift settles what is compared
+ * once the base's rules are known; this only decides, before that, whether the data can be the
+ * run when no metrics files are named.
+ */
+function driftAsked(inputs: DriftInputs, config: MlciConfig): boolean {
+  return (
+    inputs.reference !== undefined ||
+    inputs.current !== undefined ||
+    config.drift?.reference !== undefined ||
+    config.drift?.current !== undefined
+  );
+}
+
+/**
+ * Data alone: the commit the base's rules and data are read at (the merge base, else the base
+ * commit), with no metrics looked for. Without a token none is asked: the rules are then the pull
+ * request's own, and `base` is read from the clone at the event's base commit (driftBase).
+ */
+async function locateBaseCommit(
+  io: ActionIO,
+  inputs: CompareInputs,
+  context: GitHubContext,
+): Promise<Located> {
+  const result: BaselineResult = {
+    attempts: [],
+    failures: [],
+    commits: [],
+    snapshots: [],
+    expressions: new Map(),
+  };
+  if (inputs.token === undefined) {
+    io.info("No token: the base's rules are not read (this pull request is judged by its own).");
+    return { result, client: undefined };
+  }
+  const log = loggerOf(io);
+  const client = createClient({ token: inputs.token, apiUrl: context.apiUrl, log, paceWrites: false });
+  const target = baseOf(context);
+  if (target === undefined) return { result, client };
+  const { commits, failures } = await findBaseCommits(client, {
+    owner: context.owner,
+    repo: context.repo,
+    base: target,
+    ...(target.headSha !== undefined ? { headSha: target.headSha } : {}),
+    log,
+  });
+  for (const failure of failures)
+    io.warning(`${failure.text}: the base's rules and data are read at ${commits[0]!.label} instead.`);
+  return { result: { ...result, commits }, client };
+}
+
+/**
+ * Data alone with no drift planned: the pull request's own config asks for drift, the base's
+ * (which judges) does not yet, and there is no metrics file either. Nothing would be judged, and
+ * an empty check must not pass for a checked one.
+ */
+function planOrFail(
+  plan: DriftPlan | undefined,
+  dataAlone: boolean,
+  judgedBy: string | undefined,
+): DriftPlan | undefined {
+  if (plan !== undefined || !dataAlone) return plan;
+  throw new ConfigurationError(
+    `nothing to judge: no metrics files are named, and the data is not compared because ${judgedBy ?? "the base's config"} has no drift.reference (under gates-from: base the base's rules judge, so a new drift: section applies once merged). Set the inputs drift-reference and drift-current in the workflow, which apply now, or name the metrics files (files, or files: in the config)`,
+  );
+}
+
+/**
+ * A drift comparison that cannot even be planned (half a drift: section, base outside
+ * compare-metrics) leaves its failure in drift.json as driftStep does for one that cannot run: a
+ * report step that runs anyway (`if: always()`) fails the check with it instead of judging the
+ * metrics without their drift, or judging nothing.
+ */
+async function recordingDriftFailure<T>(stateDir: string, plan: () => T): Promise<T> {
+  try {
+    return plan();
+  } catch (error) {
+    const failure: DriftFailure = {
+      schema: DRIFT_FAILURE_SCHEMA,
+      version: 1,
+      step: 'compare-metrics',
+      message: isMlciError(error) ? error.message : messageOf(error),
+    };
+    await writeState(stateDir, 'drift', failure);
+    throw error;
+  }
+}
+
+/** The rules that compare a metric with the baseline's (gates/evaluate.ts, COMPARES_WITH_BASE). */
+const COMPARING_RULES = new Set<GateResult['gate']['rule']['kind']>([
+  'change',
+  'no-regression',
+  'significant',
+  'paired',
+  'quantile',
+]);
+
+/**
+ * Data alone has no baseline by design, so a gate on a change (`drift.share rise <= 0.1`) has
+ * nothing to measure: runComparison leaves it neutral ("no baseline was found"), and with no
+ * baseline expected the check would pass with the gate untested. It fails instead (a `warn:` gate
+ * warns), saying what to write, and the verdict is decided again from the gates.
+ */
+export function withUnmeasurableChangesFailed(comparison: Comparison, acceptance?: Acceptance): Comparison {
+  let changed = false;
+  const gates = comparison.gates.map((result): GateResult => {
+    if (result.status !== 'neutral' || !COMPARING_RULES.has(result.gate.rule.kind)) return result;
+    changed = true;
+    return {
+      ...result,
+      status: result.gate.level === 'warn' ? 'warn' : 'fail',
+      reason: `the data is compared alone (no metrics files are named), so there is no baseline and a change of ${result.metric ?? result.gate.selector} cannot be measured: gate the value itself (such as drift.share <= 0.3); this gate fails rather than pass unchecked`,
+    };
+  });
+  if (!changed) return comparison;
+  return {
+    ...comparison,
+    gates,
+    verdict: verdictOf(gates, true, comparison.baselineProblem, acceptance),
+  };
+}
+
 async function locateBaseline(
   io: ActionIO,
   inputs: CompareInputs,
   setup: MetricsSetup,
   context: GitHubContext,
   env: NodeJS.ProcessEnv,
-): Promise<{
-  base?: RunSet;
-  result: BaselineResult;
-  problem?: BaselineProblem;
-  client: GitHubClient | undefined;
-}> {
+): Promise<Located> {
   const target = baseOf(context);
   const log = loggerOf(io);
   let sources = inputs.baselineSources;

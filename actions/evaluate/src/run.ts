@@ -8,7 +8,7 @@ import {
   planDrift,
   type DriftInputs,
 } from '../../shared/src/drift.js';
-import { booleanInput, type GetInput } from '../../shared/src/inputs.js';
+import { booleanInput, optionalInput, type GetInput } from '../../shared/src/inputs.js';
 import type { ActionIO } from '../../shared/src/io.js';
 import {
   actionConfig,
@@ -17,7 +17,7 @@ import {
   parseMetricsInputs,
   type MetricsInputs,
 } from '../../shared/src/pipeline.js';
-import { writeState } from '../../shared/src/state.js';
+import { DEFAULT_STATE_DIR, recordingStepFailure, writeState } from '../../shared/src/state.js';
 
 export interface EvaluateInputs extends MetricsInputs {
   failOnGate: boolean;
@@ -40,6 +40,12 @@ export function parseInputs(get: GetInput): EvaluateInputs {
  * drift.json) in the state folder for report.
  */
 export async function run(io: ActionIO): Promise<void> {
+  // Until evaluate.json is written, it says this step did not finish (state.ts).
+  const stateDir = optionalInput(io.getInput, 'state-dir') ?? DEFAULT_STATE_DIR;
+  await recordingStepFailure(stateDir, 'evaluate', 'evaluate', () => evaluate(io));
+}
+
+async function evaluate(io: ActionIO): Promise<void> {
   const inputs = parseInputs(io.getInput);
   const config = actionConfig(inputs);
   await clearDriftState(inputs.stateDir);

@@ -79,7 +79,13 @@ import {
   type ComparisonState,
   type MetricsInputs,
 } from '../../shared/src/pipeline.js';
-import { readJsonFile, readState, statePath } from '../../shared/src/state.js';
+import {
+  checkStepFailures,
+  readJsonFile,
+  readState,
+  statePath,
+  StepFailedError,
+} from '../../shared/src/state.js';
 import { readDriftState } from '../../shared/src/drift.js';
 import { stopwatch, type Stopwatch } from '../../shared/src/stopwatch.js';
 import { readSavedReport, type SavedReport } from './saved-report.js';
@@ -252,11 +258,14 @@ export async function run(io: ActionIO, env: NodeJS.ProcessEnv = process.env): P
   let drift: DriftReport | undefined;
   try {
     config = actionConfig(inputs);
-    // First: a drift step that failed left why, and its gates were never evaluated (drift.ts).
+    // First: an earlier step that failed or did not finish left why (state.ts), and its gates were
+    // never evaluated; so did a drift comparison that failed (drift.ts).
+    await checkStepFailures(inputs.stateDir);
     drift = await readDriftState(inputs.stateDir);
     state = await assembleState(io, inputs, config);
   } catch (error) {
-    if (error instanceof ConfigurationError) await answerRequiredCheck(step, target, error);
+    if (error instanceof ConfigurationError)
+      await answerRequiredCheck(step, target, error, wordingFor(error));
     throw error;
   }
   const input: BuildReportInput = {
@@ -314,11 +323,13 @@ async function answerRequiredCheck(
   step: ReportStep,
   target: Target,
   error: ConfigurationError,
+  wording: CheckWording = CONFIGURATION_ERROR,
 ): Promise<void> {
   const { client, context, inputs, log } = step;
   if (client === undefined) return;
   const longestTicks = Math.max(0, ...(error.message.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(Math.max(3, longestTicks + 1));
+  const message = `${fence}\n${error.message}\n${fence}`;
   try {
     const result = await publishCheckRun(client, {
       owner: context.owner,
@@ -327,8 +338,8 @@ async function answerRequiredCheck(
       name: inputs.checkName,
       conclusion: 'failure',
       updateExisting: (context.runAttempt ?? 1) > 1,
-      title: 'mlci could not judge this commit: configuration error',
-      summary: `The configuration is wrong, so no gate was evaluated:\n\n${fence}\n${error.message}\n${fence}\n\nFix \`.mlci.yml\` or the workflow's inputs and push again.`,
+      title: wording.title,
+      summary: `${wording.before}\n\n${message}\n\n${wording.after}`,
       ...(context.runUrl !== undefined ? { detailsUrl: context.runUrl } : {}),
       log,
     });
@@ -338,6 +349,43 @@ async function answerRequiredCheck(
     log.warning(`The failing ${inputs.checkName} check was not written: ${messageOf(publishError)}.`);
   }
 }
+
+interface CheckWording {
+  title: string;
+  /** Before the error message. */
+  before: string;
+  /** After it: what to do. */
+  after: string;
+}
+
+const CONFIGURATION_ERROR: CheckWording = {
+  title: 'mlci could not judge this commit: configuration error',
+  before: 'The configuration is wrong, so no gate was evaluated:',
+  after: "Fix `.mlci.yml` or the workflow's inputs and push again.",
+};
+
+/** An earlier step that failed is not a mistake in `.mlci.yml`: the check says which step, and to look at it. */
+function wordingFor(error: ConfigurationError): CheckWording {
+  if (!(error instanceof StepFailedError)) return CONFIGURATION_ERROR;
+  return {
+    title: `mlci could not judge this commit: the ${error.step} step failed`,
+    before: `The ${error.step} step failed before it left its results, so its gates were not evaluated and nothing here counts as passed:`,
+    after: `Fix what the message says (the ${error.step} step's log has the details) and push again; if GitHub or the runner failed, re-run the job.`,
+  };
+}
+
+/**
+ * The fork setup's second job refused the report the pull request's run saved (a field out of
+ * place, a verdict its numbers do not give): nothing of it is posted, and the required check says
+ * why, instead of never arriving.
+ */
+const REFUSED_SAVED_REPORT: CheckWording = {
+  title: "mlci could not post this pull request's report: the saved report was refused",
+  before:
+    "The report the pull request's own workflow run saved is not one mlci writes, so none of it was posted and no gate counts as passed:",
+  after:
+    "Re-run the pull request's workflow. If it happens again, the pull request may have changed the workflow or the files it uploads: review its changes to `.github/workflows` before trusting its runs.",
+};
 
 /** compare.json, else evaluate.json, else the metrics read here and compared with no baseline search. */
 async function assembleState(
@@ -885,43 +933,58 @@ function setIssueOutputs(io: ActionIO, published: Published): void {
 }
 
 /**
+ * Where a saved report goes: on `workflow_run`, the open pull request whose head is the run's
+ * commit (undefined when there is none any more); otherwise this event's own target.
+ */
+async function savedReportTarget(step: ReportStep): Promise<Target | undefined> {
+  const { context, client } = step;
+  const event = context.event;
+  if (event.kind !== 'workflow_run') return targetOf(context);
+  if (client === undefined) throw new ConfigurationError('input token: posting a saved report needs a token');
+  const pr = await findPullRequestForRun(client, {
+    owner: context.owner,
+    repo: context.repo,
+    run: event.run,
+  });
+  return pr === undefined ? undefined : { pullRequest: pr.number, headSha: pr.headSha, fromSavedRun: {} };
+}
+
+/**
  * The second half of the fork setup: a `workflow_run` job (base repository, write token, no code
  * of the fork checked out) posts the report a pull request's run saved. The saved report is
  * untrusted: it is checked field by field and rendered again from its facts, so it can only say
  * what a report of mlci's can say.
  */
 async function postSavedReport(step: ReportStep): Promise<void> {
-  const { io, inputs, context, client } = step;
-  const saved: SavedReport = await readSavedReport(inputs.savedReport!, { trustAcceptance: false });
+  const { io, inputs, context } = step;
+  let saved: SavedReport;
+  try {
+    saved = await readSavedReport(inputs.savedReport!, { trustAcceptance: false });
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      // The pull request is still blocked (its required check never passes), but it should say why.
+      const target = await savedReportTarget(step).catch(() => undefined);
+      if (target !== undefined) await answerRequiredCheck(step, target, error, REFUSED_SAVED_REPORT);
+    }
+    throw error;
+  }
   if (saved.acceptanceIgnored === true)
     io.warning(
       "The saved report records a maintainer's acceptance label; a pull request's own run cannot vouch for it, so its failed gates fail. To merge over them, a maintainer changes the gates or the baseline on the base branch, or merges as an administrator.",
       { title: 'mlci: acceptance not taken from a saved report' },
     );
-  const event = context.event;
-  let target: Target;
-  if (event.kind === 'workflow_run') {
-    if (client === undefined)
-      throw new ConfigurationError('input token: posting a saved report needs a token');
-    const pr = await findPullRequestForRun(client, {
-      owner: context.owner,
-      repo: context.repo,
-      run: event.run,
+  const target = await savedReportTarget(step);
+  if (target === undefined) {
+    const event = context.event as Extract<typeof context.event, { kind: 'workflow_run' }>;
+    io.info(
+      `No open pull request has ${event.run.headSha.slice(0, 7)} as its head any more: nothing to post.`,
+    );
+    finish(io, { ...inputs, failOnGate: false }, saved.comparison, {
+      delivered: [],
+      failed: [],
+      refused: [],
     });
-    if (pr === undefined) {
-      io.info(
-        `No open pull request has ${event.run.headSha.slice(0, 7)} as its head any more: nothing to post.`,
-      );
-      finish(io, { ...inputs, failOnGate: false }, saved.comparison, {
-        delivered: [],
-        failed: [],
-        refused: [],
-      });
-      return;
-    }
-    target = { pullRequest: pr.number, headSha: pr.headSha, fromSavedRun: {} };
-  } else {
-    target = targetOf(context);
+    return;
   }
   const input: ReportInput = {
     id: inputs.reportId ?? saved.id,

@@ -79,3 +79,105 @@ export async function readJsonFile(
     throw new ConfigurationError(`${shown}: not JSON (${(error as Error).message})${hint}`);
   }
 }
+
+/**
+ * What evaluate or compare-metrics leaves in its state file when it did not finish: written before
+ * the step starts its work (so a step that is killed or times out leaves it too) and replaced by
+ * the real state when the step succeeds, or by the error's message when it fails. The report step
+ * runs with `if: always()` so that the required check answers; without this record it found no
+ * state file and judged the metrics again with the config's gates alone, so the gates the failed
+ * step was given, and the baseline it was looking for, could pass unevaluated.
+ */
+export const STEP_FAILURE_SCHEMA = 'mlci/step-failure';
+
+export interface StepFailure {
+  schema: typeof STEP_FAILURE_SCHEMA;
+  version: 1;
+  /** The action: evaluate or compare-metrics. */
+  step: string;
+  message: string;
+  /** The step failed on its inputs or configuration (a ConfigurationError): the check says so. */
+  configuration?: boolean;
+}
+
+/** A step that failed before it left its state: the report's check fails with its message. */
+export class StepFailedError extends ConfigurationError {
+  constructor(
+    readonly step: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StepFailedError';
+  }
+}
+
+/**
+ * Runs a step's work with its failure recorded in `<dir>/<name>.json` until the work replaces it
+ * (writeState). The record is written first, so that a failure to write it fails the step before
+ * anything else happens.
+ */
+export async function recordingStepFailure<T>(
+  dir: string,
+  name: 'evaluate' | 'compare',
+  step: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  const started: StepFailure = {
+    schema: STEP_FAILURE_SCHEMA,
+    version: 1,
+    step,
+    message: `${step} started and did not finish (it failed, was cancelled or timed out): see its log`,
+  };
+  await writeState(dir, name, started);
+  try {
+    return await work();
+  } catch (error) {
+    // A step that wrote its results and then failed on purpose (fail-on-gate) keeps them: its gates
+    // were evaluated, and the report judges them. Best effort: the step fails with its own error
+    // whatever happens to the record, and the record already written says it did not finish.
+    if (await stillStarted(dir, name)) {
+      const failed: StepFailure = {
+        ...started,
+        message: error instanceof Error ? error.message : String(error),
+        ...(error instanceof ConfigurationError ? { configuration: true } : {}),
+      };
+      await writeState(dir, name, failed).catch(() => undefined);
+    }
+    throw error;
+  }
+}
+
+async function stillStarted(dir: string, name: StateName): Promise<boolean> {
+  try {
+    const doc = JSON.parse(await readFile(statePath(dir, name), 'utf8')) as { schema?: unknown };
+    return doc.schema === STEP_FAILURE_SCHEMA;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Throws a StepFailedError when evaluate or compare-metrics left a failure record: checked for
+ * both before either is used, so that a failed evaluate is not hidden by a compare-metrics that
+ * succeeded after it.
+ */
+export async function checkStepFailures(dir: string): Promise<void> {
+  for (const name of ['compare', 'evaluate'] as const) {
+    const path = statePath(dir, name);
+    if (!existsSync(path)) continue;
+    const doc = (await readJsonFile(path, {
+      hint: 'delete it or rerun the step that wrote it',
+    })) as Partial<StepFailure> | null;
+    if (doc === null || typeof doc !== 'object' || doc.schema !== STEP_FAILURE_SCHEMA) continue;
+    const step =
+      typeof doc.step === 'string' && doc.step !== ''
+        ? doc.step
+        : name === 'compare'
+          ? 'compare-metrics'
+          : 'evaluate';
+    const message = typeof doc.message === 'string' ? doc.message : '(no message)';
+    // A mistake in the inputs or .mlci.yml reads as itself, as when the report finds it on its own.
+    if (doc.configuration === true) throw new ConfigurationError(message);
+    throw new StepFailedError(step, `the ${step} step failed, so its gates were not evaluated: ${message}`);
+  }
+}

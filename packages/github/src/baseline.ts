@@ -176,14 +176,7 @@ export async function findBaseline(
     log.info(`Baseline ${attempt.text}`);
   };
   const fail = (what: string, error: unknown): BaselineFailure => {
-    const status = statusOf(error);
-    const message = messageOf(error);
-    const failure: BaselineFailure = {
-      what,
-      message,
-      text: `${what}: ${status === undefined ? '' : `${status} `}${message}`,
-      ...(status !== undefined ? { status } : {}),
-    };
+    const failure = failureOf(what, error);
     failures.push(failure);
     return failure;
   };
@@ -243,6 +236,36 @@ export async function findBaseline(
 }
 
 /**
+ * The commits findBaseline would look at (the merge base first, then the base commit), without
+ * looking for metrics there: for a comparison that has none (compare-metrics comparing data
+ * alone), which still reads the base's rules and data at the merge base. `failures`: the merge
+ * base could not be asked (the base commit is still returned).
+ */
+export async function findBaseCommits(
+  client: GitHubClient,
+  options: Pick<FindBaselineOptions, 'owner' | 'repo' | 'base' | 'headSha' | 'log'>,
+): Promise<{ commits: Array<{ sha: string; label: string }>; failures: BaselineFailure[] }> {
+  const failures: BaselineFailure[] = [];
+  const commits = await baseCommits(client, options, options.log ?? silentLogger, (what, error) => {
+    const failure = failureOf(what, error);
+    failures.push(failure);
+    return failure;
+  });
+  return { commits, failures };
+}
+
+function failureOf(what: string, error: unknown): BaselineFailure {
+  const status = statusOf(error);
+  const message = messageOf(error);
+  return {
+    what,
+    message,
+    text: `${what}: ${status === undefined ? '' : `${status} `}${message}`,
+    ...(status !== undefined ? { status } : {}),
+  };
+}
+
+/**
  * A text file as committed at `ref`, or undefined when it does not exist there. Anything but a
  * 404 (an outage, a token without access) is thrown: the caller decides what "could not ask" means.
  */
@@ -273,7 +296,7 @@ export async function fileAt(
  */
 async function baseCommits(
   client: GitHubClient,
-  options: FindBaselineOptions,
+  options: Pick<FindBaselineOptions, 'owner' | 'repo' | 'base' | 'headSha'>,
   log: Logger,
   fail: (what: string, error: unknown) => BaselineFailure,
 ): Promise<Candidate[]> {
