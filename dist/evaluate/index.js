@@ -9,5 +9,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/evaluate/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-PUKBKF34.js"), import("../chunks/run-NEMFTRRR.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-4Z2TEKSI.js"), import("../chunks/run-QC7PGDN5.js")]);
 await runAction(run);

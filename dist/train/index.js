@@ -6,11 +6,11 @@ import {
   optionalInput,
   requiredInput,
   writeState
-} from "../chunks/chunk-DGLQIWTO.js";
+} from "../chunks/chunk-FLIT6I7C.js";
 import {
   runAction
-} from "../chunks/chunk-E3D3T2KL.js";
-import "../chunks/chunk-YXLDKRGY.js";
+} from "../chunks/chunk-TKNRSHTN.js";
+import "../chunks/chunk-EVRNP4OC.js";
 import {
   require_node_child_process
 } from "../chunks/chunk-CWKNKEBK.js";
@@ -30,7 +30,7 @@ import {
   resolveShell,
   roundSeconds,
   stripAnsi
-} from "../chunks/chunk-K2CVGTFR.js";
+} from "../chunks/chunk-2QSPFFEF.js";
 import "../chunks/chunk-ZIA7CJWI.js";
 import "../chunks/chunk-D2FLYXD6.js";
 import "../chunks/chunk-GWAIW46Y.js";
