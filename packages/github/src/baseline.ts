@@ -628,7 +628,7 @@ async function unzipInto(zip: Uint8Array, dir: string): Promise<string[]> {
 }
 
 /** Writes a file under `dir`, refusing names that would land outside it (`../`, absolute paths). */
-async function writeInside(dir: string, name: string, content: Uint8Array): Promise<string> {
+export async function writeInside(dir: string, name: string, content: Uint8Array): Promise<string> {
   const root = resolve(dir);
   const target = resolve(root, name.replace(/\\/g, '/').replace(/^\/+/, ''));
   if (target !== root && !target.startsWith(root + sep)) {

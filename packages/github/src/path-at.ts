@@ -1,9 +1,10 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, posix, resolve, sep } from 'node:path';
+import { join, posix } from 'node:path';
 import { ConfigurationError } from '@mlci/core';
 import { statusOf, type GitHubClient } from './client.js';
 import { MAX_BLOB_BYTES } from './snapshot.js';
+import { writeInside } from './baseline.js';
 
 /**
  * A file or folder as committed at a commit, through the contents API: what a data table of the
@@ -135,16 +136,4 @@ export async function fetchPathAt(
   };
   await walk(path, top, 0);
   return fetched;
-}
-
-/** Writes below `dir` only: a name from a response never escapes it. */
-async function writeInside(dir: string, name: string, content: Uint8Array): Promise<string> {
-  const root = resolve(dir);
-  const target = resolve(root, name.replace(/\\/g, '/').replace(/^\/+/, ''));
-  if (target !== root && !target.startsWith(root + sep)) {
-    throw new Error(`refusing to write ${JSON.stringify(name)} outside ${root}`);
-  }
-  await mkdir(dirname(target), { recursive: true });
-  await writeFile(target, content);
-  return target;
 }

@@ -5,6 +5,7 @@
  * plain, each renderer escapes them its own way.
  */
 import type { DvcChangeStatus, DvcEntryChange, DvcEntrySide, DvcLockDiff, DvcStageChange } from './diff.js';
+import { count, grouped } from '../report/words.js';
 
 export type PipelineRowKind = 'data' | 'param' | 'command' | 'stage' | 'code' | 'input' | 'output';
 
@@ -258,12 +259,4 @@ export function pipelineText(diff: DvcLockDiff): string {
 
 function oneLine(text: string): string {
   return text.replace(/\r/g, '\\x0d').replace(/\n/g, '\\n');
-}
-
-function count(n: number, noun: string): string {
-  return `${grouped(n)} ${noun}${n === 1 ? '' : 's'}`;
-}
-
-function grouped(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }

@@ -6,6 +6,7 @@ import { CORRECTION_NAMES } from '../stats/family.js';
 import { formatNumber } from '../format.js';
 import { escapeMarkdownText, escapeTableCell, safeUrl, shortenMiddle } from './escape.js';
 import type { ChartImage } from './model.js';
+import { count, details, grouped } from './words.js';
 
 /**
  * The report's data-drift section (docs/drift.md, "In the report"): the dataset's verdict as the
@@ -306,16 +307,4 @@ function table(header: string[], rows: readonly string[], align: string[]): stri
 
 function tableRow(cells: readonly string[]): string {
   return `| ${cells.map(escapeTableCell).join(' | ')} |`;
-}
-
-function details(summary: string, body: string): string {
-  return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
-}
-
-function count(n: number, noun: string): string {
-  return `${grouped(n)} ${noun}${n === 1 ? '' : 's'}`;
-}
-
-function grouped(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }

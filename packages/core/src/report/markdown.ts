@@ -11,6 +11,7 @@ import { dataChanges, pipelineRows, pipelineSummary, type PipelineRow } from '..
 import { reportMarker, type ChartImage, type ExtraSection, type ReportInput } from './model.js';
 import { DRIFT_KEY_PREFIXES } from '../data/metrics.js';
 import { driftFacts, driftOmissions, renderDriftSection, type DriftFacts } from './drift.js';
+import { count, details, grouped } from './words.js';
 
 /** GitHub refuses issue and pull-request comment bodies longer than this. */
 export const MAX_COMMENT_LENGTH = 65_536;
@@ -1158,19 +1159,4 @@ function cachedRow(facts: Facts, source: object, cells: () => string[]): string 
     facts.rows.set(source, row);
   }
   return row;
-}
-
-/** Blank lines inside <details> so GitHub renders the Markdown in it (a table, a list). */
-function details(summary: string, body: string): string {
-  return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
-}
-
-/** `1 file`, `12,000 metrics`. */
-function count(n: number, noun: string): string {
-  return `${grouped(n)} ${noun}${n === 1 ? '' : 's'}`;
-}
-
-/** Thousands separated with commas, the same on every machine (no locale). */
-function grouped(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }

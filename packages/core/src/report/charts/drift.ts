@@ -16,6 +16,7 @@ import {
   withAlpha,
   type ChartSpec,
 } from './theme.js';
+import { grouped } from '../words.js';
 
 /**
  * The drift charts: for each of the top columns (report/drift.ts driftChartColumns: drifted first,
@@ -150,8 +151,4 @@ function verdictSentence(column: ColumnDrift): string {
     default:
       return `${verdict}.`;
   }
-}
-
-function grouped(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
