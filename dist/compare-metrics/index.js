@@ -9,5 +9,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/compare-metrics/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-4Z2TEKSI.js"), import("../chunks/run-65QZ2642.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-C7RIRYA3.js"), import("../chunks/run-MDTABERJ.js")]);
 await runAction(run);

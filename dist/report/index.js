@@ -9,5 +9,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/report/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-4Z2TEKSI.js"), import("../chunks/run-I32PXUKZ.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-C7RIRYA3.js"), import("../chunks/run-AG33GD4T.js")]);
 await runAction(run);

@@ -6,11 +6,11 @@ import {
   optionalInput,
   requiredInput,
   writeState
-} from "../chunks/chunk-FLIT6I7C.js";
+} from "../chunks/chunk-TMBBRL3C.js";
 import {
   runAction
-} from "../chunks/chunk-TKNRSHTN.js";
-import "../chunks/chunk-EVRNP4OC.js";
+} from "../chunks/chunk-VDSP2OTF.js";
+import "../chunks/chunk-V6WGZHYO.js";
 import {
   require_node_child_process
 } from "../chunks/chunk-CWKNKEBK.js";
@@ -30,7 +30,7 @@ import {
   resolveShell,
   roundSeconds,
   stripAnsi
-} from "../chunks/chunk-2QSPFFEF.js";
+} from "../chunks/chunk-DWF76JBD.js";
 import "../chunks/chunk-ZIA7CJWI.js";
 import "../chunks/chunk-D2FLYXD6.js";
 import "../chunks/chunk-GWAIW46Y.js";
