@@ -80,15 +80,14 @@ import { annotateGates } from '../../shared/src/annotations.js';
 import {
   clearDriftState,
   DRIFT_FAILURE_SCHEMA,
-  driftStep,
   parseDriftInputs,
   planDrift,
   withDriftMetrics,
-  type BaseCommit,
   type DriftFailure,
   type DriftInputs,
   type DriftPlan,
 } from '../../shared/src/drift.js';
+import { driftStep, type BaseCommit } from '../../shared/src/drift-run.js';
 import {
   keepBasePlots,
   plotRepositoryPaths,

@@ -1,13 +1,7 @@
 import { GateFailedError, stringifyDocument, toJsonDoc } from '@mlci/core';
 import { comparisonText } from '@mlci/cli';
 import { annotateGates } from '../../shared/src/annotations.js';
-import {
-  clearDriftState,
-  driftStep,
-  parseDriftInputs,
-  planDrift,
-  type DriftInputs,
-} from '../../shared/src/drift.js';
+import { clearDriftState, parseDriftInputs, planDrift, type DriftInputs } from '../../shared/src/drift.js';
 import { booleanInput, optionalInput, type GetInput } from '../../shared/src/inputs.js';
 import type { ActionIO } from '../../shared/src/io.js';
 import {
@@ -53,7 +47,11 @@ async function evaluate(io: ActionIO): Promise<void> {
   const drift =
     plan === undefined
       ? undefined
-      : await driftStep(io, { step: 'evaluate', stateDir: inputs.stateDir, plan });
+      : // Loaded only when there is data to compare: the table readers and the GitHub adapter are
+        // most of its weight, and evaluate needs neither otherwise.
+        await (
+          await import('../../shared/src/drift-run.js')
+        ).driftStep(io, { step: 'evaluate', stateDir: inputs.stateDir, plan });
   const state = await checkOwnNumbers(inputs, config, (line) => io.info(line), drift?.doc);
   const { comparison, head } = state;
   const path = await writeState(inputs.stateDir, 'evaluate', state);

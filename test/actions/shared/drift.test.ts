@@ -15,10 +15,10 @@ import {
   parseDriftInputs,
   planDrift,
   readDriftState,
-  runDrift,
   withDriftMetrics,
   type DriftPlan,
 } from '../../../actions/shared/src/drift.js';
+import { runDrift } from '../../../actions/shared/src/drift-run.js';
 import { writeState } from '../../../actions/shared/src/state.js';
 
 // The actions' drift step (actions/shared/src/drift.ts): which tables and settings it uses, the
