@@ -9,5 +9,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/report/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-C7RIRYA3.js"), import("../chunks/run-AG33GD4T.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-C7RIRYA3.js"), import("../chunks/run-PO57JLNL.js")]);
 await runAction(run);
