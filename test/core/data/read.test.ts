@@ -82,6 +82,25 @@ describe('reading CSV and TSV through the readers tokenizer', () => {
     );
   });
 
+  // Read as a CSV, a pointer is a one-row table: two pointers would be compared as if they were the data.
+  it('refuses a Git LFS pointer in place of the data, in a file or a folder, saying how to get the data', async () => {
+    const pointer =
+      'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 12345\n';
+    const path = file('train.csv', pointer);
+    await expect(readTable(path)).rejects.toThrow(ConfigurationError);
+    await expect(readTable(path)).rejects.toThrow(
+      `${path}: a Git LFS pointer, not the data it points to. Check the data out (actions/checkout with lfs: true, or git lfs pull)`,
+    );
+    mkdirSync(join(dir, 'lfs-folder'));
+    writeFileSync(join(dir, 'lfs-folder', 'a.csv'), 'x\n1\n');
+    writeFileSync(join(dir, 'lfs-folder', 'b.parquet'), pointer);
+    await expect(readTable(join(dir, 'lfs-folder'))).rejects.toThrow(
+      `${join(dir, 'lfs-folder', 'b.parquet')}: a Git LFS pointer`,
+    );
+    // A table that merely mentions the line further in is a table.
+    expect((await readTable(file('notes.csv', `text\n"${pointer.split('\n')[0]}"\n`))).rows).toBe(1);
+  });
+
   it('says a file with a .parquet name that is not Parquet is not readable, naming it', async () => {
     const path = file('fake.parquet', 'a,b\n1,2\n');
     await expect(readTable(path)).rejects.toThrow(`${path}: not a readable Parquet file: `);

@@ -6,6 +6,7 @@
  * Every byte comes through readers/files.ts (regular files only, links kept inside the folder).
  */
 import { closeSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type * as Hyparquet from 'hyparquet';
 import type { AsyncBuffer, FileMetaData } from 'hyparquet';
@@ -163,6 +164,7 @@ async function readFileInto(
   format: TableFormat,
   shown: string,
 ): Promise<void> {
+  await refuseLfsPointer(path, shown);
   profile.files.push(shown);
   const before = profile.rows;
   if (format === 'parquet') await readParquetInto(profile, path, shown);
@@ -170,6 +172,31 @@ async function readFileInto(
   else await readDelimitedInto(profile, path, format, shown);
   profile.padColumns();
   if (profile.rows === before) profile.note(`${shown}: no rows`);
+}
+
+/**
+ * The first bytes of a Git LFS pointer file (git-lfs docs/spec.md: a pointer is under 1024 bytes
+ * and starts with this line), which a checkout without LFS, `git show` and GitHub's contents API
+ * all give in place of the data. Read as a table it is a one-row CSV that differs from another
+ * pointer by its hash: two pointers would be compared, and pass, as if they were the data.
+ */
+const LFS_POINTER_START = 'version https://git-lfs.github.com/spec/v1';
+const LFS_POINTER_MAX_BYTES = 1024;
+
+async function refuseLfsPointer(path: string, shown: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size >= LFS_POINTER_MAX_BYTES) return;
+    const start = Buffer.alloc(LFS_POINTER_START.length);
+    const { bytesRead } = await handle.read(start, 0, start.length, 0);
+    if (start.subarray(0, bytesRead).toString('latin1') !== LFS_POINTER_START) return;
+  } finally {
+    await handle.close();
+  }
+  throw new ConfigurationError(
+    `${shown}: a Git LFS pointer, not the data it points to. Check the data out (actions/checkout with lfs: true, or git lfs pull); a git:<revision>:<path> or base reference reads the committed pointer, so check that revision's data out into a folder (git worktree add, then git lfs pull in it) and name the folder`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
