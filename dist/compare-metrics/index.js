@@ -9,5 +9,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/compare-metrics/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-C7RIRYA3.js"), import("../chunks/run-O4VQ36YD.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-KEIKBUIW.js"), import("../chunks/run-YDD4GLH4.js")]);
 await runAction(run);

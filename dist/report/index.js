@@ -9,5 +9,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/report/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-C7RIRYA3.js"), import("../chunks/run-PO57JLNL.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-KEIKBUIW.js"), import("../chunks/run-ZSTMRBTA.js")]);
 await runAction(run);

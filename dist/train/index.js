@@ -6,11 +6,11 @@ import {
   optionalInput,
   requiredInput,
   writeState
-} from "../chunks/chunk-TMBBRL3C.js";
+} from "../chunks/chunk-XPGXKIVD.js";
 import {
   runAction
-} from "../chunks/chunk-VDSP2OTF.js";
-import "../chunks/chunk-V6WGZHYO.js";
+} from "../chunks/chunk-UFJ6KOLG.js";
+import "../chunks/chunk-KQ7HGNWE.js";
 import {
   require_node_child_process
 } from "../chunks/chunk-CWKNKEBK.js";
@@ -30,7 +30,7 @@ import {
   resolveShell,
   roundSeconds,
   stripAnsi
-} from "../chunks/chunk-DWF76JBD.js";
+} from "../chunks/chunk-XG7WJV6A.js";
 import "../chunks/chunk-ZIA7CJWI.js";
 import "../chunks/chunk-D2FLYXD6.js";
 import "../chunks/chunk-GWAIW46Y.js";
