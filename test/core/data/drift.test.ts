@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ConfigurationError } from '../../../packages/core/src/errors.js';
 import { compareTables, type DriftReport } from '../../../packages/core/src/data/drift.js';
 import { driftMetricsDoc, nestedMetricsJson } from '../../../packages/core/src/data/metrics.js';
 import { readTable } from '../../../packages/core/src/data/read.js';
@@ -315,6 +316,18 @@ describe('columns that cannot be compared as they are', () => {
     const doc = driftMetricsDoc(report);
     expect(doc.metrics['drift.columns.weight.retyped']).toBe(1);
     expect(doc.metrics['drift.columns.weight.drifted']).toBe(1);
+  });
+
+  // Every column dropped or new, none in the share: `drift.share <= 0.3` would pass on unrelated data.
+  it("refuses two tables without a column in common, naming both sides' columns", async () => {
+    const ref = write('disjoint-ref.csv', 'temp,wind\n1,2\n');
+    const cur = write('disjoint-cur.csv', 'price,qty\n3,4\n');
+    await expect(drift(ref, cur)).rejects.toThrow(ConfigurationError);
+    await expect(drift(ref, cur)).rejects.toThrow(
+      `${ref} and ${cur} have no column in common (reference: "temp", "wind"; current: "price", "qty"), so there is nothing to compare`,
+    );
+    const empty = write('disjoint-empty.csv', '');
+    await expect(drift(ref, empty)).rejects.toThrow('(reference: "temp", "wind"; current: no columns)');
   });
 
   it('names dropped and new columns, outside the share; a dropped column is missing in every current row', async () => {

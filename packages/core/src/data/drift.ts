@@ -181,6 +181,7 @@ export function compareTables(
 ): DriftReport {
   const options: DriftOptions = { ...DRIFT_DEFAULTS, ...partial };
   checkDriftOptions(options);
+  refuseDisjointTables(reference, current);
   const names = reference.columns.map((c) => c.name);
   for (const column of current.columns) if (!reference.has(column.name)) names.push(column.name);
   const columns: ColumnDrift[] = [];
@@ -247,6 +248,23 @@ export function compareTables(
     notes,
     warnings: [...reference.warnings, ...current.warnings],
   };
+}
+
+/**
+ * Two tables without a column name in common are not two samples of one data set: a wrong file, a
+ * renamed schema, an export that lost its header. Every column would be dropped or new, none in the
+ * share, and `drift.share <= 0.3` would pass on data that has nothing to do with the reference.
+ */
+function refuseDisjointTables(reference: TableProfile, current: TableProfile): void {
+  if (reference.columns.some((c) => current.has(c.name))) return;
+  const list = (table: TableProfile) => {
+    const names = table.columns.slice(0, 8).map((c) => JSON.stringify(clip(c.name)));
+    const more = table.columns.length > 8 ? `, and ${table.columns.length - 8} more` : '';
+    return table.columns.length === 0 ? 'no columns' : `${names.join(', ')}${more}`;
+  };
+  throw new ConfigurationError(
+    `${reference.label} and ${current.label} have no column in common (reference: ${list(reference)}; current: ${list(current)}), so there is nothing to compare: check that both name the same kind of table, with its header`,
+  );
 }
 
 function summarizeTable(table: TableProfile): TableSummary {
