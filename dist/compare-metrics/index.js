@@ -9,5 +9,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/compare-metrics/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-KEIKBUIW.js"), import("../chunks/run-YDD4GLH4.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-EPOSBBGE.js"), import("../chunks/run-Q5M5KL4L.js")]);
 await runAction(run);

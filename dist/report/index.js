@@ -9,5 +9,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/report/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-KEIKBUIW.js"), import("../chunks/run-ZSTMRBTA.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-EPOSBBGE.js"), import("../chunks/run-JABPZJU6.js")]);
 await runAction(run);

@@ -6,11 +6,11 @@ import {
   optionalInput,
   requiredInput,
   writeState
-} from "../chunks/chunk-XPGXKIVD.js";
+} from "../chunks/chunk-CVYQBI66.js";
 import {
   runAction
-} from "../chunks/chunk-UFJ6KOLG.js";
-import "../chunks/chunk-KQ7HGNWE.js";
+} from "../chunks/chunk-WI73C5EV.js";
+import "../chunks/chunk-2LW7X6EE.js";
 import {
   require_node_child_process
 } from "../chunks/chunk-CWKNKEBK.js";
@@ -30,7 +30,7 @@ import {
   resolveShell,
   roundSeconds,
   stripAnsi
-} from "../chunks/chunk-XG7WJV6A.js";
+} from "../chunks/chunk-NP5REK3X.js";
 import "../chunks/chunk-ZIA7CJWI.js";
 import "../chunks/chunk-D2FLYXD6.js";
 import "../chunks/chunk-GWAIW46Y.js";
