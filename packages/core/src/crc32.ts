@@ -20,12 +20,19 @@ const IEEE = 0xedb88320;
 let table: Uint32Array | undefined;
 
 /**
- * CRC-32 (IEEE, reflected polynomial 0xEDB88320) with slicing-by-8 tables, for Node 20 releases
- * before 20.15, whose zlib has no `crc32`. readers/tensorboard/crc32c.ts is the same algorithm over
- * the Castagnoli polynomial (TensorBoard's); W&B's logs and PNG use this one.
+ * CRC-32 (IEEE) with slicing-by-8 tables, for Node 20 releases before 20.15, whose zlib has no
+ * `crc32`. W&B's logs and PNG use this polynomial; readers/tensorboard/crc32c.ts runs the same
+ * loop over the Castagnoli polynomial (TensorBoard's).
  */
 export function tableCrc32(bytes: Uint8Array, start = 0, end = bytes.length, crc = 0): number {
-  const t = (table ??= buildTable());
+  return sliceBy8((table ??= slicingTable(IEEE)), bytes, start, end, crc);
+}
+
+/**
+ * A reflected CRC of `bytes[start, end)` with a table from slicingTable: eight bytes per step
+ * instead of one, several times faster than the bytewise loop. Continues from `crc`.
+ */
+export function sliceBy8(t: Uint32Array, bytes: Uint8Array, start: number, end: number, crc: number): number {
   let c = ~crc;
   let i = start;
   const stop8 = end - 8;
@@ -46,11 +53,12 @@ export function tableCrc32(bytes: Uint8Array, start = 0, end = bytes.length, crc
   return ~c >>> 0;
 }
 
-function buildTable(): Uint32Array {
+/** The eight 256-entry tables of slicing-by-8 for a reflected polynomial. */
+export function slicingTable(poly: number): Uint32Array {
   const t = new Uint32Array(8 * 256);
   for (let n = 0; n < 256; n++) {
     let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ IEEE : c >>> 1;
+    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ poly : c >>> 1;
     t[n] = c >>> 0;
   }
   for (let n = 0; n < 256; n++) {
