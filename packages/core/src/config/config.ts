@@ -1,5 +1,5 @@
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
-import { ConfigurationError } from '../errors.js';
+import { isMap, isSeq, isScalar, type Node } from 'yaml';
+import { parseCheckedYaml, type CheckedYaml } from '../yaml-check.js';
 import type { Direction } from '../gates/direction.js';
 import { matchKeys } from '../gates/match.js';
 import { parseGate } from '../gates/parse.js';
@@ -169,54 +169,16 @@ const DRIFT_NUMBERS = [
 
 /** Parses and validates config text. Every mistake names file:line:column and the key path. */
 export function parseConfig(text: string, file: string): MlciConfig {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
-  const where = (node: Node | null | undefined, path: string): string => {
-    const offset = node?.range?.[0];
-    const pos = offset === undefined ? undefined : lineCounter.linePos(offset);
-    return `${file}${pos ? `:${pos.line}:${pos.col}` : ''}: ${path}`;
-  };
-  const firstError = doc.errors[0];
-  if (firstError !== undefined) {
-    const pos = firstError.linePos?.[0];
-    const message = (firstError.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
-    // The mistake everyone makes once: a gate that starts with a quoted metric name.
-    const line = pos === undefined ? '' : (text.split('\n')[pos.line - 1] ?? '');
-    const hint = /(^|[:-])\s*"[^"]*"\s+\S/.test(line)
+  // The mistake everyone makes once: a gate that starts with a quoted metric name.
+  const quotedGate = (line: string) =>
+    /(^|[:-])\s*"[^"]*"\s+\S/.test(line)
       ? `. A YAML value that starts with a quote must end with it: quote the whole gate ('"macro avg.f1" >= 0.8') or use metric: and rule:`
       : '';
-    throw new ConfigurationError(
-      `${file}${pos ? `:${pos.line}:${pos.col}` : ''}: invalid YAML: ${message}${hint}`,
-    );
-  }
+  const yaml = parseCheckedYaml(text, file, quotedGate);
+  const { doc, describe, checkKeys } = yaml;
+  const where = (node: Node | null | undefined, path: string): string => `${yaml.where(node)}: ${path}`;
   // Declared with its type so that `if (bad) fail(...)` narrows like a throw does.
-  const fail: (node: Node | null | undefined, path: string, detail: string) => never = (
-    node,
-    path,
-    detail,
-  ) => {
-    throw new ConfigurationError(`${where(node, path)}: ${detail}`);
-  };
-  const describe = (node: Node | null | undefined): string => {
-    if (node === null || node === undefined) return 'nothing';
-    if (isMap(node)) return 'a mapping';
-    if (isSeq(node)) return 'a list';
-    if (isScalar(node)) return JSON.stringify(node.value);
-    return 'something else';
-  };
-  const checkKeys = (node: Node, path: string, allowed: string[]): void => {
-    if (!isMap(node)) return;
-    for (const pair of node.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : '?';
-      if (!allowed.includes(key)) {
-        fail(
-          pair.key as Node,
-          path === '' ? key : `${path}.${key}`,
-          `unknown key; expected one of ${allowed.join(', ')}`,
-        );
-      }
-    }
-  };
+  const fail: CheckedYaml['fail'] = yaml.fail;
   const scalarString = (node: Node | null | undefined, path: string, expected: string): string => {
     if (!isScalar(node) || (typeof node.value !== 'string' && typeof node.value !== 'number')) {
       return fail(node, path, `expected ${expected}, found ${describe(node)}`);

@@ -4,8 +4,8 @@
  * every bound saying where it came from, or written by hand. Parsed like `.mlci.yml`: every
  * mistake names file:line:column and the key.
  */
-import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node } from 'yaml';
-import { ConfigurationError } from '../errors.js';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { parseCheckedYaml, type CheckedYaml } from '../yaml-check.js';
 import { MAX_CATEGORIES, type ColumnProfile, type TableProfile } from './profile.js';
 import { columnType, valueFamily } from './types.js';
 
@@ -189,42 +189,10 @@ function yamlNumber(value: number): string {
 
 /** Parses and checks schema text. Every mistake names file:line:column and the key path. */
 export function parseSchema(text: string, file: string): DataSchema {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
-  const where = (node: Node | null | undefined): string => {
-    const offset = node?.range?.[0];
-    const pos = offset === undefined ? undefined : lineCounter.linePos(offset);
-    return `${file}${pos ? `:${pos.line}:${pos.col}` : ''}`;
-  };
-  const firstError = doc.errors[0];
-  if (firstError !== undefined) {
-    const pos = firstError.linePos?.[0];
-    const message = (firstError.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
-    throw new ConfigurationError(`${file}${pos ? `:${pos.line}:${pos.col}` : ''}: invalid YAML: ${message}`);
-  }
-  const fail = (node: Node | null | undefined, path: string, detail: string): never => {
-    throw new ConfigurationError(`${where(node)}: ${path}: ${detail}`);
-  };
-  const describe = (node: Node | null | undefined): string => {
-    if (node === null || node === undefined) return 'nothing';
-    if (isMap(node)) return 'a mapping';
-    if (isSeq(node)) return 'a list';
-    if (isScalar(node)) return JSON.stringify(node.value);
-    return 'something else';
-  };
-  const checkKeys = (node: Node, path: string, allowed: string[]): void => {
-    if (!isMap(node)) return;
-    for (const pair of node.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : '?';
-      if (!allowed.includes(key)) {
-        fail(
-          pair.key as Node,
-          path === '' ? key : `${path}.${key}`,
-          `unknown key; expected one of ${allowed.join(', ')}`,
-        );
-      }
-    }
-  };
+  const yaml = parseCheckedYaml(text, file);
+  const { doc, describe, checkKeys } = yaml;
+  // Declared with its type so that `if (bad) fail(...)` narrows like a throw does.
+  const fail: CheckedYaml['fail'] = yaml.fail;
   const number = (
     node: Node | undefined,
     path: string,
