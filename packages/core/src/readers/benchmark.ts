@@ -686,14 +686,7 @@ function readTimingsText(
   }
   if (values.length === 0)
     throw new ParseError({ file }, 'expected timings, one number per line; found none');
-  const unit = agreedUnit(units, file);
-  noteUnit(builder, unit, units, values.length);
-  const factor = MS_PER[unit.unit]!;
-  return {
-    name: timingsName(name),
-    measure: 'time_ms',
-    timing: { samples: factor === 1 ? values : values.map((v) => toMs(v, factor)) },
-  };
+  return timingFamily(builder, name, values, units, file);
 }
 
 function timingsFromList(
@@ -718,6 +711,17 @@ function timingsFromList(
   }
   const values = timingsOf(list, file, key, 1);
   if (values.length === 0) throw new ParseError({ file, key }, 'expected a list of timings; it is empty');
+  return timingFamily(builder, name, values, units, file);
+}
+
+/** Raw timings in the unit their sources agree on, as milliseconds, with the unit noted. */
+function timingFamily(
+  builder: DocBuilder,
+  name: string,
+  values: number[],
+  units: Array<{ unit: string; from: string }>,
+  file: string,
+): Family {
   const unit = agreedUnit(units, file);
   noteUnit(builder, unit, units, values.length);
   const factor = MS_PER[unit.unit]!;
