@@ -138,7 +138,7 @@ export async function recordingStepFailure<T>(
     if (await stillStarted(dir, name)) {
       const failed: StepFailure = {
         ...started,
-        message: error instanceof Error ? error.message : String(error),
+        message: clipMessage(error instanceof Error ? error.message : String(error)),
         ...(error instanceof ConfigurationError ? { configuration: true } : {}),
       };
       await writeState(dir, name, failed).catch(() => undefined);
@@ -156,6 +156,16 @@ async function stillStarted(dir: string, name: StateName): Promise<boolean> {
   }
 }
 
+/** Larger than any failure record (its message is clipped well below). */
+const MAX_STEP_FAILURE_BYTES = 64 * 1024;
+const MAX_STEP_FAILURE_MESSAGE = 16 * 1024;
+
+function clipMessage(message: string): string {
+  return message.length <= MAX_STEP_FAILURE_MESSAGE
+    ? message
+    : `${message.slice(0, MAX_STEP_FAILURE_MESSAGE)}... (cut; the step's log has the whole message)`;
+}
+
 /**
  * Throws a StepFailedError when evaluate or compare-metrics left a failure record: checked for
  * both before either is used, so that a failed evaluate is not hidden by a compare-metrics that
@@ -165,6 +175,9 @@ export async function checkStepFailures(dir: string): Promise<void> {
   for (const name of ['compare', 'evaluate'] as const) {
     const path = statePath(dir, name);
     if (!existsSync(path)) continue;
+    // A failure record is small; a larger file is the step's results, which the report reads once,
+    // after this (parsing a state of many metrics twice would cost the report step its time).
+    if ((await stat(path)).size > MAX_STEP_FAILURE_BYTES) continue;
     const doc = (await readJsonFile(path, {
       hint: 'delete it or rerun the step that wrote it',
     })) as Partial<StepFailure> | null;

@@ -80,6 +80,17 @@ describe('recordingStepFailure', () => {
     await expect(checkStepFailures(dir)).rejects.toThrow('the evaluate step failed');
   });
 
+  it('keeps a failure record small, so the report never parses a large state file twice', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mlci-step-'));
+    await recordingStepFailure(dir, 'compare', 'compare-metrics', async () => {
+      throw new Error(`gate "${'x'.repeat(100_000)}" matches no metric`);
+    }).catch(() => undefined);
+    const error = (await checkStepFailures(dir).catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(StepFailedError);
+    expect(error.message).toMatch(/x\.\.\. \(cut; the step's log has the whole message\)$/);
+    expect(error.message.length).toBeLessThan(17_000);
+  });
+
   it('lets a folder without state files through (the report reads the metrics itself)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mlci-step-'));
     expect(existsSync(join(dir, 'compare.json'))).toBe(false);
