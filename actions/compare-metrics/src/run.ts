@@ -23,9 +23,6 @@ import {
   type GateStatistics,
   type MlciConfig,
   stringifyDocument,
-  verdictOf,
-  type Comparison,
-  type GateResult,
   type RunSet,
 } from '@mlci/core';
 import {
@@ -259,7 +256,8 @@ async function compare(io: ActionIO, env: NodeJS.ProcessEnv): Promise<void> {
 
   const acceptance = await acceptanceOf(io, inputs, context, located.client);
   const statistics = await pairedStatistics(inputs, setup, base !== undefined ? result.found : undefined);
-  const compared = runComparison({
+  // A change gate on a drift metric fails in the core when there is no baseline (gates/evaluate.ts).
+  const comparison = runComparison({
     head,
     ...(base !== undefined ? { base } : {}),
     config: rules.config,
@@ -272,7 +270,6 @@ async function compare(io: ActionIO, env: NodeJS.ProcessEnv): Promise<void> {
     ...(rules.changes !== undefined ? { configChanges: rules.changes } : {}),
     ...(acceptance !== undefined ? { acceptance } : {}),
   });
-  const comparison = dataAlone ? withUnmeasurableChangesFailed(compared, acceptance) : compared;
   const state: ComparisonState = {
     schema: 'mlci/compare',
     version: 1,
@@ -435,40 +432,6 @@ async function recordingDriftFailure<T>(stateDir: string, plan: () => T): Promis
     await writeState(stateDir, 'drift', failure);
     throw error;
   }
-}
-
-/** The rules that compare a metric with the baseline's (gates/evaluate.ts, COMPARES_WITH_BASE). */
-const COMPARING_RULES = new Set<GateResult['gate']['rule']['kind']>([
-  'change',
-  'no-regression',
-  'significant',
-  'paired',
-  'quantile',
-]);
-
-/**
- * Data alone has no baseline by design, so a gate on a change (`drift.share rise <= 0.1`) has
- * nothing to measure: runComparison leaves it neutral ("no baseline was found"), and with no
- * baseline expected the check would pass with the gate untested. It fails instead (a `warn:` gate
- * warns), saying what to write, and the verdict is decided again from the gates.
- */
-export function withUnmeasurableChangesFailed(comparison: Comparison, acceptance?: Acceptance): Comparison {
-  let changed = false;
-  const gates = comparison.gates.map((result): GateResult => {
-    if (result.status !== 'neutral' || !COMPARING_RULES.has(result.gate.rule.kind)) return result;
-    changed = true;
-    return {
-      ...result,
-      status: result.gate.level === 'warn' ? 'warn' : 'fail',
-      reason: `the data is compared alone (no metrics files are named), so there is no baseline and a change of ${result.metric ?? result.gate.selector} cannot be measured: gate the value itself (such as drift.share <= 0.3); this gate fails rather than pass unchecked`,
-    };
-  });
-  if (!changed) return comparison;
-  return {
-    ...comparison,
-    gates,
-    verdict: verdictOf(gates, true, comparison.baselineProblem, acceptance),
-  };
 }
 
 async function locateBaseline(

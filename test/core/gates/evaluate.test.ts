@@ -216,6 +216,17 @@ describe('changes against the baseline', () => {
     );
   });
 
+  // Issue #16: a change of a drift metric is never measurable without a baseline that measured it.
+  it('fails a change gate on a data metric without a baseline, instead of leaving it neutral', () => {
+    expect(one('drift.share rise <= 0.1', { 'drift.share': 0.6 })).toMatchObject({
+      status: 'fail',
+      reason: expect.stringContaining(
+        'there is no baseline, so a change of drift.share cannot be measured: drift and data metrics describe',
+      ),
+    });
+    expect(one('warn: data.rows drop <= 10%', { 'data.rows': 100 }).status).toBe('warn');
+  });
+
   // Issue #11: "one base seed NaN with a 45-point drop" passed. A broken baseline fails closed.
   it('fails, never passes, when the baseline is NaN in any run', () => {
     expect(one('accuracy drop <= 0.01', { accuracy: 0.5 }, { accuracy: NaN })).toMatchObject({

@@ -486,8 +486,17 @@ function evaluateOne(
 
   // Everything below compares with the baseline.
   if (!COMPARES_WITH_BASE.has(rule.kind)) throw new Error(`unhandled rule ${rule.kind}`);
-  if (input.base === undefined)
+  if (input.base === undefined) {
+    // Drift and data metrics are measured on the pull request's data against its drift reference:
+    // without a baseline that measured them too (a data-only comparison never has one), a change
+    // gate on them could never be tested, and "not compared" must not let drifted data through.
+    if (isDataMetric(metric))
+      return result(
+        failing(gate),
+        `there is no baseline, so a change of ${metric} cannot be measured: drift and data metrics describe the pull request's data against its drift reference; gate the value itself (such as drift.share <= 0.3); this gate fails rather than pass unchecked`,
+      );
     return result('neutral', 'no baseline was found, so there is nothing to compare with');
+  }
   if (base === undefined) {
     // Drift and data metrics describe the pull request's data against its reference; a baseline
     // without them (metrics files, not a drift step's) gives such a gate nothing to compare, and
