@@ -76,11 +76,9 @@ import { DEFAULT_STATE_DIR, recordingStepFailure, statePath, writeState } from '
 import { annotateGates } from '../../shared/src/annotations.js';
 import {
   clearDriftState,
-  DRIFT_FAILURE_SCHEMA,
   parseDriftInputs,
   planDrift,
   withDriftMetrics,
-  type DriftFailure,
   type DriftInputs,
   type DriftPlan,
 } from '../../shared/src/drift.js';
@@ -195,18 +193,16 @@ async function compare(io: ActionIO, env: NodeJS.ProcessEnv): Promise<void> {
     : await locateBaseline(io, inputs, setup, context, env);
   const rules = await rulesOf(io, inputs, setup, context, located);
   // Data drift, decided by the same rules as the gates; its metrics join the pull request's first.
-  const plan = await recordingDriftFailure(inputs.stateDir, () =>
-    planOrFail(
-      planDrift({
-        inputs: inputs.drift,
-        config: setup.config,
-        ...(rules.base !== undefined ? { rules: rules.base } : {}),
-        baseAllowed: true,
-        log: (line) => io.info(line),
-      }),
-      dataAlone,
-      rules.base?.label,
-    ),
+  const plan = planOrFail(
+    planDrift({
+      inputs: inputs.drift,
+      config: setup.config,
+      ...(rules.base !== undefined ? { rules: rules.base } : {}),
+      baseAllowed: true,
+      log: (line) => io.info(line),
+    }),
+    dataAlone,
+    rules.base?.label,
   );
   const driftAt = driftBase(context, located, env);
   const drift =
@@ -411,27 +407,6 @@ function planOrFail(
   throw new ConfigurationError(
     `nothing to judge: no metrics files are named, and the data is not compared because ${judgedBy ?? "the base's config"} has no drift.reference (under gates-from: base the base's rules judge, so a new drift: section applies once merged). Set the inputs drift-reference and drift-current in the workflow, which apply now, or name the metrics files (files, or files: in the config)`,
   );
-}
-
-/**
- * A drift comparison that cannot even be planned (half a drift: section, base outside
- * compare-metrics) leaves its failure in drift.json as driftStep does for one that cannot run: a
- * report step that runs anyway (`if: always()`) fails the check with it instead of judging the
- * metrics without their drift, or judging nothing.
- */
-async function recordingDriftFailure<T>(stateDir: string, plan: () => T): Promise<T> {
-  try {
-    return plan();
-  } catch (error) {
-    const failure: DriftFailure = {
-      schema: DRIFT_FAILURE_SCHEMA,
-      version: 1,
-      step: 'compare-metrics',
-      message: isMlciError(error) ? error.message : messageOf(error),
-    };
-    await writeState(stateDir, 'drift', failure);
-    throw error;
-  }
 }
 
 async function locateBaseline(

@@ -16,7 +16,7 @@ import {
 } from '@mlci/core';
 import { driftText, materializeGitPath, readTableSpec } from '@mlci/cli';
 import { fetchPathAt, messageOf, statusOf, type GitHubClient } from '@mlci/github';
-import { DRIFT_FAILURE_SCHEMA, type DriftFailure, type DriftPlan, type DriftTable } from './drift.js';
+import type { DriftPlan, DriftTable } from './drift.js';
 import type { ActionIO } from './io.js';
 import { writeState } from './state.js';
 
@@ -168,8 +168,8 @@ function hasCommit(sha: string): Promise<boolean> {
 }
 
 /**
- * Runs the plan and writes drift.json; on failure writes the failure record and throws the error,
- * so the step fails with it. Logs the drift table and sets the outputs drift-detected and drift-share.
+ * Runs the plan and writes drift.json; on failure throws the error, so the step fails with it (and
+ * its state file records the failure for the report, state.ts). Logs the drift table and sets the outputs drift-detected and drift-share.
  */
 export async function driftStep(
   io: ActionIO,
@@ -179,20 +179,8 @@ export async function driftStep(
   io.info(
     `Drift: ${plan.reference.spec} (${plan.reference.from}) against ${plan.current.spec} (${plan.current.from}); settings from ${plan.settingsFrom}.`,
   );
-  let result;
-  try {
-    result = await runDrift(plan, options.base, (line) => io.info(line));
-  } catch (error) {
-    const message = isMlciError(error) ? error.message : messageOf(error);
-    const failure: DriftFailure = {
-      schema: DRIFT_FAILURE_SCHEMA,
-      version: 1,
-      step: options.step,
-      message,
-    };
-    await writeState(options.stateDir, 'drift', failure);
-    throw error;
-  }
+  // A failure fails the step, and its record (state.ts) fails the report's check with the message.
+  const result = await runDrift(plan, options.base, (line) => io.info(line));
   const { report } = result;
   const path = await writeState(options.stateDir, 'drift', report);
   io.info(driftText(report).trimEnd());

@@ -23,9 +23,9 @@ import { readJsonFile, statePath } from './state.js';
  * reference table and the current one are compared as `mlci drift` compares them, the drift
  * metrics join the pull request's metrics before any gate is evaluated (so `drift.share <= 0.3`
  * is a gate like any other), and the whole DriftReport is left in the state folder as drift.json
- * for the report step. A drift step that cannot run leaves a failure record there instead, so that
- * a report step that runs anyway (`if: always()`) fails the check with the same message rather
- * than judge the metrics without their drift.
+ * for the report step. A drift step that cannot run fails its step, whose failure record
+ * (state.ts) makes a report step that runs anyway (`if: always()`) fail the check with the same
+ * message rather than judge the metrics without their drift.
  */
 
 export interface DriftInputs {
@@ -170,25 +170,15 @@ export function withDriftMetrics(runs: readonly MetricsDoc[], doc: MetricsDoc): 
   return runs.map((run) => mergeDocs([run, metricsOnly]));
 }
 
-/** drift.json: a DriftReport, or why the step could not make one. */
-export const DRIFT_FAILURE_SCHEMA = 'mlci/drift-failure';
-
-export interface DriftFailure {
-  schema: typeof DRIFT_FAILURE_SCHEMA;
-  version: 1;
-  /** The step that failed: evaluate or compare-metrics. */
-  step: string;
-  message: string;
-}
-
 /** A drift.json of an earlier step would be read as this step's: it goes before anything is read. */
 export async function clearDriftState(stateDir: string): Promise<void> {
   await rm(statePath(stateDir, 'drift'), { force: true });
 }
 
 /**
- * drift.json as the report step reads it: the DriftReport, undefined when no step compared data,
- * or a ConfigurationError with the failed step's message (the check fails with it).
+ * drift.json as the report step reads it: the DriftReport, undefined when no step compared data.
+ * A step whose drift failed left no drift.json but its failure record (state.ts), which the report
+ * reads first.
  */
 export async function readDriftState(stateDir: string): Promise<DriftReport | undefined> {
   const path = statePath(stateDir, 'drift');
@@ -199,11 +189,7 @@ export async function readDriftState(stateDir: string): Promise<DriftReport | un
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-  const doc = value as { schema?: unknown; version?: unknown; step?: unknown; message?: unknown } | null;
-  if (doc?.schema === DRIFT_FAILURE_SCHEMA && typeof doc.message === 'string')
-    throw new ConfigurationError(
-      `the ${typeof doc.step === 'string' ? doc.step : 'drift'} step could not compare the data, so its gates were not evaluated: ${doc.message.slice(0, 4000)}`,
-    );
+  const doc = value as { schema?: unknown; version?: unknown } | null;
   if (doc === null || typeof doc !== 'object' || doc.schema !== 'mlci/drift' || doc.version !== 1)
     throw new ConfigurationError(
       `${path}: expected an mlci/drift document of version 1, found ${JSON.stringify(doc?.schema ?? null)} version ${JSON.stringify(doc?.version ?? null)}; delete it or rerun the step that wrote it`,
