@@ -2,7 +2,7 @@ import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
   main
-} from "../chunks/chunk-U4QT2LPJ.js";
+} from "../chunks/chunk-7KQVUUA4.js";
 import {
   processIO
 } from "../chunks/chunk-PTB36J5H.js";

@@ -9,5 +9,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/compare-metrics/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-EPOSBBGE.js"), import("../chunks/run-Q5M5KL4L.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-RU3EK55A.js"), import("../chunks/run-6CVTVKOB.js")]);
 await runAction(run);

@@ -9,5 +9,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/evaluate/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-EPOSBBGE.js"), import("../chunks/run-OQXEJBCR.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-RU3EK55A.js"), import("../chunks/run-Z676ITWF.js")]);
 await runAction(run);

@@ -9,5 +9,5 @@ import "../chunks/chunk-3CG65SHH.js";
 
 // actions/report/src/index.ts
 enableCompileCache();
-var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-EPOSBBGE.js"), import("../chunks/run-JABPZJU6.js")]);
+var [{ runAction }, { run }] = await Promise.all([import("../chunks/main-RU3EK55A.js"), import("../chunks/run-A6XD63YT.js")]);
 await runAction(run);

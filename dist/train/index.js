@@ -1,16 +1,18 @@
 import { createRequire as __mlciCreateRequire } from 'node:module';
 const require = __mlciCreateRequire(import.meta.url);
 import {
-  DEFAULT_STATE_DIR,
   booleanInput,
   optionalInput,
-  requiredInput,
+  requiredInput
+} from "../chunks/chunk-2G3CJ45Y.js";
+import {
+  DEFAULT_STATE_DIR,
   writeState
-} from "../chunks/chunk-CVYQBI66.js";
+} from "../chunks/chunk-JNPPPDWK.js";
 import {
   runAction
-} from "../chunks/chunk-WI73C5EV.js";
-import "../chunks/chunk-2LW7X6EE.js";
+} from "../chunks/chunk-HOUHWFKS.js";
+import "../chunks/chunk-BTBWC3A5.js";
 import {
   require_node_child_process
 } from "../chunks/chunk-CWKNKEBK.js";
@@ -30,8 +32,8 @@ import {
   resolveShell,
   roundSeconds,
   stripAnsi
-} from "../chunks/chunk-NP5REK3X.js";
-import "../chunks/chunk-ZIA7CJWI.js";
+} from "../chunks/chunk-55SCGZVG.js";
+import "../chunks/chunk-IFY4HQBU.js";
 import "../chunks/chunk-D2FLYXD6.js";
 import "../chunks/chunk-GWAIW46Y.js";
 import "../chunks/chunk-MTIA3I3M.js";

@@ -1,0 +1,26 @@
+import { createRequire as __mlciCreateRequire } from 'node:module';
+const require = __mlciCreateRequire(import.meta.url);
+import {
+  ArgumentError,
+  describeArgumentProblem,
+  helpHint,
+  parseCommandArgs,
+  suggestCommand
+} from "./chunk-ASNOHSSA.js";
+import "./chunk-55SCGZVG.js";
+import "./chunk-IFY4HQBU.js";
+import "./chunk-D2FLYXD6.js";
+import "./chunk-GWAIW46Y.js";
+import "./chunk-MTIA3I3M.js";
+import "./chunk-BDOKL3XF.js";
+import "./chunk-ERMUBDDR.js";
+import "./chunk-DPFCA6DW.js";
+import "./chunk-TQLTVCQ6.js";
+import "./chunk-3CG65SHH.js";
+export {
+  ArgumentError,
+  describeArgumentProblem,
+  helpHint,
+  parseCommandArgs,
+  suggestCommand
+};
